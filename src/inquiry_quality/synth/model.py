@@ -1,0 +1,143 @@
+"""The generative model: hidden archetype and region -> visible traits -> true probabilities.
+
+``sample_latent`` draws one row per inquiry with its archetype, region, country, language,
+latent seriousness and one level per trait. ``posterior_genuine`` is the exact probability that
+an inquiry with those traits is genuine; ``order_probability`` is the documented chance that a
+genuine inquiry becomes an order.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from inquiry_quality.synth.archetypes import ARCHETYPE_NAMES, ARCHETYPES, TRAITS, Trait
+from inquiry_quality.synth.geography import (
+    COUNTRY_LANGUAGES,
+    REGION_NAMES,
+    REGIONS,
+    non_english_weight,
+)
+
+# Blend of every archetype's trait distribution towards the average one: the single knob that
+# sets how far junk and genuine inquiries overlap (tuned so the oracle AUC is about 0.93).
+OVERLAP = 0.25
+
+SHARES = np.array([a.share for a in ARCHETYPES]) / sum(a.share for a in ARCHETYPES)
+GENUINE = np.array([a.genuine for a in ARCHETYPES])
+REGION_PROBS = np.array([a.regions for a in ARCHETYPES], dtype=float)
+REGION_PROBS /= REGION_PROBS.sum(axis=1, keepdims=True)
+
+# Log-odds contributions to an order, given the inquiry is genuine (docs/synthetic-data.md).
+SERIOUSNESS_WEIGHT = 0.5
+COMPLETENESS_WEIGHT = 0.12  # per detail given, centred on 5 details
+PRODUCT_EFFECT = {"vague": -0.6, "category": -0.2, "spec": 0.3, "model": 0.4, "off_catalogue": -1.5}
+QUANTITY_EFFECT = {"none": -0.3, "small": -0.5, "moq": 0.2, "large": 0.3}
+BUYER_LEVEL_EFFECT = {"Basic": 0.0, "Gold": 0.15, "Verified": 0.3}
+COMPLETENESS_DETAILS = {
+    "company": "yes",
+    "website": "yes",
+    "phone": "consistent",
+    "fax": "yes",
+    "signature": "full",
+    "incoterm": "yes",
+    "payment": "normal",
+    "certification": "yes",
+    "delivery": "yes",
+}
+
+
+def trait_table(trait: Trait, overlap: float = OVERLAP) -> np.ndarray:
+    """P(level | archetype, region) as an array [archetype, region, level]."""
+    logp = np.repeat(np.log(np.array(trait.probs))[:, None, :], len(REGIONS), axis=1)
+    if trait.region_shift:
+        shift = np.array([getattr(r, trait.region_shift) for r in REGIONS])
+        logp = logp + shift[None, :, None] * np.array(trait.shift_levels)[None, None, :]
+    probs = np.exp(logp - logp.max(axis=2, keepdims=True))
+    probs /= probs.sum(axis=2, keepdims=True)
+    average = np.einsum("k,krl->rl", SHARES, probs)
+    return (1 - overlap) * probs + overlap * average[None]
+
+
+TABLES = {trait.name: trait_table(trait) for trait in TRAITS}
+
+
+def _draw(probs: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """One categorical draw per row of ``probs`` (rows sum to 1)."""
+    u = rng.random(len(probs))
+    return np.minimum((u[:, None] > probs.cumsum(axis=1)).sum(axis=1), probs.shape[1] - 1)
+
+
+def sample_latent(n: int, rng: np.random.Generator, non_english_share: float) -> pd.DataFrame:
+    """Draw ``n`` inquiries' hidden and visible variables (no text yet)."""
+    archetype = rng.choice(len(ARCHETYPES), size=n, p=SHARES)
+    region = _draw(REGION_PROBS[archetype], rng)
+    country = np.empty(n, dtype=object)
+    for r, spec in enumerate(REGIONS):
+        rows = np.flatnonzero(region == r)
+        weights = np.array(list(spec.countries.values()), dtype=float)
+        country[rows] = rng.choice(list(spec.countries), size=len(rows), p=weights / weights.sum())
+    weight = np.array([non_english_weight(c) for c in country])
+    scale = non_english_share * n / weight.sum() if weight.sum() else 0.0
+    foreign = rng.random(n) < np.minimum(weight * scale, 0.95)
+    language = np.where(foreign, [COUNTRY_LANGUAGES.get(c, ("en",))[0] for c in country], "en")
+    seriousness = rng.normal(np.array([a.seriousness for a in ARCHETYPES])[archetype], 1.0)
+    frame = pd.DataFrame(
+        {
+            "archetype": np.array(ARCHETYPE_NAMES)[archetype],
+            "region": np.array(REGION_NAMES)[region],
+            "country": country,
+            "language": language,
+            "seriousness": seriousness,
+        }
+    )
+    channel = None
+    for trait in TRAITS:
+        levels = np.array(trait.levels, dtype=object)[
+            _draw(TABLES[trait.name][archetype, region], rng)
+        ]
+        if trait.channel:
+            levels[channel != trait.channel] = ""
+        frame[trait.name] = levels
+        if trait.name == "channel":
+            channel = levels
+    return frame
+
+
+def posterior_genuine(frame: pd.DataFrame) -> np.ndarray:
+    """Exact P(genuine | region, traits) under the generative model."""
+    region = frame["region"].map({name: i for i, name in enumerate(REGION_NAMES)}).to_numpy()
+    loglik = np.log(SHARES)[None, :] + np.log(REGION_PROBS[:, region].T)
+    for trait in TRAITS:
+        values = frame[trait.name].to_numpy()
+        shown = values != ""
+        level = pd.Series(values[shown]).map({v: i for i, v in enumerate(trait.levels)})
+        table = TABLES[trait.name][:, region[shown], level.to_numpy()]  # [archetype, row]
+        loglik[shown] += np.log(table.T)
+    loglik -= loglik.max(axis=1, keepdims=True)
+    posterior = np.exp(loglik)
+    posterior /= posterior.sum(axis=1, keepdims=True)
+    return posterior[:, GENUINE].sum(axis=1)
+
+
+def completeness(frame: pd.DataFrame) -> np.ndarray:
+    """How many of the seed's details (company, contacts, terms, ...) an inquiry gives."""
+    given = sum((frame[name] == level).astype(int) for name, level in COMPLETENESS_DETAILS.items())
+    return given.to_numpy() + (frame["quantity"] != "none").to_numpy()
+
+
+def order_probability(frame: pd.DataFrame) -> np.ndarray:
+    """P(an order follows | the inquiry is genuine): a logistic function of the drivers."""
+    base = {a.name: a.order_base for a in ARCHETYPES if a.genuine}
+    junk_base = float(np.average(list(base.values()), weights=SHARES[GENUINE]))
+    credit = {r.name: r.credit for r in REGIONS}
+    logit = (
+        frame["archetype"].map(base).fillna(junk_base).to_numpy()
+        + SERIOUSNESS_WEIGHT * frame["seriousness"].to_numpy()
+        + frame["region"].map(credit).to_numpy()
+        + COMPLETENESS_WEIGHT * (completeness(frame) - 5)
+        + frame["product"].map(PRODUCT_EFFECT).to_numpy()
+        + frame["quantity"].map(QUANTITY_EFFECT).to_numpy()
+        + frame["buyer_level"].map(BUYER_LEVEL_EFFECT).fillna(0.0).to_numpy()
+    )
+    return 1 / (1 + np.exp(-logit))

@@ -1,0 +1,391 @@
+# ruff: noqa: E501  (sentences are data; wrapping them would hurt more than help)
+"""English sentence parts the composer draws from, one tuple of variants per slot.
+
+Placeholders (``{company}``, ``{items}``, ...) are filled by ``compose``. Which slots appear in
+an inquiry is decided by its traits; which variant of a slot is used is chance alone.
+"""
+
+from __future__ import annotations
+
+GREETING = {
+    "personal": (
+        "Dear {rep_title} {rep_last},",
+        "Dear {rep_first},",
+        "Dear {rep_title} {rep_first} {rep_last},",
+        "Hello {rep_first},",
+    ),
+    "formal": (
+        "Dear Sir/Madam,",
+        "Dear Sir or Madam,",
+        "Dear Sirs,",
+        "To whom it may concern,",
+        "Dear Sales Manager,",
+        "Dear Sales Team,",
+        "Good day,",
+        "Dear Supplier,",
+    ),
+    "casual": (
+        "Hi,",
+        "Hello,",
+        "Hi there,",
+        "Hello friend,",
+        "Hi dear,",
+        "Hey,",
+        "Hello my friend,",
+        "Hi team,",
+    ),
+    "none": ("",),
+}
+
+INTRO = {
+    "distributor": (
+        "We are {company_or_a}, an importer and distributor of lighting products in {country}.",
+        "Our company {company_or_blank}imports electrical and lighting products for the {country} market.",
+        "We are a wholesaler of LED lighting based in {city}, {country}, supplying installers and shops.",
+        "I am the buyer of {company_or_a}, we distribute lighting to more than {n_small} dealers in {country}.",
+        "We are one of the leading lighting distributors in {country} and we are looking for a new factory.",
+    ),
+    "retailer": (
+        "We run {n_tiny} lighting shops in {city}.",
+        "We sell lighting products online through our webshop and on Amazon {marketplace}.",
+        "{company_or_we} is a home improvement retailer in {country}.",
+        "We have an e-commerce store for LED lighting and want to add new products.",
+        "Our stores in {country} sell lamps and fixtures to home owners.",
+    ),
+    "contractor": (
+        "We are an electrical contractor working on a {project} in {city}.",
+        "{company_or_we} is the lighting subcontractor for a {project} in {country}.",
+        "We are tendering for a {project} and need lighting fixtures.",
+        "We are a construction company and we have a new {project} starting soon.",
+    ),
+    "agent": (
+        "I am a sourcing agent for several buyers in {country}.",
+        "We are a trading company buying on behalf of our clients in {country}.",
+        "We are a buying office and one of our customers asked us to find lighting suppliers.",
+        "I work as a purchasing agent and my client is looking for a reliable LED factory.",
+    ),
+    "generic": (
+        "We are a company from {country}.",
+        "I found your company on {found_on}.",
+        "We got your contact from {found_on}.",
+        "My name is {first_name} and I am writing from {country}.",
+        "We saw your products on {found_on}.",
+    ),
+}
+FOUND_ON = (
+    "Alibaba",
+    "Made-in-China",
+    "Google",
+    "the Canton Fair",
+    "LinkedIn",
+    "your website",
+    "Global Sources",
+    "a friend",
+)
+PROJECTS = (
+    "hotel project",
+    "warehouse",
+    "parking lot",
+    "school renovation",
+    "hospital",
+    "shopping mall",
+    "road lighting project",
+    "office building",
+    "factory",
+    "stadium",
+    "residential compound",
+    "government tender",
+)
+MARKETPLACES = (
+    "in Europe",
+    "in the US",
+    "and eBay",
+    "and our own site",
+    "and Noon",
+    "and Mercado Libre",
+)
+
+REQUEST = (
+    "We are interested in {items}.",
+    "Please send us your best offer for {items}.",
+    "We would like to get a quotation for {items}.",
+    "Kindly quote for {items}.",
+    "We need {items}{purpose}.",
+    "Could you quote {items}?",
+    "We are looking for a supplier of {items}.",
+    "Please quote your price for {items}.",
+    "We want to buy {items}{purpose}.",
+    "Do you have {items} in stock?",
+)
+REQUEST_LIST = (
+    "Please quote the following items:",
+    "Kindly quote for the following:",
+    "We need prices for these items:",
+    "Our requirement is as below:",
+)
+PURPOSE = (
+    "",
+    "",
+    "",
+    " for our customers",
+    " for a new project",
+    " for our shops",
+    " for the coming season",
+    " for a trial order",
+)
+VAGUE_ITEMS = (
+    "your products",
+    "your LED lights",
+    "your lighting products",
+    "your items",
+    "LED lamps",
+    "your goods",
+)
+OFF_CATALOGUE = (
+    "solar panels",
+    "LED strip lights",
+    "smart bulbs with app control",
+    "EV chargers",
+    "ceiling fans with light",
+    "solar street lights with battery",
+    "neon flex",
+    "emergency exit signs",
+    "LED video walls",
+    "grow lights for greenhouses",
+)
+
+QUANTITY = (
+    "Quantity: {quantity}.",
+    "We need about {quantity}.",
+    "{quantity} for the first order.",
+    "Our first order will be {quantity}.",
+    "Estimated quantity is {quantity}.",
+    "QTY: {quantity}",
+    "We plan to order {quantity}, more later if the quality is good.",
+    "Our annual demand is around {quantity}.",
+)
+SPEC_ASK = (
+    "Colour temperature {cct}, {warranty} years warranty.",
+    "We need {cct} with a {warranty}-year warranty.",
+    "Please confirm the lumen output and the driver brand.",
+    "Please send the datasheet and IES files.",
+    "Power factor above 0.9 and flicker free, please.",
+)
+CERTIFICATION = (
+    "The products must have {certs} certificates.",
+    "Please confirm you have {certs}.",
+    "Do you have {certs} for these models?",
+    "{certs} is required for our market.",
+    "Please send copies of your {certs} certificates and test reports.",
+)
+PACKAGING = (
+    "Packing: export carton with our logo.",
+    "We need neutral packing.",
+    "Please advise the carton size and how many pieces per carton.",
+    "Colour box packing with our brand, please.",
+)
+INCOTERM = (
+    "Please quote {term}.",
+    "Price term: {term}.",
+    "We prefer {term} prices.",
+    "Kindly give us {term} prices.",
+    "Price should be {term}.",
+)
+PAYMENT_NORMAL = (
+    "Payment: T/T 30% deposit, 70% before shipment.",
+    "We usually pay by L/C at sight.",
+    "Payment terms: T/T.",
+    "For the sample order we can pay by PayPal.",
+    "30% advance, balance against copy of B/L.",
+    "We can open an irrevocable L/C.",
+    "Payment by T/T after receiving the proforma invoice.",
+)
+PAYMENT_ADVANCE_FEE = (
+    "Note that our company requires a vendor registration fee of USD {fee} before the contract is issued.",
+    "You need to pay the import license fee of USD {fee} through our agent, then we open the L/C.",
+    "Kindly send the processing fee via Western Union to our consultant so we can release the order.",
+    "The ministry requires the contract stamp duty of USD {fee} to be paid by the supplier before payment release.",
+    "Our bank needs a clearance charge of USD {fee} from your side to release the advance payment.",
+)
+DELIVERY = (
+    "Delivery to {port} within {days} days.",
+    "We need the goods before {month}.",
+    "Destination port: {port}.",
+    "Please advise the lead time to {port}.",
+    "Shipment by sea to {port}, we need it within {days} days.",
+    "Please tell us the delivery time for this quantity.",
+)
+MASS_MARKERS = (
+    "Please send us your latest price list and catalogue.",
+    "Send your catalogue of all products.",
+    "We are interested in all your products.",
+    "Kindly send us your company profile and price list.",
+    "Please send the full catalogue with prices.",
+    "Send me your price list for all models.",
+)
+BARGAIN = (
+    "Please give us your best price.",
+    "Your lowest price please, we have other offers.",
+    "Price is very important for our market.",
+    "Quote your best price, we are comparing suppliers.",
+    "Your price must be competitive, our market is very price sensitive.",
+    "Give me your last price.",
+)
+URGENCY = (
+    "This is urgent.",
+    "Please reply as soon as possible.",
+    "We need your quote within 24 hours.",
+    "URGENT, please reply today.",
+    "Kindly treat this as urgent.",
+    "We need your answer by tomorrow.",
+)
+CHAT_APP = (
+    "You can contact me on WhatsApp {phone}.",
+    "Add me on WeChat: {handle}.",
+    "My WhatsApp: {phone}",
+    "Please contact me on Skype: {handle}.",
+    "For fast reply use Telegram @{handle}.",
+    "WhatsApp me for quick discussion: {phone}",
+)
+VIEW_LINK = (
+    "Please view our inquiry details here: {url}",
+    "Our purchase order is ready. Click to view: {url}",
+    "Sign in with your email to download the RFQ: {url}",
+    "See the attached inquiry and specifications: {url}",
+    "The full product list is on our secure portal: {url}",
+)
+PROMO_LINK = (
+    "Visit {url} for more information.",
+    "Learn more: {url}",
+    "Our website: {url}",
+    "To unsubscribe click {url}",
+)
+PITCH_ADVERTISING = (
+    'Your website is not on the first page of Google for "{category_name}". Our SEO team can fix that in 30 days.',
+    "We are a freight forwarder with good rates from Ningbo and Shanghai to {port}.",
+    "We supply LED chips, drivers and aluminium housings to lighting factories at very good prices.",
+    "We offer a database of {n_big} verified importers of lighting products, updated monthly.",
+    "We design modern websites and online shops for manufacturers, starting from USD 299.",
+    "Book a booth at the international lighting exhibition next spring, only a few places are left.",
+    "We produce colour boxes and export cartons for LED products with fast delivery.",
+    "We can bring you {n_small} new buyer leads every month with our B2B marketing service.",
+)
+PITCH_ADVERTISING_CLOSE = (
+    "Can I send you our offer?",
+    "Reply to this mail for a free trial.",
+    "Let me know if you are interested.",
+    "We would be glad to cooperate with you.",
+)
+PITCH_SCAM = (
+    "We have a government contract to supply {n_big} street lights to the Ministry of Works and we choose your company.",
+    "I am the procurement officer of a large oil company and we need lighting for our new site. I will need a commission of 10% for my role.",
+    "Our client has approved your company for a contract worth USD {big_value}. The contract must be registered with the chamber of commerce before signing.",
+    "We are ready to place a big order immediately, please send your bank details and company documents.",
+    "Our company won the tender for lighting of the new airport and we want you as our supplier.",
+)
+PITCH_PHISHING = (
+    "You have received a new buyer inquiry on your trade account. Log in to read it.",
+    "We sent you our purchase order yesterday but it bounced. Please download it from our document server.",
+    "Please confirm the quotation request in the attached file. You need to enter your email password to open it.",
+    "Your mailbox has a pending inquiry message from a verified buyer.",
+)
+CLOSING = (
+    "Looking forward to your reply.",
+    "Waiting for your quick response.",
+    "Thank you.",
+    "Thanks in advance.",
+    "We look forward to hearing from you.",
+    "Hope to do business with you.",
+    "Please reply soon.",
+    "",
+)
+SIGN_OFF = (
+    "Best regards,",
+    "Kind regards,",
+    "Regards,",
+    "Thanks and best regards,",
+    "Best wishes,",
+    "Sincerely,",
+    "Thanks,",
+    "BR,",
+)
+SIGNATURE_SEPARATOR = ("-- ", "")
+
+SUBJECT_PRODUCT = (
+    "Inquiry for {topic}",
+    "RFQ: {topic}",
+    "Request for quotation - {topic}",
+    "Quotation needed for {topic}",
+    "Price for {topic}",
+    "{topic} inquiry",
+    "Enquiry {topic}",
+    "Purchase of {topic}",
+)
+SUBJECT_GENERIC = (
+    "Inquiry",
+    "Request for quotation",
+    "Price inquiry",
+    "Business inquiry",
+    "Inquiry from {country}",
+    "New order",
+    "Product inquiry",
+    "Hello",
+)
+SUBJECT_MASS = (
+    "Price list request",
+    "Catalogue request",
+    "Send price list",
+    "Need your catalogue",
+    "Price list and catalogue",
+)
+SUBJECT_ADVERTISING = (
+    "Partnership proposal",
+    "Grow your business",
+    "Your website ranking",
+    "Cooperation offer",
+    "Shipping rates from China",
+    "New buyers for your products",
+)
+SUBJECT_SCAM = (
+    "Urgent supply contract",
+    "Government tender - lighting",
+    "Big order for your company",
+    "Contract award notification",
+    "Urgent purchase",
+)
+SUBJECT_PHISHING = (
+    "New purchase order #{number}",
+    "Inquiry details - please review",
+    "RFQ documents shared with you",
+    "Pending inquiry message",
+    "Order confirmation #{number}",
+    "Payment advice #{number}",
+)
+
+QUOTED_REPLY = (
+    "Thank you for your inquiry. Please find our quotation for {topic} attached. MOQ is {moq} pcs and the price is valid for 30 days.",
+    "Thanks for your interest in our {topic}. Could you tell us the quantity and the destination port so we can quote?",
+    "Following our last e-mail, we would like to know if you received our catalogue and price list.",
+    "Please see our offer for {topic}, FOB Ningbo, delivery 25-30 days after deposit.",
+)
+
+DOCUMENT_ATTACHMENTS = (
+    "Inquiry_{stem}.pdf",
+    "RFQ-{number}.xlsx",
+    "drawing_{number}.jpg",
+    "project_list.pdf",
+    "specification_{stem}.docx",
+    "BOQ_{number}.xlsx",
+    "photo_{number}.jpg",
+    "requirements.pdf",
+)
+RISKY_ATTACHMENTS = (
+    "PO_{number}.html",
+    "Inquiry_details.htm",
+    "RFQ_{number}.exe",
+    "Order_Specs.zip",
+    "Scan_{number}.pdf.html",
+    "Purchase_Order_{number}.iso",
+    "Quotation_Request.js",
+    "Invoice_{number}.scr",
+)

@@ -1,0 +1,64 @@
+"""The generative model: valid distributions, an exact posterior, a documented order chance."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from inquiry_quality.synth.archetypes import ARCHETYPES, TRAITS
+from inquiry_quality.synth.geography import REGIONS
+from inquiry_quality.synth.model import (
+    GENUINE,
+    SHARES,
+    TABLES,
+    order_probability,
+    posterior_genuine,
+    sample_latent,
+)
+
+
+@pytest.fixture(scope="module")
+def latent() -> pd.DataFrame:
+    return sample_latent(20000, np.random.default_rng(3), non_english_share=0.1)
+
+
+def test_every_distribution_is_a_distribution() -> None:
+    assert SHARES.sum() == pytest.approx(1)
+    for archetype in ARCHETYPES:
+        assert len(archetype.regions) == len(REGIONS)
+    for trait in TRAITS:
+        table = TABLES[trait.name]
+        assert table.shape == (len(ARCHETYPES), len(REGIONS), len(trait.levels))
+        assert np.allclose(table.sum(axis=2), 1) and (table > 0).all(), trait.name
+
+
+def test_posterior_is_calibrated(latent: pd.DataFrame) -> None:
+    """An exact posterior is calibrated: among inquiries given p, a share p is genuine."""
+    p = posterior_genuine(latent)
+    genuine = latent["archetype"].isin([a.name for a in ARCHETYPES if a.genuine]).to_numpy()
+    bins = np.digitize(p, [0.1, 0.3, 0.5, 0.7, 0.9])
+    for b in np.unique(bins):
+        rows = bins == b
+        assert genuine[rows].mean() == pytest.approx(p[rows].mean(), abs=0.04), b
+    assert genuine.mean() == pytest.approx(SHARES[GENUINE].sum(), abs=0.015)
+
+
+def test_orders_grow_with_seriousness_and_shrink_off_catalogue(latent: pd.DataFrame) -> None:
+    base = order_probability(latent)
+    serious = order_probability(latent.assign(seriousness=latent["seriousness"] + 1))
+    assert (serious > base).all()
+    off = order_probability(latent.assign(product="off_catalogue"))
+    assert (off <= base + 1e-12).all() and (off < base).any()
+
+
+def test_language_share_follows_the_parameter() -> None:
+    frame = sample_latent(20000, np.random.default_rng(4), non_english_share=0.2)
+    assert (frame["language"] != "en").mean() == pytest.approx(0.2, abs=0.015)
+    assert set(frame.loc[frame["country"] == "US", "language"]) == {"en"}
+
+
+def test_channel_only_traits_are_blank_elsewhere(latent: pd.DataFrame) -> None:
+    platform = latent["channel"] == "platform"
+    assert (latent.loc[~platform, "buyer_level"] == "").all()
+    assert (latent.loc[platform, "buyer_level"] != "").all()
