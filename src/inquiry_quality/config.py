@@ -83,10 +83,139 @@ class GenerateParams:
 
 
 @dataclass(frozen=True)
+class SourceParams:
+    """One input file or folder of ``ingest`` (inquiries or outcomes); paths from the repo root.
+
+    ``mapping`` renames source columns to canonical ones (``{"Inquiry No.": "inquiry_id"}``);
+    ``values`` maps raw values per source column (``{"Source": {"Website Form": "web_form"}}``).
+    """
+
+    path: str
+    format: str | None = None  # csv, xlsx, jsonl, parquet, eml, mbox, folders; else inferred
+    channel: str | None = None  # channel for rows whose mapping gives none
+    mapping: dict[str, str] = field(default_factory=dict)
+    values: dict[str, dict[str, Any]] = field(default_factory=dict)
+    timezone: str = "UTC"  # zone of timestamps written without an offset
+    encoding: str | None = None  # CSV only; sniffed when null
+    delimiter: str | None = None  # CSV only; sniffed when null
+    sheet: str | None = None  # xlsx only; the first sheet when null
+    pattern: str = "**/*"  # eml folders: which files are messages
+    exclude: list[str] = field(default_factory=lambda: ["*.csv", ".*"])
+    join_on: str = "inquiry_id"  # outcomes only: inquiry_id, message_id or path
+
+
+@dataclass(frozen=True)
+class IngestParams:
+    """Inquiry sources, their outcomes and the checks of the ``ingest`` stage."""
+
+    sources: list[SourceParams] = field(default_factory=list)
+    outcomes: list[SourceParams] = field(default_factory=list)
+    snapshot_date: str | None = None  # YYYY-MM-DD; null: the newest received_at of the sources
+    label_maturity_days: int = 90
+    chunk_rows: int = 5000
+    max_message_bytes: int = 30_000_000
+    max_body_chars: int = 50_000
+    extra_numeric: list[str] = field(default_factory=list)
+    extra_categorical: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class SplitParams:
+    """How ``train`` holds out its test part (``evaluate`` recomputes the same split)."""
+
+    method: str = "time"  # time: the newest test_fraction tests; stratified: random by label
+    test_fraction: float = 0.2
+    seed: int = 42  # stratified only
+
+
+@dataclass(frozen=True)
+class ThresholdParams:
+    """Operating thresholds, stored with the model: precision/recall and confusion at these."""
+
+    genuine: float = 0.5  # on p_genuine
+    convert: float = 0.15  # on p_convert
+
+
+@dataclass(frozen=True)
+class TrainParams:
+    """The three heads' pipelines; each hyperparameter maps to one ``set_params`` path.
+
+    The table ``inquiry_quality.model.HYPERPARAMETERS`` says which pipeline parameter each key
+    sets and for which ``model``; keys of the other model are kept but have no effect.
+    """
+
+    model: str = "logreg"  # logreg | hgb
+    split: SplitParams = field(default_factory=SplitParams)
+    thresholds: ThresholdParams = field(default_factory=ThresholdParams)
+    seed: int = 42
+    min_rows: int = 50  # a head with fewer labelled rows (or one class only) is skipped
+    calibration: str = "sigmoid"  # sigmoid | isotonic
+    cv: int = 3  # calibration folds, inside the training part
+    # logreg
+    C: float = 1.0
+    max_iter: int = 2000
+    class_weight: str | None = None
+    # hgb
+    learning_rate: float = 0.1
+    hgb_max_iter: int = 200
+    max_leaf_nodes: int = 31
+    l2_regularization: float = 0.0
+    svd_components: int = 50  # text n-grams -> this many SVD components for hgb
+    # inputs
+    min_frequency: int = 5  # categories seen fewer times are grouped as "infrequent"
+    word_ngrams: tuple[int, ...] = (1, 2)
+    word_max_features: int = 20000
+    char_ngrams: tuple[int, ...] = (2, 4)
+    char_max_features: int = 20000
+    min_df: int = 3
+
+
+@dataclass(frozen=True)
+class EvaluateParams:
+    """Metrics of the ``evaluate`` stage and the champion gate."""
+
+    primary_metric: str = "genuine.roc_auc"  # the gate compares candidate and champion on it
+    ece_bins: int = 10
+    capture_fractions: tuple[float, ...] = (0.1, 0.2)
+    min_slice_rows: int = 30  # smaller regions/channels get counts only
+
+
+@dataclass(frozen=True)
+class FeaturizeParams:
+    """Feature extraction (see docs/features.md); the catalogue path is a stage argument."""
+
+    spacy_model: str | None = None  # installed pipeline name; None: spacy.blank("en")
+    batch_size: int = 256
+    languages: list[str] = field(default_factory=list)  # empty: the package's default list
+
+
+@dataclass(frozen=True)
+class ScoreParams:
+    """Tiers, actions and explanations of ``score`` (see the README, "Score a batch")."""
+
+    sources: list[SourceParams] = field(default_factory=list)  # the batch, as ingest.sources
+    outcomes: list[SourceParams] = field(default_factory=list)  # optional: how tiers did
+    genuine_threshold: float | None = None  # null: the model's train.thresholds.genuine
+    convert_threshold: float | None = None  # null: the model's train.thresholds.convert
+    discard_below: float = 0.2  # p_genuine below this: discard
+    daily_capacity: int | None = None  # quote-now slots per day (top p_convert); null: no cap
+    risk_threshold: float = 0.2  # P(scam or phishing) above this: at best "verify identity"
+    guard_threshold: float = 0.2  # P(price fishing) above this: a guarded quote
+    top_reasons: int = 3  # reasons for and against each
+    min_contribution: float = 0.05  # |log-odds| below this is not a reason
+    chunk_rows: int = 5000
+
+
+@dataclass(frozen=True)
 class Params:
     """All sections of params.yaml; a stage reads only its own section(s)."""
 
     generate: GenerateParams = field(default_factory=GenerateParams)
+    ingest: IngestParams = field(default_factory=IngestParams)
+    featurize: FeaturizeParams = field(default_factory=FeaturizeParams)
+    train: TrainParams = field(default_factory=TrainParams)
+    evaluate: EvaluateParams = field(default_factory=EvaluateParams)
+    score: ScoreParams = field(default_factory=ScoreParams)
     extra: dict[str, Any] = field(default_factory=dict)
 
 

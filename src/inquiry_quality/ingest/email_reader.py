@@ -1,0 +1,265 @@
+"""E-mail readers: a folder of message files (``.eml`` or any extension) and mbox files.
+
+Messages are parsed with the standard ``email`` package and ``policy.default``; a message that
+policy cannot handle is parsed again with ``policy.compat32``, and as a last resort split into
+headers and text by hand, so no message is lost to broken MIME. Attachments are listed by name
+and MIME type only: their payloads are never decoded, opened or executed, and links in HTML
+bodies are never followed.
+"""
+
+from __future__ import annotations
+
+import codecs
+import fnmatch
+import logging
+import re
+from collections.abc import Iterator
+from email import policy
+from email.header import decode_header, make_header
+from email.message import Message
+from email.parser import BytesParser
+from email.utils import parseaddr, parsedate_to_datetime
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from inquiry_quality import schema
+from inquiry_quality.ingest.emailparts import html_to_text, parse_signature, split_body
+from inquiry_quality.ingest.frames import Chunk, IngestError, problem, quarantine_rows
+
+log = logging.getLogger(__name__)
+
+_MBOX_FROM = re.compile(rb"^>+From ")
+_LOOKS_HTML = re.compile(r"\s*(?:<!DOCTYPE html|<html|<body|<head|<table|<p\b|<div)", re.I)
+_RAW_HEADER = re.compile(r"^([A-Za-z-]+):[ \t]*(.*)$")
+
+
+def iter_folder(
+    folder: Path, pattern: str = "**/*", exclude: tuple[str, ...] = ()
+) -> Iterator[tuple[str, Path]]:
+    """Message files under ``folder`` in a stable order, with their relative path."""
+    for path in sorted(folder.glob(pattern)):
+        relative = path.relative_to(folder).as_posix()
+        if path.is_file() and not any(
+            fnmatch.fnmatch(part, pat) for part in relative.split("/") for pat in exclude
+        ):
+            yield relative, path
+
+
+def iter_mbox(path: Path, max_bytes: int) -> Iterator[tuple[str, bytes | None, int]]:
+    """Split an mbox file into messages, streaming: (1-based index, bytes, size).
+
+    A separator is a ``From `` line at the start of the file or after a blank line; text before
+    the first separator is a message too. ``>From `` lines are unquoted one level (mboxrd).
+    Messages above ``max_bytes`` are not kept in memory (their bytes are None).
+    """
+    count, size, lines = 0, 0, []
+    in_message, previous_blank = False, True
+    with path.open("rb") as fh:
+        for line in fh:
+            if line.startswith(b"From ") and previous_blank:
+                if in_message or any(x.strip() for x in lines):
+                    count += 1
+                    yield str(count), _joined(lines, size, max_bytes), size
+                size, lines, in_message, previous_blank = 0, [], True, False
+                continue
+            size += len(line)
+            if size <= max_bytes:
+                lines.append(line[1:] if _MBOX_FROM.match(line) else line)
+            previous_blank = not line.strip()
+    if in_message or any(x.strip() for x in lines):
+        yield str(count + 1), _joined(lines, size, max_bytes), size
+
+
+def _joined(lines: list[bytes], size: int, max_bytes: int) -> bytes | None:
+    return b"".join(lines) if size <= max_bytes else None
+
+
+def _text(value: Any) -> str | None:
+    """A header value as readable text (encoded words decoded, never raising)."""
+    if value is None:
+        return None
+    try:
+        return str(make_header(decode_header(str(value))))
+    except (ValueError, LookupError, UnicodeError, TypeError):
+        return str(value)
+
+
+def _header(msg: Message, name: str) -> str | None:
+    try:
+        value = msg.get(name)
+    except Exception:  # policy.default raises assorted errors on malformed headers
+        value = None
+        for key, raw in msg.raw_items() if hasattr(msg, "raw_items") else ():
+            if key.lower() == name.lower():
+                value = raw
+                break
+    text = _text(value)
+    return text.strip() if text else None
+
+
+def _decode(part: Message) -> str:
+    payload = part.get_payload(decode=True)
+    if not isinstance(payload, bytes):
+        return str(payload or "")
+    charset = part.get_content_charset() or "utf-8"
+    try:
+        codecs.lookup(charset)
+    except LookupError:
+        charset = "utf-8"
+    return payload.decode(charset, errors="replace")
+
+
+def _received_at(msg: Message) -> pd.Timestamp | None:
+    """The Date header; without a usable one, the date of the earliest Received header."""
+    candidates = [_header(msg, "Date")]
+    try:
+        received = msg.get_all("Received") or []
+    except Exception:  # a malformed Received header is no reason to lose the message
+        received = []
+    candidates += [str(r).rsplit(";", 1)[-1] for r in reversed(received) if ";" in str(r)]
+    for candidate in candidates:
+        if not candidate:
+            continue
+        try:
+            stamp = pd.Timestamp(parsedate_to_datetime(candidate))
+        except (ValueError, TypeError, IndexError, OverflowError):
+            continue
+        return stamp.tz_localize("UTC") if stamp.tzinfo is None else stamp.tz_convert("UTC")
+    return None
+
+
+def _parts(msg: Message, max_chars: int) -> tuple[str, list[str], list[str]]:
+    """The body text (plain parts, else HTML parts as text) and the attachments' names/types."""
+    plains: list[str] = []
+    htmls: list[str] = []
+    names: list[str] = []
+    types: list[str] = []
+    for part in msg.walk():
+        if part.is_multipart():
+            continue
+        content_type = part.get_content_type()
+        filename = part.get_filename()
+        # a multipart whose boundary is broken arrives as one part: read it as text
+        textual = content_type.startswith(("text/", "multipart/"))
+        if filename or part.get_content_disposition() == "attachment" or not textual:
+            names.append(_text(filename) or "(unnamed)")
+            types.append(content_type)
+            continue
+        text = _decode(part)[:max_chars]
+        is_html = content_type == "text/html" or _LOOKS_HTML.match(text)
+        (htmls if is_html else plains).append(text)
+    body = "\n\n".join(plains) if any(p.strip() for p in plains) else ""
+    if not body and htmls:
+        body = "\n\n".join(html_to_text(h) for h in htmls)
+    return body, names, types
+
+
+def _record(msg: Message, max_chars: int) -> dict[str, Any]:
+    name, address = parseaddr(_header(msg, "From") or "")
+    reply_to = parseaddr(_header(msg, "Reply-To") or "")[1]
+    text, names, types = _parts(msg, max_chars)
+    parts = split_body(text[:max_chars])
+    record: dict[str, Any] = {
+        schema.MESSAGE_ID: _header(msg, "Message-ID"),
+        schema.RECEIVED_AT: _received_at(msg),
+        schema.SUBJECT: _header(msg, "Subject"),
+        schema.BODY: parts.body,
+        schema.QUOTED: parts.quoted,
+        schema.SIGNATURE: parts.signature,
+        schema.SENDER_NAME: name or None,
+        schema.SENDER_EMAIL: address or None,
+        schema.REPLY_TO: reply_to or None,
+        schema.ATTACHMENTS: schema.ATTACHMENT_SEP.join(names),
+        schema.ATTACHMENT_TYPES: schema.ATTACHMENT_SEP.join(types),
+    }
+    for column, value in parse_signature(parts.signature).items():
+        if not record.get(column):
+            record[column] = value
+    return record
+
+
+def _raw_record(data: bytes, max_chars: int) -> dict[str, Any]:
+    """Last resort for bytes no parser accepts: headers by regex, the rest as the body."""
+    text = data.decode("utf-8", errors="replace").replace("\r\n", "\n")
+    head, _, rest = text.partition("\n\n")
+    headers = {}
+    for line in head.split("\n"):
+        if match := _RAW_HEADER.match(line):
+            headers.setdefault(match.group(1).lower(), match.group(2).strip())
+    name, address = parseaddr(headers.get("from", ""))
+    parts = split_body(rest[:max_chars])
+    return {
+        schema.MESSAGE_ID: headers.get("message-id"),
+        schema.SUBJECT: headers.get("subject"),
+        schema.BODY: parts.body,
+        schema.QUOTED: parts.quoted,
+        schema.SIGNATURE: parts.signature,
+        schema.SENDER_NAME: name or None,
+        schema.SENDER_EMAIL: address or None,
+        schema.RECEIVED_AT: None,
+    }
+
+
+def parse_message(data: bytes, max_body_chars: int = 50_000) -> dict[str, Any]:
+    """One message's canonical fields (no labels, no provenance)."""
+    for parse_policy in (policy.default, policy.compat32):
+        try:
+            return _record(BytesParser(policy=parse_policy).parsebytes(data), max_body_chars)
+        except Exception as exc:  # broken MIME may raise anything; try a laxer parse
+            log.debug("parse with %s failed: %r", parse_policy, exc)
+    return _raw_record(data, max_body_chars)
+
+
+def read_messages(
+    path: Path,
+    fmt: str,
+    source: str,
+    chunk_rows: int,
+    *,
+    max_message_bytes: int,
+    max_body_chars: int,
+    pattern: str = "**/*",
+    exclude: tuple[str, ...] = (),
+) -> Iterator[Chunk]:
+    """Read a mailbox (``fmt="mbox"``), a folder of message files or one file (``fmt="eml"``)."""
+    if fmt == "mbox":
+        if not path.is_file():
+            raise IngestError(f"{source}: mbox source is not a file")
+        messages: Iterator[tuple[str, bytes | None, int]] = iter_mbox(path, max_message_bytes)
+    else:
+        messages = _folder_messages(path, pattern, exclude, max_message_bytes)
+    records: list[dict[str, Any]] = []
+    problems: list[dict[str, str]] = []
+    for position, data, size in messages:
+        if data is None:
+            detail = f"{size} bytes (max_message_bytes {max_message_bytes})"
+            problems.append(problem(source, position, "message too large", detail, schema.BODY))
+        elif not data.strip():
+            problems.append(problem(source, position, "empty message", "", schema.BODY))
+        else:
+            records.append(
+                {**parse_message(data, max_body_chars), schema.SOURCE_POSITION: position}
+            )
+        if len(records) + len(problems) >= chunk_rows:
+            yield Chunk(_frame(records), quarantine_rows(problems))
+            records, problems = [], []
+    if records or problems:
+        yield Chunk(_frame(records), quarantine_rows(problems))
+
+
+def _folder_messages(
+    folder: Path, pattern: str, exclude: tuple[str, ...], max_bytes: int
+) -> Iterator[tuple[str, bytes | None, int]]:
+    files = iter_folder(folder, pattern, exclude) if folder.is_dir() else [(folder.name, folder)]
+    for relative, path in files:
+        size = path.stat().st_size
+        yield relative, (path.read_bytes() if size <= max_bytes else None), size
+
+
+def _frame(records: list[dict[str, Any]]) -> pd.DataFrame:
+    columns = [c for c in (*schema.INQUIRY_COLUMNS, schema.SOURCE_POSITION) if c != schema.CHANNEL]
+    frame = pd.DataFrame.from_records(records, columns=columns)
+    frame[schema.RECEIVED_AT] = pd.to_datetime(frame[schema.RECEIVED_AT], utc=True)
+    return frame

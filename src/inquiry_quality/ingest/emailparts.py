@@ -1,0 +1,151 @@
+"""Splitting an e-mail body into the new text, the quoted earlier messages and the signature.
+
+``BODY`` must hold only what the sender wrote now: quoted replies would credit a buyer with the
+exporter's own words, and the signature's contact details are features of their own.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from bs4 import BeautifulSoup
+
+from inquiry_quality import schema
+
+# Where a quoted earlier message starts (the first match ends the new text).
+_QUOTE_START = re.compile(
+    r"^(?:On\b[^\n]{0,300}?\bwrote:\s*$"  # On Mon, 3 Mar 2025, Ann <a@b.c> wrote:
+    r"|-{2,}\s*Original Message\s*-{2,}"
+    r"|-{2,}\s*Forwarded message\s*-{2,}"
+    r"|_{20,}\s*$"  # Outlook's rule above "From: ... Sent: ..."
+    r"|From:[^\n]*\n(?:Sent|Date):)",
+    re.MULTILINE | re.IGNORECASE,
+)
+_SIG_DASHES = re.compile(r"^-- ?$", re.MULTILINE)
+# Sign-offs that open a signature block, in the languages buyers commonly write in.
+CLOSINGS = (
+    r"(?:best|kind|warm|warmest|with best|many thanks and|thanks? (?:and|&)(?: best)?) regards",
+    r"regards|best wishes|best|sincerely|yours (?:sincerely|faithfully|truly)|cheers|thanks",
+    r"mit freundlichen gr\w*|viele gr\w*|beste gr\w*|freundliche gr\w*",  # de
+    r"cordialement|bien cordialement|bien à vous|salutations distinguées",  # fr
+    r"saludos(?: cordiales)?|atentamente|un saludo|cordialmente|abraços|atenciosamente",  # es/pt
+    r"cordiali saluti|distinti saluti|saluti",  # it
+    r"met vriendelijke groet(?:en)?|groeten|pozdrawiam|z poważaniem|saygılarımla",  # nl/pl/tr
+    r"с уважением|с наилучшими пожеланиями|всего доброго",  # ru
+    r"مع أطيب التحيات|مع خالص التحيات|تحياتي|وتفضلوا بقبول فائق الاحترام",  # ar
+    r"此致敬礼|此致|顺祝商祺|祝好|谢谢|敬上",  # zh
+    r"trân trọng|hormat kami|salam|saludos y bendiciones",  # vi/id
+)
+_CLOSING = re.compile(rf"^(?:{'|'.join(CLOSINGS)})[ \t,.!，、،]*$", re.MULTILINE | re.IGNORECASE)
+# a sign-off is followed by a few short lines (name, title, contacts), not by more text
+_SIGNATURE_LINES = 10
+_LINE_CHARS = 80
+
+_PHONE = re.compile(r"^(?:tel|phone|ph|mob|mobile|cell|t|m|whatsapp)\b\.?\s*[:.]?\s*(.+)$", re.I)
+_FAX = re.compile(r"^(?:fax|f)\b\.?\s*[:.]?\s*(.+)$", re.I)
+_CELL_SEP = re.compile(r"\n|\s{3,}| \| ")  # lines, and cells of two-column signatures
+_MAX_WORDS = 7
+_NOT_CONTACT = re.compile(r"copyright|unsubscribe|click|remove|rights reserved|http", re.I)
+_WEB = re.compile(r"((?:https?://|www\.)[^\s<>]+)", re.I)
+_EMAIL = re.compile(r"[^\s@<>]+@[^\s@<>]+\.[A-Za-z]{2,}")
+_NUMBER = re.compile(r"^\+?[\d ()./-]{7,}$")
+_TITLE_WORDS = re.compile(
+    r"\b(?:manager|director|purchas\w*|procurement|buyer|sourcing|ceo|cfo|coo|cto|owner|founder"
+    r"|president|officer|head|engineer|assistant|executive|sales|import\w*|partner|chairman"
+    r"|consultant|coordinator|supervisor|specialist|agent|representative|gm)\b",
+    re.I,
+)
+_COMPANY_WORDS = re.compile(
+    r"\b(?:ltd|limited|llc|l\.l\.c|inc|corp|corporation|gmbh|ag|s\.?a\.?|s\.?r\.?l|b\.?v|pty|plc"
+    r"|co\.?|company|trading|group|enterprises?|industries|imports?|exports?|s\.?l|sarl|oy|ab"
+    r"|spa|llp|lighting|electric\w*|solutions)\b",
+    re.I,
+)
+
+
+class BodyParts(NamedTuple):
+    body: str
+    quoted: str
+    signature: str
+
+
+def html_to_text(html: str) -> str:
+    """Readable text of an HTML body; scripts, styles and link targets are dropped."""
+    soup = BeautifulSoup(html, "html.parser")
+    for tag in soup(["script", "style", "head", "title", "meta"]):
+        tag.decompose()
+    text = soup.get_text("\n")
+    lines = (re.sub(r"[ \t\xa0]+", " ", line).strip() for line in text.splitlines())
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def split_body(text: str) -> BodyParts:
+    """Split ``text`` into new text, quoted earlier messages and the signature block."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    quote = _QUOTE_START.search(text)
+    new, quoted = (text[: quote.start()], text[quote.start() :]) if quote else (text, "")
+    kept, inline_quotes = [], []
+    for line in new.split("\n"):
+        (inline_quotes if line.startswith(">") else kept).append(line)
+    new = "\n".join(kept)
+    quoted = "\n".join([*inline_quotes, quoted]).strip() if inline_quotes else quoted.strip()
+    new, signature = _split_signature(new)
+    if not new.strip():  # nothing but quotes or a signature: that is what was sent
+        return BodyParts(text.strip(), "", "")
+    return BodyParts(new.strip(), quoted, signature.strip())
+
+
+def _split_signature(text: str) -> tuple[str, str]:
+    dashes = list(_SIG_DASHES.finditer(text))
+    if dashes:
+        cut = dashes[-1]
+        return text[: cut.start()], text[cut.end() :]
+    closings = list(_CLOSING.finditer(text))
+    if closings:
+        cut = closings[-1]
+        after = [line for line in text[cut.end() :].split("\n") if line.strip()]
+        if len(after) <= _SIGNATURE_LINES and all(len(line) <= _LINE_CHARS for line in after):
+            return text[: cut.start()], text[cut.start() :]
+    return text, ""
+
+
+def parse_signature(signature: str) -> dict[str, str]:
+    """Name, job title, company, phone, fax and website found in a signature block."""
+    found: dict[str, str] = {}
+    free_lines: list[str] = []
+    for raw in _CELL_SEP.split(signature):
+        line = raw.strip(" \t|*-•")
+        if not line or _CLOSING.fullmatch(line):
+            continue
+        if fax := _FAX.match(line):
+            found.setdefault(schema.FAX, fax.group(1).strip())
+        elif phone := _PHONE.match(line):
+            found.setdefault(schema.PHONE, phone.group(1).strip())
+        elif _NUMBER.match(line):
+            found.setdefault(schema.PHONE, line)
+        elif web := _WEB.search(line):
+            found.setdefault(schema.WEBSITE, web.group(1).rstrip(".,;)"))
+        elif _EMAIL.search(line) or line.lower().startswith(("e-mail", "email", "add", "addr")):
+            continue
+        else:
+            free_lines.append(line)
+    for line in free_lines[:4]:
+        if len(line.split()) > _MAX_WORDS or line.endswith(":") or _NOT_CONTACT.search(line):
+            continue
+        if schema.JOB_TITLE not in found and _TITLE_WORDS.search(line):
+            found[schema.JOB_TITLE] = line
+        elif schema.COMPANY not in found and _COMPANY_WORDS.search(line):
+            found[schema.COMPANY] = line
+        elif schema.SENDER_NAME not in found and _looks_like_name(line):
+            found[schema.SENDER_NAME] = line
+    return found
+
+
+def _looks_like_name(line: str) -> bool:
+    words = line.replace(".", " ").split()
+    return (
+        1 <= len(words) <= 4
+        and all(w[:1].isupper() for w in words)
+        and not any(ch.isdigit() for ch in line)
+    )

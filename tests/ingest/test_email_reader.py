@@ -1,0 +1,169 @@
+import mailbox
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from inquiry_quality import schema
+from inquiry_quality.config import IngestParams, SourceParams
+from inquiry_quality.ingest import parse_message, read_inquiries
+from inquiry_quality.ingest.email_reader import iter_mbox
+
+FUTURE = pd.Timestamp("2030-01-01", tz="UTC")
+
+
+def collect(
+    source: SourceParams | Path, params: IngestParams | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame, int]:
+    reader = read_inquiries(source, params, future_after=FUTURE)
+    chunks = list(reader)
+    table = pd.concat([c.table for c in chunks], ignore_index=True)
+    quarantine = pd.concat([c.quarantine for c in chunks], ignore_index=True)
+    return table, quarantine, reader.rows_read
+
+
+def test_plain_message_fields(make_email: Callable) -> None:
+    msg = make_email(
+        "Dear Sir,\nPlease quote 500 pcs.\n\nBest regards,\nJohn Smith\nPurchasing Manager\n"
+        "Smith Imports Ltd\nTel: +44 20 7946 0000\nFax: +44 20 7946 0001\nwww.smith-imports.co.uk"
+        "\n\nOn Mon, 3 Mar 2025 at 10:00, Sales <sales@nb.cn> wrote:\n> Thank you for your inquiry",
+        attachments=(("spec.pdf", "application/pdf"), ("invoice.exe", "application/octet-stream")),
+    )
+    msg["Reply-To"] = "other@gmail.com"
+    record = parse_message(msg.as_bytes())
+    assert record[schema.MESSAGE_ID] == "<1.anna@berg-lighting.se>"
+    assert record[schema.SENDER_NAME] == "Anna Berg"
+    assert record[schema.SENDER_EMAIL] == "anna@berg-lighting.se"
+    assert record[schema.REPLY_TO] == "other@gmail.com"
+    assert record[schema.BODY] == "Dear Sir,\nPlease quote 500 pcs."
+    assert record[schema.QUOTED].startswith("On Mon, 3 Mar 2025")
+    assert record[schema.SIGNATURE].startswith("Best regards,")
+    assert record[schema.COMPANY] == "Smith Imports Ltd"
+    assert record[schema.JOB_TITLE] == "Purchasing Manager"
+    assert record[schema.PHONE] == "+44 20 7946 0000" and record[schema.FAX] == "+44 20 7946 0001"
+    assert record[schema.WEBSITE] == "www.smith-imports.co.uk"
+    assert record[schema.ATTACHMENTS] == "spec.pdf; invoice.exe"
+    assert record[schema.ATTACHMENT_TYPES] == "application/pdf; application/octet-stream"
+    assert record[schema.RECEIVED_AT] == pd.Timestamp("2025-03-03 08:30", tz="UTC")
+
+
+def test_html_only_body_becomes_text(make_email: Callable) -> None:
+    html = (
+        "<html><head><style>p {color: red}</style><script>alert(1)</script></head><body>"
+        "<p>We need <b>200 pcs</b> of downlights.</p><a href='http://evil.example/x'>View</a>"
+        "</body></html>"
+    )
+    record = parse_message(make_email("", html=html).as_bytes())
+    assert record[schema.BODY] == "We need\n200 pcs\nof downlights.\nView"
+
+
+def test_legacy_charsets_are_decoded(make_email: Callable) -> None:
+    for charset in ("iso-8859-1", "windows-1252"):
+        record = parse_message(make_email("Grüße aus München", charset=charset).as_bytes())
+        assert record[schema.BODY] == "Grüße aus München"
+    unknown = b"Subject: x\nContent-Type: text/plain; charset=x-unknown-9\n\nna\xefve text\n"
+    assert parse_message(unknown)[schema.BODY] == "na\ufffdve text"
+
+
+def test_broken_mime_and_headers_still_give_a_record() -> None:
+    broken = (
+        b"From: =?utf-8?q?broken <not an address\nSubject: =?bogus?B?@@@?=\n"
+        b'Date: yesterday\nContent-Type: multipart/mixed; boundary="zzz"\n\n'
+        b"--zzz\nContent-Type: text/plain\nContent-Transfer-Encoding: base64\n\n%%%notbase64\n"
+    )
+    record = parse_message(broken)
+    assert record[schema.RECEIVED_AT] is None
+    assert isinstance(record[schema.BODY], str)
+
+
+def test_message_without_body_or_subject_is_quarantined(tmp_path: Path) -> None:
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    (folder / "a.eml").write_bytes(b"From: a@b.com\nDate: Mon, 3 Mar 2025 10:00:00 +0000\n\n")
+    (folder / "b.eml").write_bytes(b"")
+    (folder / "c.txt").write_bytes(
+        b"Subject: only a subject\nDate: Mon, 3 Mar 2025 10:00 +0000\n\n"
+    )
+    table, quarantine, read = collect(folder)
+    assert read == 3 and len(table) == 1 and table[schema.SOURCE_POSITION].tolist() == ["c.txt"]
+    reasons = dict(zip(quarantine[schema.SOURCE_POSITION], quarantine["reason"], strict=True))
+    assert reasons == {"a.eml": "empty message", "b.eml": "empty message"}
+
+
+def test_twenty_megabyte_message(tmp_path: Path, make_email: Callable) -> None:
+    msg = make_email("Please see the attached catalogue.")
+    msg.add_attachment(
+        b"\x00" * 20_000_000, maintype="application", subtype="pdf", filename="big.pdf"
+    )
+    (tmp_path / "big.eml").write_bytes(msg.as_bytes())
+    table, quarantine, _ = collect(tmp_path / "big.eml")
+    assert table[schema.ATTACHMENTS].tolist() == ["big.pdf"] and quarantine.empty
+    assert table[schema.BODY].tolist() == ["Please see the attached catalogue."]
+    small_limit = IngestParams(max_message_bytes=10_000_000)
+    table, quarantine, read = collect(tmp_path / "big.eml", small_limit)
+    assert read == 1 and table.empty
+    assert quarantine["reason"].tolist() == ["message too large"]
+
+
+def test_huge_text_body_is_cut(tmp_path: Path, make_email: Callable) -> None:
+    (tmp_path / "long.eml").write_bytes(make_email("word " * 4_000_000).as_bytes())
+    table, _, _ = collect(tmp_path / "long.eml")
+    assert len(table[schema.BODY].iloc[0]) <= IngestParams().max_body_chars
+
+
+def test_mbox_with_broken_separators(tmp_path: Path, make_email: Callable) -> None:
+    one = make_email("first message", message_id="<1@x>").as_bytes()
+    two = make_email("second\nFrom here on a body line\n", message_id="<2@x>").as_bytes()
+    three = make_email("third", message_id="<3@x>").as_bytes()
+    path = tmp_path / "box.mbox"
+    # no separator before the first message; a separator with a garbled date; no blank line
+    # before a "From " line inside the second message, which must not split it
+    path.write_bytes(one + b"\nFrom ??? garbled\n" + two + b"\nFrom a@b Mon Mar 3 2025\n" + three)
+    table, quarantine, read = collect(path)
+    assert read == 3 and quarantine.empty
+    assert table[schema.MESSAGE_ID].tolist() == ["1@x", "2@x", "3@x"]
+    assert table[schema.SOURCE_POSITION].tolist() == ["1", "2", "3"]
+    assert "From here on" in table[schema.BODY].iloc[1]
+
+
+def test_mbox_written_by_the_stdlib_round_trips(tmp_path: Path, make_email: Callable) -> None:
+    box = mailbox.mbox(tmp_path / "m.mbox")
+    for i in range(7):
+        box.add(make_email(f"From the start {i}", message_id=f"<{i}@x>"))
+    box.flush()
+    table, _, read = collect(tmp_path / "m.mbox")
+    assert read == 7 and table[schema.BODY].tolist() == [f"From the start {i}" for i in range(7)]
+
+
+@settings(
+    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.binary(max_size=2000))
+def test_any_bytes_parse_without_crashing(data: bytes) -> None:
+    record = parse_message(data)
+    assert record[schema.BODY] is None or isinstance(record[schema.BODY], str)
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(messages=st.lists(st.binary(max_size=400), max_size=6))
+def test_any_mbox_counts_reconcile(tmp_path: Path, messages: list[bytes]) -> None:
+    path = tmp_path / "fuzz.mbox"
+    path.write_bytes(b"".join(b"From x@y Mon Mar  3 10:00:00 2025\n" + m + b"\n" for m in messages))
+    table, quarantine, read = collect(path)
+    assert read == len(table) + len(quarantine)
+    assert read == sum(1 for _ in iter_mbox(path, 10_000))
+
+
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(text=st.text(max_size=300))
+def test_any_text_body_is_kept_somewhere(make_email: Callable, text: str) -> None:
+    record = parse_message(make_email(text or "x").as_bytes())
+    kept = " ".join(record[c] or "" for c in (schema.BODY, schema.QUOTED, schema.SIGNATURE))
+    for word in (text or "x").split():
+        assert word.lstrip(">") in kept

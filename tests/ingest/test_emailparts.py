@@ -1,0 +1,58 @@
+import pytest
+
+from inquiry_quality import schema
+from inquiry_quality.ingest.emailparts import html_to_text, parse_signature, split_body
+
+
+@pytest.mark.parametrize(
+    "sign_off", ["Best regards,", "Saludos cordiales,", "С уважением,", "Mit freundlichen Grüßen"]
+)
+def test_sign_off_starts_the_signature(sign_off: str) -> None:
+    parts = split_body(f"Dear Sir,\nWe need 500 pcs.\n\n{sign_off}\nJuan Pérez\nGerente de Compras")
+    assert parts.body == "Dear Sir,\nWe need 500 pcs."
+    assert parts.signature.startswith(sign_off)
+
+
+def test_sign_off_followed_by_more_text_is_not_a_signature() -> None:
+    text = (
+        "Hi\nThanks\nWe need 500 pcs of the 60x60 panel lights, 40 W, 4000 K, that you showed at "
+        "the Canton fair last spring."
+    )
+    assert split_body(text) == (text, "", "")
+
+
+def test_dash_separator_and_outlook_quote() -> None:
+    text = (
+        "Please quote.\n-- \nMaria Rossi\n\n-----Original Message-----\nFrom: sales@nb.cn\n"
+        "Sent: Monday\nSubject: offer"
+    )
+    parts = split_body(text)
+    assert parts.body == "Please quote."
+    assert parts.signature == "Maria Rossi"
+    assert parts.quoted.startswith("-----Original Message-----")
+
+
+def test_only_quoted_text_stays_the_body() -> None:
+    text = "> forwarded offer\n> 500 pcs"
+    assert split_body(text).body == text
+
+
+def test_two_column_signature_fields() -> None:
+    found = parse_signature(
+        "Regards,\nPaul Martin\nHead of Procurement   |   Martin Electric SARL\n"
+        "T: +33 1 23 45 67 89   Fax: +33 1 23 45 67 80\nhttps://martin-electric.fr/contact\n"
+        "paul@martin-electric.fr"
+    )
+    assert found == {
+        schema.SENDER_NAME: "Paul Martin",
+        schema.JOB_TITLE: "Head of Procurement",
+        schema.COMPANY: "Martin Electric SARL",
+        schema.PHONE: "+33 1 23 45 67 89",
+        schema.FAX: "+33 1 23 45 67 80",
+        schema.WEBSITE: "https://martin-electric.fr/contact",
+    }
+
+
+def test_html_without_links_or_scripts() -> None:
+    html = '<p>Dear&nbsp;Sir<br>Qty: 500</p><script>x()</script><a href="http://a.b">see</a>'
+    assert html_to_text(html) == "Dear Sir\nQty: 500\nsee"

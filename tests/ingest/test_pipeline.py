@@ -1,0 +1,141 @@
+import dataclasses
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from inquiry_quality import schema
+from inquiry_quality.config import IngestParams, SourceParams, load_params
+from inquiry_quality.ingest import IngestError, ingest
+
+REPO = Path(__file__).resolve().parents[2]
+SPAMASSASSIN = REPO.parent / "shared" / "corpora" / "spamassassin"
+
+
+@pytest.fixture
+def default_params() -> IngestParams:
+    return load_params(REPO / "params.yaml").ingest
+
+
+def test_default_params_ingest_the_contract_history(
+    raw_history: Path, default_params: IngestParams, tmp_path: Path
+) -> None:
+    result = ingest(default_params, raw_history, tmp_path / "out" / "inquiries.parquet")
+    table = result.read_table()
+    assert len(table) == 18 and table[schema.INQUIRY_ID].is_unique
+    assert result.report["reconciles"] and result.report["rows_quarantined"] == 0
+    assert set(table[schema.CHANNEL]) == {"platform", "web_form", "email"}
+    assert table[schema.IS_GENUINE].notna().all()
+    assert result.report["outcomes"][0]["labels_joined"] == 18
+    assert result.report["outcomes"][0]["labels_unmatched"] == 0
+    platform = table.set_index(schema.INQUIRY_ID).loc["RFQ-2025-000001"]
+    # 2025-01-04 01:00 in Ningbo is 2025-01-03 17:00 UTC
+    assert platform[schema.RECEIVED_AT] == pd.Timestamp("2025-01-03 17:00", tz="UTC")
+    assert platform["buyer_level"] == "Verified" and platform["years_on_platform"] == 1.0
+    assert platform[schema.COUNTRY] == "Sweden"
+    email = table[table[schema.CHANNEL] == "email"].iloc[0]
+    assert email[schema.INQUIRY_ID] == "0.john@smith-imports.co.uk"
+    assert email[schema.COMPANY] == "Smith Imports Ltd"
+    assert "From now on" in email[schema.BODY]  # a body line starting "From " survives the mbox
+    assert table[schema.SUBJECT].dtype == "string" and table[schema.CONVERTED].dtype == "Int8"
+
+
+def test_young_inquiries_have_unknown_conversion(
+    raw_history: Path, default_params: IngestParams, tmp_path: Path
+) -> None:
+    params = dataclasses.replace(default_params, label_maturity_days=30)
+    table = ingest(params, raw_history, tmp_path / "t.parquet").read_table()
+    snapshot = table[schema.RECEIVED_AT].max()
+    young = table[schema.RECEIVED_AT] > snapshot - pd.Timedelta(days=30)
+    assert young.any() and table.loc[young, schema.CONVERTED].isna().all()
+    assert table.loc[~young, schema.CONVERTED].notna().any()
+    assert table.loc[young, schema.IS_GENUINE].notna().all()  # only `converted` waits
+
+
+def test_dates_after_the_snapshot_are_quarantined(
+    raw_history: Path, default_params: IngestParams, tmp_path: Path
+) -> None:
+    params = dataclasses.replace(default_params, snapshot_date="2025-01-31")
+    result = ingest(params, raw_history, tmp_path / "t.parquet")
+    report = result.report
+    assert report["rows_read"] == 18 and report["reconciles"]
+    assert report["rows_kept"] == len(result.read_table()) < 18
+    assert set(result.quarantine["reason"]) == {"received_at in the future"}
+    assert report["outcomes"][0]["labels_unmatched"] == report["rows_quarantined"]
+
+
+def test_duplicates_are_kept_once_and_counted(
+    raw_history: Path, default_params: IngestParams, tmp_path: Path
+) -> None:
+    twice = dataclasses.replace(
+        default_params, sources=[*default_params.sources, default_params.sources[1]]
+    )
+    result = ingest(twice, raw_history, tmp_path / "t.parquet")
+    assert len(result.read_table()) == 18
+    assert result.report["sources"][2]["duplicates_dropped"] == 6
+    assert result.report["reconciles"]
+
+
+def test_missing_source_stops_with_its_name(
+    raw_history: Path, default_params: IngestParams, tmp_path: Path
+) -> None:
+    (raw_history / default_params.sources[1].path).unlink()
+    with pytest.raises(IngestError, match=r"history/mailbox\.mbox: source not found"):
+        ingest(default_params, raw_history, tmp_path / "t.parquet")
+    (raw_history / default_params.outcomes[0].path).unlink()
+    with pytest.raises(IngestError, match=r"crm_outcomes\.csv: outcome source not found"):
+        ingest(default_params, raw_history, tmp_path / "t.parquet")
+
+
+def test_stage_script_writes_its_outputs(raw_history: Path) -> None:
+    out = raw_history / "data" / "interim"
+    subprocess.run(
+        [
+            sys.executable,
+            str(REPO / "pipelines" / "ingest.py"),
+            "--params",
+            str(REPO / "params.yaml"),
+            "--out",
+            str(out / "inquiries.parquet"),
+            "--quarantine",
+            str(out / "quarantine.csv"),
+            "--report",
+            str(raw_history / "reports" / "ingest.json"),
+        ],
+        cwd=raw_history,
+        check=True,
+    )
+    report = json.loads((raw_history / "reports" / "ingest.json").read_text())
+    assert report["rows_kept"] == 18
+    assert list(pd.read_csv(out / "quarantine.csv").columns) == list(schema.QUARANTINE_COLUMNS)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not SPAMASSASSIN.is_dir(), reason="the shared spamassassin corpus is absent")
+def test_spamassassin_corpus_with_its_labels(tmp_path: Path) -> None:
+    params = IngestParams(
+        sources=[SourceParams(path=str(SPAMASSASSIN), format="eml")],
+        outcomes=[
+            SourceParams(
+                path=str(SPAMASSASSIN / "labels.csv"),
+                join_on="path",
+                mapping={"path": "key", "label": "is_genuine"},
+                values={"label": {"ham": 1, "spam": 0}},
+            )
+        ],
+    )
+    result = ingest(params, Path("/"), tmp_path / "sa.parquet")
+    table, report = result.read_table(), result.report
+    labels = pd.read_csv(SPAMASSASSIN / "labels.csv")
+    source = report["sources"][0]
+    assert source["rows_read"] == len(labels) == 6046 and report["reconciles"]
+    assert len(table) + len(result.quarantine) + source["duplicates_dropped"] == 6046
+    assert (table[schema.BODY].notna() | table[schema.SUBJECT].notna()).all()
+    assert result.quarantine["reason"].notna().all()
+    assert table[schema.IS_GENUINE].notna().all()
+    expected = labels.set_index("path")["label"].map({"ham": 1, "spam": 0})
+    got = table.set_index(schema.SOURCE_POSITION)[schema.IS_GENUINE]
+    assert (got == expected.reindex(got.index)).all()

@@ -1,0 +1,79 @@
+import pandas as pd
+
+from inquiry_quality import schema
+from inquiry_quality.ingest.frames import as_strings
+from inquiry_quality.ingest.mapping import RAW_RECEIVED_AT
+from inquiry_quality.ingest.timestamps import to_utc
+from inquiry_quality.ingest.validate import validate_inquiries
+
+SNAPSHOT = pd.Timestamp("2025-06-30", tz="UTC")
+
+
+def frame(**columns: list) -> pd.DataFrame:
+    n = len(next(iter(columns.values())))
+    data = {c: pd.Series([pd.NA] * n, dtype="string") for c in schema.INQUIRY_COLUMNS}
+    data[schema.SOURCE] = pd.Series(["f.csv"] * n, dtype="string")
+    data[schema.SOURCE_POSITION] = pd.Series([str(i + 2) for i in range(n)], dtype="string")
+    base = {
+        schema.SUBJECT: ["s"] * n,
+        schema.CHANNEL: ["email"] * n,
+        schema.RECEIVED_AT: ["2025-05-01"] * n,
+    }
+    for name, values in {**base, **columns}.items():
+        data[name] = as_strings(pd.Series(values, dtype=object))
+    data[RAW_RECEIVED_AT] = data[schema.RECEIVED_AT]
+    data[schema.RECEIVED_AT] = to_utc(data[schema.RECEIVED_AT])
+    return pd.DataFrame(data)
+
+
+def test_each_problem_has_its_reason() -> None:
+    rows = frame(
+        subject=["ok", None, "x", "x", "x", "x", "x", "x"],
+        received_at=[
+            "2025-05-01",
+            "2025-05-01",
+            "soon",
+            "2031-01-01",
+            None,
+            "2025-05-01",
+            "2025-05-01",
+            "2025-05-01",
+        ],
+        channel=["email", "email", "email", "email", "email", "telex", "email", "email"],
+        is_genuine=[None, None, None, None, None, None, "2", None],
+        junk_type=[None, None, None, None, None, None, None, "Price Fishing"],
+    )
+    chunk, flags = validate_inquiries(rows, [], [], SNAPSHOT)
+    assert chunk.table[schema.SOURCE_POSITION].tolist() == ["2", "9"]
+    assert chunk.table[schema.JUNK_TYPE].tolist()[1] == "price_fishing"
+    assert chunk.quarantine["reason"].tolist() == [
+        "empty message",
+        "received_at is not a date",
+        "received_at in the future",
+        "received_at missing",
+        "channel not one of ('email', 'web_form', 'platform')",
+        "is_genuine is not 0, 1 or empty",
+    ]
+    assert chunk.quarantine["detail"].iloc[1] == "soon"
+    assert not flags
+
+
+def test_bad_addresses_are_flagged_not_quarantined() -> None:
+    rows = frame(
+        sender_email=["anna@berg.se", "anna at berg dot se", None],
+        reply_to=["x@y.com", None, "@@"],
+    )
+    chunk, flags = validate_inquiries(rows, [], [], SNAPSHOT)
+    assert len(chunk.table) == 3 and chunk.quarantine.empty
+    assert chunk.table[schema.SENDER_EMAIL].tolist()[0] == "anna@berg.se"
+    assert chunk.table[schema.SENDER_EMAIL].isna().tolist() == [False, True, True]
+    assert flags == {"invalid sender e-mail": 1, "invalid reply-to": 1}
+
+
+def test_timestamps_in_mixed_formats() -> None:
+    values = pd.Series(["2025-05-01 08:00", "2025-05-01T08:00:00+02:00", "03/05/2025", "x", None])
+    parsed = to_utc(values, "Asia/Shanghai")
+    assert parsed.iloc[0] == pd.Timestamp("2025-05-01 00:00", tz="UTC")
+    assert parsed.iloc[1] == pd.Timestamp("2025-05-01 06:00", tz="UTC")
+    assert parsed.iloc[2].year == 2025
+    assert parsed.iloc[3:].isna().all() and str(parsed.dtype) == "datetime64[us, UTC]"
