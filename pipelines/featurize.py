@@ -1,0 +1,38 @@
+"""DVC stage ``featurize``: every inquiry's features, ids, labels and cleaned text."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+from pathlib import Path
+
+import pandas as pd
+
+from inquiry_quality.config import load_params
+from inquiry_quality.features import feature_table, featurizer_from_params, read_catalogue
+
+log = logging.getLogger("featurize")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--params", default="params.yaml")
+    parser.add_argument("--inquiries", required=True, help="ingested inquiries (parquet)")
+    parser.add_argument("--catalogue", help="the exporter's catalogue.csv (optional)")
+    parser.add_argument("--out", required=True, help="feature table (parquet)")
+    args = parser.parse_args()
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+
+    params = load_params(args.params)
+    catalogue = read_catalogue(args.catalogue) if args.catalogue else None
+    featurizer = featurizer_from_params(params.featurize, catalogue)
+    inquiries = pd.read_parquet(args.inquiries)
+    extra = [*params.ingest.extra_numeric, *params.ingest.extra_categorical]
+    table = feature_table(inquiries, featurizer, extra_columns=extra)
+    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+    table.to_parquet(args.out, index=False)
+    log.info("%d inquiries, %d columns -> %s", len(table), table.shape[1], args.out)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,303 @@
+"""Completeness family: does the inquiry say what a quote needs, and who is asking?
+
+The seed's first judgement: a company name; a clear request (specification, quantity,
+packaging, price term, payment); full contact details (e-mail, phone, fax, website, contact
+person) and a signature with name, title and contacts. Keyword lists cover English plus the
+common buyer languages (es, pt, fr, de, it), so these flags stay meaningful for non-English
+text. Keywords are looked up as word n-gram sets; only patterns with digits use regexes.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+from inquiry_quality import schema
+from inquiry_quality.features.base import FeatureFamily, flag, text_column
+from inquiry_quality.features.ngrams import first_words, ngram_set, phrase_set, words
+
+_I = re.IGNORECASE
+# Incoterms in order of precedence when several are named; ambiguous lower-case words
+# ("fas", "dat") are left out. Aliases map informal and older names to Incoterms 2020.
+INCOTERMS = ("fob", "cif", "cfr", "exw", "ddp", "dap", "fca", "cpt", "cip", "dpu")
+INCOTERM_ALIASES = {
+    "cnf": "cfr",
+    "c&f": "cfr",
+    "ddu": "dap",
+    "ex works": "exw",
+    "free on board": "fob",
+    "delivered duty paid": "ddp",
+}
+_INCOTERM_TERMS = phrase_set((*INCOTERMS, *INCOTERM_ALIASES))
+# In order of precedence when several are named.
+PAYMENT_TERMS = (
+    "t/t", "tt", "l/c", "lc", "d/p", "d/a", "o/a", "telegraphic transfer", "wire transfer",
+    "bank transfer", "letter of credit", "paypal", "open account", "deposit",
+    "advance payment", "net 30", "net 60", "cash against documents", "escrow",
+    "trade assurance", "credit card", "transferencia", "carta de crédito", "pago anticipado",
+    "akkreditiv", "vorkasse", "überweisung", "virement", "lettre de crédit",
+    "transferência bancária", "bonifico",
+)  # fmt: skip
+_PAYMENT = phrase_set(PAYMENT_TERMS)
+_PACKAGING = phrase_set((
+    "packing", "packaging", "package", "carton", "cartons", "export box", "color box",
+    "colour box", "gift box", "master carton", "inner box", "pallet", "pallets", "palletized",
+    "blister", "private label", "logo on box", "embalaje", "empaque", "embalagem",
+    "verpackung", "emballage", "imballaggio",
+))  # fmt: skip
+_DESTINATION = phrase_set((
+    "destination", "port of discharge", "port of destination", "deliver to", "delivered to",
+    "delivery to", "ship to", "shipped to", "shipping to", "to the port", "puerto de",
+    "puerto destino", "destino", "porto de", "bestimmungshafen", "lieferung nach",
+    "lieferadresse", "port de destination", "livraison à",
+))  # fmt: skip
+_DESTINATION_PLACE = re.compile(r"\b(?:CIF|CFR|CNF|DAP|DDP|CPT|CIP|DPU)\s+[A-Z][a-zA-Z]+")
+_DELIVERY = phrase_set((
+    "delivery time", "lead time", "leadtime", "delivery date", "shipment date",
+    "shipping date", "by the end", "before the end", "needed by", "need by", "required by",
+    "eta", "plazo de entrega", "tiempo de entrega", "prazo de entrega", "lieferzeit",
+    "liefertermin", "délai de livraison", "tempi di consegna",
+))  # fmt: skip
+_DELIVERY_WITHIN = re.compile(r"\bwithin \d+\s?(?:days|weeks|months)\b", _I)
+_JOB_TITLES = phrase_set((
+    "manager", "director", "buyer", "purchaser", "purchasing", "procurement", "sourcing",
+    "ceo", "coo", "cfo", "cto", "owner", "founder", "president", "engineer", "head of",
+    "officer", "coordinator", "assistant", "gerente", "directora", "comprador", "compradora",
+    "jefe de", "geschäftsführer", "einkäufer", "einkauf", "directeur", "acheteur",
+    "responsable",
+))  # fmt: skip
+_UNITS = (
+    r"pcs|pc|pieces|piece|units|sets|cartons|ctns|boxes|pallets|rolls|lots|dozens|"
+    r"containers?|unidades|piezas|st[üu]ck|stk|pi[èe]ces|pe[çc]as|pezzi|unit[àa]|шт"
+)
+NUMBER_RUN = re.compile(r"\d[\d,.]*")
+# What may follow a number to make it a quantity: a unit, or "x 40HQ" (containers).
+_QUANTITY_UNIT = re.compile(
+    rf"\s*(k\b)?\s*(?:{_UNITS})\b|\s*x\s*(?:20|40)\s*'?\s*(?:ft|gp|hq|hc|feet)\b", _I
+)
+# A specification right after a number: 40W, 4000lm, 230V, 600x600 mm (4000K: see below).
+_SPEC_UNIT = re.compile(
+    r"\s?(?:w|watts?|lm|lumens?|v|vac|vdc|mm|cm|kg|lm/w)\b|\s?x\s?\d{2,4}\b", _I
+)
+_KELVIN = re.compile(r"\s?k\b", _I)
+_SPEC_WORDS = phrase_set((
+    "dimmable", "dali", "cri", "0-10v", *(f"ip{n}" for n in range(20, 70)),
+    *(f"ip {n}" for n in range(20, 70)),
+))  # fmt: skip
+_STARTERS = first_words(
+    _SPEC_WORDS, _INCOTERM_TERMS, _PAYMENT, _PACKAGING, _DESTINATION, _DELIVERY, _JOB_TITLES
+)
+_LEGAL_FORM = re.compile(
+    r"\b(Ltd|Limited|LLC|Inc|GmbH|S\.A\.|SA|S\.L\.|SL|B\.V\.|BV|Co\.|Corp|PLC|Pty|Pte|SRL|"
+    r"S\.p\.A\.|SpA|AG|KG|Oy|AB|SARL|SAS|Ltda|LLP)\b"
+)
+_PHONE = re.compile(
+    r"\b(?:tel|phone|mobile|mob|cell|whatsapp|telefon|t[ée]l[ée]fono|t[ée]l)\b\.?\s*:?\s*\+?[\d(]"
+    r"|\+\d[\d\s().-]{7,}\d",
+    _I,
+)
+_FAX = re.compile(r"\bfax\b\.?\s*:?\s*\+?[\d(]", _I)
+_WEBSITE = re.compile(r"\bwww\.[a-z0-9-]+\.[a-z]{2,}|\bhttps?://[a-z0-9-]+\.[a-z]", _I)
+_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
+# Closing phrases, lower-case: the signature follows the last one.
+CLOSINGS = (
+    "best regards", "kind regards", "regards", "sincerely", "best wishes", "saludos",
+    "atentamente", "cordialmente", "mit freundlichen grüßen", "mit freundlichen grüssen",
+    "cordialement", "atenciosamente", "distinti saluti", "с уважением", "с наилучшими",
+)  # fmt: skip
+_NAME_LINE = re.compile(r"^\s*[A-Z][a-zA-Z'’.-]+(?: [A-Z][a-zA-Z'’.-]+){1,3}\s*$", re.MULTILINE)
+_ROLE_WORDS = frozenset(
+    [
+        "purchase",
+        "purchasing",
+        "procurement",
+        "dept",
+        "department",
+        "sales",
+        "info",
+        "admin",
+        "office",
+        "team",
+        "support",
+        "service",
+        "import",
+        "export",
+        "buyer",
+        "manager",
+        "sourcing",
+        "customer",
+        "the",
+        "of",
+    ]
+)
+SIGNATURE_TAIL = 600  # characters at the end of a body searched for a closing phrase
+
+REQUEST_FLAGS = (
+    "has_company",
+    "has_specification",
+    "has_quantity",
+    "has_packaging",
+    "has_incoterm",
+    "has_payment_terms",
+    "has_destination",
+    "has_delivery_time",
+)
+CONTACT_FLAGS = (
+    "has_email",
+    "has_phone",
+    "has_fax",
+    "has_website",
+    "has_contact_person",
+    "has_job_title",
+    "has_signature_block",
+)
+
+
+def signature_area(body: str, signature: str) -> str:
+    """The signature block, or the end of the body after its last closing phrase."""
+    if signature:
+        return signature
+    tail = body[-SIGNATURE_TAIL:]
+    lower = tail.lower()
+    ends = [i + len(c) for c in CLOSINGS if (i := lower.rfind(c)) >= 0]
+    return tail[max(ends) :] if ends else body[-300:]
+
+
+def find_incoterm(grams: set[str]) -> str:
+    """The Incoterm named in a text's n-grams (upper-case, aliases resolved), "" if none."""
+    named = {INCOTERM_ALIASES.get(g, g) for g in grams & _INCOTERM_TERMS}
+    return next((term.upper() for term in INCOTERMS if term in named), "")
+
+
+def find_payment_terms(grams: set[str]) -> str:
+    """The payment term the text names (first in ``PAYMENT_TERMS`` order), "" if none."""
+    named = grams & _PAYMENT
+    term = next((t for t in PAYMENT_TERMS if t in named), "")
+    return term.upper() if len(term) <= 3 else term
+
+
+def find_quantity(text: str) -> tuple[str, float]:
+    """The largest quantity with a unit ("5,000 pcs" -> ("5,000 pcs", 5000.0)); ("", NaN)."""
+    return scan_numbers(text)[:2]
+
+
+def scan_numbers(text: str) -> tuple[str, float, bool]:
+    """(largest quantity as written, its value, whether a number carries a specification unit).
+
+    One pass over the numbers, looking at what follows each: faster than regexes over the text.
+    """
+    best_text, best_value, spec = "", np.nan, False
+    for number in NUMBER_RUN.finditer(text):
+        end = number.end()
+        digits = number.group(0).rstrip(",.")
+        spec = spec or bool(
+            _SPEC_UNIT.match(text, end) or (len(digits) == 4 and _KELVIN.match(text, end))
+        )
+        unit = _QUANTITY_UNIT.match(text, end)
+        if unit is None:
+            continue
+        try:
+            value = float(re.sub(r"[,.](?=\d{3}\b)", "", digits).replace(",", "."))
+        except ValueError:
+            continue
+        if unit.group(1):
+            value *= 1000
+        if np.isnan(best_value) or value > best_value:
+            best_text, best_value = text[number.start() : unit.end()].strip(), value
+    return best_text, best_value, spec
+
+
+def is_personal_name(name: str) -> bool:
+    """A display name that names a person, not an address or a department ("Sales Dept")."""
+    tokens = set(words(name))
+    return bool(tokens) and "@" not in name and not tokens <= _ROLE_WORDS
+
+
+def request_flags(
+    text: str, grams: set[str], company: str, sig: str, quantity: str, spec: bool
+) -> dict[str, bool]:
+    """Which details of a quotable request the text gives."""
+    return {
+        "has_company": bool(company) or bool(_LEGAL_FORM.search(sig)),
+        "has_specification": spec or not _SPEC_WORDS.isdisjoint(grams),
+        "has_quantity": bool(quantity),
+        "has_packaging": not _PACKAGING.isdisjoint(grams),
+        "has_incoterm": not _INCOTERM_TERMS.isdisjoint(grams),
+        "has_payment_terms": not _PAYMENT.isdisjoint(grams),
+        "has_destination": not _DESTINATION.isdisjoint(grams)
+        or (not _INCOTERM_TERMS.isdisjoint(grams) and bool(_DESTINATION_PLACE.search(text))),
+        "has_delivery_time": not _DELIVERY.isdisjoint(grams)
+        or ("within" in grams and bool(_DELIVERY_WITHIN.search(text))),
+    }
+
+
+def contact_flags(body: str, sig: str, fields: dict[str, str]) -> dict[str, bool]:
+    """Which contact details the inquiry gives (structured fields, signature or text)."""
+    name, title = fields[schema.SENDER_NAME], fields[schema.JOB_TITLE]
+    phone, fax, site = fields[schema.PHONE], fields[schema.FAX], fields[schema.WEBSITE]
+    person = is_personal_name(name) or bool(_NAME_LINE.search(sig))
+    job_title = bool(title) or not _JOB_TITLES.isdisjoint(ngram_set(sig, _STARTERS))
+    has_phone = bool(phone) or bool(_PHONE.search(body))
+    has_fax = bool(fax) or ("fax" in body.lower() and bool(_FAX.search(body)))
+    has_site = bool(site) or bool(_WEBSITE.search(sig))
+    return {
+        "has_email": bool(fields[schema.SENDER_EMAIL]) or bool(_EMAIL.search(sig)),
+        "has_phone": has_phone,
+        "has_fax": has_fax,
+        "has_website": has_site,
+        "has_contact_person": person,
+        "has_job_title": job_title,
+        "has_signature_block": person and job_title and (has_phone or has_fax or has_site),
+    }
+
+
+class CompletenessFeatures(FeatureFamily):
+    """Which details of a quotable request and of the buyer's identity are present."""
+
+    feature_names = (
+        *REQUEST_FLAGS,
+        *CONTACT_FLAGS,
+        "completeness_score",
+        "incoterm",
+        "payment_terms",
+        "quantity_text",
+        "quantity_value",
+    )
+
+    def _columns(self, X: pd.DataFrame) -> dict[str, list]:
+        contact_fields = (
+            schema.SENDER_EMAIL,
+            schema.SENDER_NAME,
+            schema.JOB_TITLE,
+            schema.PHONE,
+            schema.FAX,
+            schema.WEBSITE,
+        )
+        subjects, bodies, signatures, companies = (
+            text_column(X, c)
+            for c in (schema.SUBJECT, schema.BODY, schema.SIGNATURE, schema.COMPANY)
+        )
+        contacts = [text_column(X, c) for c in contact_fields]
+        out: dict[str, list] = {name: [] for name in self.feature_names}
+        for i, (subject, body, signature, company) in enumerate(
+            zip(subjects, bodies, signatures, companies, strict=True)
+        ):
+            text = f"{subject}\n{body}\n{signature}"
+            body_and_sig = f"{body}\n{signature}"
+            grams = ngram_set(text, _STARTERS)
+            sig = signature_area(body, signature)
+            fields = {c: values[i] for c, values in zip(contact_fields, contacts, strict=True)}
+            quantity_text, quantity_value, spec = scan_numbers(text)
+            flags = request_flags(text, grams, company, sig, quantity_text, spec) | contact_flags(
+                body_and_sig, sig, fields
+            )
+            for key, value in flags.items():
+                out[key].append(flag(value))
+            out["completeness_score"].append(sum(flags.values()) / len(flags))
+            out["incoterm"].append(find_incoterm(grams))
+            out["payment_terms"].append(find_payment_terms(grams))
+            out["quantity_text"].append(quantity_text)
+            out["quantity_value"].append(quantity_value)
+        return out

@@ -1,0 +1,93 @@
+"""The whole extractor set as one scikit-learn transformer, and the featurize stage's table."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+from inquiry_quality import schema
+from inquiry_quality.config import FeaturizeParams
+from inquiry_quality.features.base import FeatureFamily
+from inquiry_quality.features.catalogue import Catalogue
+from inquiry_quality.features.completeness import CompletenessFeatures
+from inquiry_quality.features.domain import DomainFeatures
+from inquiry_quality.features.message import MessageFeatures
+from inquiry_quality.features.phrasing import PhrasingFeatures, TextSettings
+from inquiry_quality.features.region import RegionFeatures
+from inquiry_quality.features.text import TextFeatures
+
+FAMILY_CLASSES: tuple[type[FeatureFamily], ...] = (
+    CompletenessFeatures,
+    DomainFeatures,
+    RegionFeatures,
+    PhrasingFeatures,
+    MessageFeatures,
+    TextFeatures,
+)
+ID_COLUMNS = (schema.INQUIRY_ID, schema.RECEIVED_AT)
+
+
+class InquiryFeaturizer(TextSettings, FeatureFamily):
+    """Canonical inquiries -> every feature of every family (see ``docs/features.md``).
+
+    Stateless: ``fit`` learns nothing. The spaCy pipeline is built on first use and cached
+    per process, never pickled, so an exported model stays small and loads anywhere.
+    """
+
+    def families(self) -> list[FeatureFamily]:
+        """The family extractors, configured from this featurizer's parameters."""
+        phrasing = PhrasingFeatures(**self.get_params(deep=False))  # the same parameters
+        return [phrasing if cls is PhrasingFeatures else cls() for cls in FAMILY_CLASSES]
+
+    def get_feature_names_out(self, input_features: object = None) -> np.ndarray:
+        """Names of every output column, family by family."""
+        return np.concatenate([f.get_feature_names_out() for f in self.families()])
+
+    def transform(self, X: pd.DataFrame) -> pd.DataFrame:
+        """Features of every row of ``X``, index preserved."""
+        if not isinstance(X, pd.DataFrame):
+            raise TypeError(f"InquiryFeaturizer expects a pandas DataFrame, got {type(X)}")
+        return pd.concat([f.transform(X) for f in self.families()], axis=1)
+
+
+def build_featurizer(
+    catalogue: Catalogue = None,
+    spacy_model: str | None = None,
+    languages: Sequence[str] | None = None,
+    batch_size: int = 256,
+) -> InquiryFeaturizer:
+    """The featurizer for an exporter's catalogue (a ``catalogue.csv`` frame or a term list)."""
+    featurizer = InquiryFeaturizer(
+        catalogue=catalogue, spacy_model=spacy_model, languages=languages, batch_size=batch_size
+    )
+    return featurizer.set_output(transform="pandas")
+
+
+def featurizer_from_params(
+    params: FeaturizeParams, catalogue: Catalogue = None
+) -> InquiryFeaturizer:
+    """The featurizer configured by ``params.yaml``'s ``featurize`` section."""
+    return build_featurizer(
+        catalogue=catalogue,
+        spacy_model=params.spacy_model,
+        languages=tuple(params.languages) or None,
+        batch_size=params.batch_size,
+    )
+
+
+def feature_table(
+    inquiries: pd.DataFrame,
+    featurizer: InquiryFeaturizer,
+    extra_columns: Sequence[str] = (),
+) -> pd.DataFrame:
+    """Ids, labels (where present), ``extra_columns`` and every feature, one row per inquiry."""
+    keep = [
+        c for c in (*ID_COLUMNS, *schema.LABEL_COLUMNS, *extra_columns) if c in inquiries.columns
+    ]
+    missing = [c for c in (schema.INQUIRY_ID, *extra_columns) if c not in inquiries.columns]
+    if missing:
+        raise KeyError(f"inquiries lack column(s) {', '.join(missing)}")
+    features = featurizer.transform(inquiries)
+    return pd.concat([inquiries[keep], features], axis=1).reset_index(drop=True)

@@ -1,0 +1,572 @@
+"""One registry of every output feature: what it is and how to say it to a sales rep.
+
+Scoring turns a model's top factors into sentences with :func:`describe` and the details an
+inquiry lacks into one follow-up mail with :func:`missing_details`; ``docs/features.md`` is
+rendered from this table. Sentences may name other features of the same row in braces
+(``{sender_domain}``); ``{value}`` is the feature's own value.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Final, Literal
+
+Direction = Literal["for", "against"]
+KIND_DOC: Final = {
+    "flag": "1 = present / true, 0 = absent / false, NaN = unknown",
+    "number": "a count or measure, NaN = unknown",
+    "category": 'a label (one-hot encoded by the model); "" = none or unknown',
+    "text": "cleaned text for the model's n-grams",
+    "detail": "a value quoted in explanations; not a model input",
+}
+NUMERIC_KINDS: Final = frozenset({"flag", "number"})
+
+
+@dataclass(frozen=True)
+class Feature:
+    """One output column of the featurizer."""
+
+    name: str
+    family: str
+    kind: str
+    description: str
+    for_sentence: str
+    against_sentence: str
+    missing_label: str | None = None
+    question: str | None = None
+
+
+def _detail(name: str, what: str, label: str, question: str, present: str, absent: str) -> Feature:
+    """A completeness flag whose absence is a detail to ask for."""
+    return Feature(name, "completeness", "flag", what, present, absent, label, question)
+
+
+FEATURES: Final[tuple[Feature, ...]] = (
+    # --- completeness: the request -------------------------------------------------------
+    _detail(
+        "has_company",
+        "A company name is given (field or legal form in the signature).",
+        "company name",
+        "Are you buying for your own company (please give its name and website), for a "
+        "client, or for a project?",
+        "Company name given",
+        "No company name given",
+    ),
+    _detail(
+        "has_specification",
+        "Technical specification stated (W, lm, K, IP, size, CRI, ...).",
+        "product specification",
+        "Which specification do you need: a standard model from our catalogue (model no., "
+        "please), or a custom one (wattage, 3000K/4000K/6500K, IP rating)?",
+        "Specification stated",
+        "No technical specification",
+    ),
+    _detail(
+        "has_quantity",
+        "A quantity with a unit (500 pcs, 2x40HQ, 10k units).",
+        "quantity",
+        "What quantity should we quote for: samples (1-10 pcs), a trial order around our "
+        "MOQ, or a full container?",
+        "Quantity stated ({quantity_text})",
+        "No quantity given",
+    ),
+    _detail(
+        "has_packaging",
+        "Packaging requirements mentioned.",
+        "packaging",
+        "Which packaging do you prefer: our standard export carton, a colour box with your "
+        "logo, or neutral packaging?",
+        "Packaging requirements stated",
+        "No packaging requirements",
+    ),
+    _detail(
+        "has_incoterm",
+        "A price term (Incoterm: FOB, CIF, EXW, DDP, ...).",
+        "price term (Incoterm)",
+        "Which price term suits you: FOB Ningbo, CIF your port, or DDP to your door?",
+        "Price term stated ({incoterm})",
+        "No price term (Incoterm)",
+    ),
+    _detail(
+        "has_payment_terms",
+        "Payment terms (T/T, L/C, D/P, PayPal, deposit %, ...).",
+        "payment terms",
+        "Which payment terms suit you: T/T 30% deposit and 70% before shipment, L/C at "
+        "sight, or other?",
+        "Payment terms stated ({payment_terms})",
+        "No payment terms",
+    ),
+    _detail(
+        "has_destination",
+        "A destination port, city or country for the goods.",
+        "destination",
+        "Where should the goods go: a destination sea port, an airport, or a door address "
+        "for express?",
+        "Destination stated",
+        "No destination given",
+    ),
+    _detail(
+        "has_delivery_time",
+        "A delivery time or lead-time requirement.",
+        "delivery time",
+        "When do you need the goods: within 30 days, in 1-3 months, or for a later project?",
+        "Delivery time stated",
+        "No delivery time",
+    ),
+    # --- completeness: the contact -------------------------------------------------------
+    _detail(
+        "has_email",
+        "An e-mail address (sender or in the signature).",
+        "e-mail address",
+        "Which e-mail address should we send the quotation and documents to: this one or another?",
+        "E-mail address given",
+        "No e-mail address",
+    ),
+    _detail(
+        "has_phone",
+        "A phone number (field, signature or text).",
+        "phone number",
+        "Which phone number can we reach you on, and do you prefer a call, WhatsApp or WeChat?",
+        "Phone number given",
+        "No phone number",
+    ),
+    _detail(
+        "has_fax",
+        "A fax number.",
+        "fax number",
+        "Do you have a fax number for documents, or is e-mail fine?",
+        "Fax number given",
+        "No fax number",
+    ),
+    _detail(
+        "has_website",
+        "A company website.",
+        "company website",
+        "Does your company have a website, or an online shop or marketplace page we can look at?",
+        "Company website given",
+        "No company website",
+    ),
+    _detail(
+        "has_contact_person",
+        "A named contact person.",
+        "contact person",
+        "Who should we address the quotation to: you (your full name, please) or a "
+        "colleague in purchasing?",
+        "Named contact person",
+        "No named contact person",
+    ),
+    _detail(
+        "has_job_title",
+        "The sender's job title.",
+        "job title",
+        "What is your role in this purchase: buyer/purchasing, engineer/specifier, or "
+        "owner/management?",
+        "Job title given",
+        "No job title",
+    ),
+    _detail(
+        "has_signature_block",
+        "A signature with name, title and contact details.",
+        "full signature",
+        "Could you send your full contact details (name, title, company address, phone) so "
+        "we can register you as a customer?",
+        "Full signature (name, title, contacts)",
+        "No signature with name, title and contacts",
+    ),
+    Feature(
+        "completeness_score",
+        "completeness",
+        "number",
+        "Share of the request and contact details above that are present (0-1).",
+        "Complete inquiry ({value} of the details a quote needs)",
+        "Incomplete inquiry (only {value} of the details a quote needs)",
+    ),
+    Feature(
+        "incoterm",
+        "completeness",
+        "category",
+        "The Incoterm named (FOB, CIF, CFR, EXW, DDP, ... first when several).",
+        "Asks for {value} prices",
+        "Asks for {value} prices",
+    ),
+    Feature(
+        "payment_terms",
+        "completeness",
+        "detail",
+        "The payment term named (T/T, L/C, PayPal, deposit, ...).",
+        "Payment terms: {value}",
+        "Payment terms: {value}",
+    ),
+    Feature(
+        "quantity_text",
+        "completeness",
+        "detail",
+        "The largest quantity as written.",
+        "Quantity: {value}",
+        "Quantity: {value}",
+    ),
+    Feature(
+        "quantity_value",
+        "completeness",
+        "number",
+        "The largest quantity stated (k = 1,000).",
+        "Sizeable quantity ({quantity_text})",
+        "Small quantity ({quantity_text})",
+    ),
+    # --- domain ----------------------------------------------------------------------------
+    Feature(
+        "sender_domain",
+        "domain",
+        "detail",
+        "The sender's registered e-mail domain.",
+        "Writes from {value}",
+        "Writes from {value}",
+    ),
+    Feature(
+        "sender_domain_kind",
+        "domain",
+        "category",
+        "corporate, free (free-mail), disposable or none.",
+        "Writes from a company domain ({sender_domain})",
+        "Writes from a {value} mail domain ({sender_domain})",
+    ),
+    Feature(
+        "is_free_mail",
+        "domain",
+        "flag",
+        "The sender uses a free-mail domain.",
+        "Writes from a company domain ({sender_domain})",
+        "Writes from free-mail ({sender_domain})",
+    ),
+    Feature(
+        "is_disposable",
+        "domain",
+        "flag",
+        "The sender uses a disposable (throw-away) domain.",
+        "Not a throw-away address",
+        "Writes from a disposable address ({sender_domain})",
+    ),
+    Feature(
+        "free_mail_with_company",
+        "domain",
+        "flag",
+        "Free-mail or disposable sender while a company name is claimed.",
+        "Company and e-mail domain fit",
+        "Sender writes from {sender_domain} while claiming a company",
+    ),
+    Feature(
+        "domain_matches_website",
+        "domain",
+        "flag",
+        "The e-mail domain equals the website's domain (corporate senders).",
+        "E-mail domain matches the website",
+        "E-mail domain differs from the website",
+    ),
+    Feature(
+        "domain_company_similarity",
+        "domain",
+        "number",
+        "How well the e-mail domain spells the company name (0-1).",
+        "E-mail domain {sender_domain} matches the company name",
+        "E-mail domain {sender_domain} does not match the company name",
+    ),
+    Feature(
+        "reply_to_differs",
+        "domain",
+        "flag",
+        "Replies are redirected to another address.",
+        "Replies go to the sender",
+        "Replies are redirected to a different address",
+    ),
+    Feature(
+        "tld_matches_claimed_country",
+        "domain",
+        "flag",
+        "The country-code domain fits the claimed country.",
+        "Domain country fits the claimed country",
+        "Domain country differs from the claimed one",
+    ),
+    Feature(
+        "phone_matches_claimed_country",
+        "domain",
+        "flag",
+        "The phone number's country fits the claimed country.",
+        "Phone number fits the claimed country",
+        "Phone number is from another country than claimed",
+    ),
+    Feature(
+        "display_name_matches_address",
+        "domain",
+        "flag",
+        "A word of the display name appears in the e-mail address.",
+        "Sender name fits the e-mail address",
+        "Sender name does not fit the e-mail address",
+    ),
+    Feature(
+        "links_elsewhere",
+        "domain",
+        "number",
+        "Links to a domain other than the sender's or the company website's.",
+        "No links to other sites",
+        "Links to another site ({value}), a common lure",
+    ),
+    # --- region ----------------------------------------------------------------------------
+    Feature(
+        "country",
+        "region",
+        "category",
+        "The buyer's country (ISO alpha-2): claim, else phone, else domain.",
+        "Buyer in {value} ({region})",
+        "Buyer in {value} ({region})",
+        "country",
+        "Which country are you in, and which port or city should we quote to?",
+    ),
+    Feature(
+        "country_source",
+        "region",
+        "category",
+        "Which source gave the country: claim, phone, domain or none.",
+        "Country known from the {value}",
+        "Country known only from the {value}",
+    ),
+    Feature(
+        "region",
+        "region",
+        "category",
+        "The buyer's sales region.",
+        "Buyer region: {value}",
+        "Buyer region: {value}",
+    ),
+    Feature(
+        "country_sources_agree",
+        "region",
+        "flag",
+        "Claim, phone and domain agree on the country (NaN with fewer than two).",
+        "Country, phone and domain agree",
+        "Country, phone and domain point to different places",
+    ),
+    # --- phrasing --------------------------------------------------------------------------
+    Feature(
+        "language",
+        "phrasing",
+        "category",
+        "Detected language (ISO 639-1) or unknown.",
+        "Written in {value}",
+        "Written in {value}",
+    ),
+    Feature(
+        "greeting",
+        "phrasing",
+        "category",
+        "personal (Dear Mr. X), generic (Dear Sir/Madam), casual (hi), none; unknown if not "
+        "English.",
+        "Greets a person by name",
+        "{value} greeting, not addressed to a person",
+    ),
+    Feature(
+        "mass_mail_markers",
+        "phrasing",
+        "number",
+        "Mass-mailing phrases ('your products', 'price list', 'best price', ...).",
+        "No mass-mailing phrases",
+        "Reads like a mass mailing ({value} phrases such as 'your products', 'price list')",
+    ),
+    Feature(
+        "whole_range_requests",
+        "phrasing",
+        "number",
+        "Requests for the whole range ('all your products', 'full catalogue').",
+        "Asks about specific products",
+        "Asks for the whole catalogue or all prices",
+    ),
+    Feature(
+        "scam_markers",
+        "phrasing",
+        "number",
+        "Advance-fee and fund-transfer phrases (fees, inheritance, next of kin, ...).",
+        "No advance-fee phrases",
+        "Advance-fee scam phrases ({value})",
+    ),
+    Feature(
+        "phishing_markers",
+        "phrasing",
+        "number",
+        "Phishing phrases ('view the inquiry', 'login to view', password requests).",
+        "No login or 'view inquiry' links",
+        "Phishing phrases ('view inquiry', login) ({value})",
+    ),
+    Feature(
+        "money_transfer_mentioned",
+        "phrasing",
+        "flag",
+        "Western Union, MoneyGram, gift cards or crypto mentioned (a scam marker).",
+        "No money-transfer services",
+        "Mentions money-transfer services (Western Union, ...)",
+    ),
+    Feature(
+        "risky_attachments",
+        "phrasing",
+        "number",
+        "Attachments that can carry a payload or a lure (.html, .exe, .zip, .iso, ...).",
+        "No risky attachments",
+        "Risky attachments ({value}: .html/.exe/.zip, ...)",
+    ),
+    Feature(
+        "numbers_count",
+        "phrasing",
+        "number",
+        "Numbers in the text (specificity).",
+        "Specific: {value} numbers",
+        "Few numbers ({value})",
+    ),
+    Feature(
+        "units_count",
+        "phrasing",
+        "number",
+        "Numbers with units (40W, 4000K, 500 pcs).",
+        "Specific: {value} values with units",
+        "No values with units",
+    ),
+    Feature(
+        "model_numbers_count",
+        "phrasing",
+        "number",
+        "Model-number-like codes (NB-PL6060-40W).",
+        "Names model numbers ({value})",
+        "No model numbers",
+    ),
+    Feature(
+        "catalogue_model_matches",
+        "phrasing",
+        "number",
+        "Mentions of the exporter's model numbers (NaN without a catalogue).",
+        "Names our model numbers ({value})",
+        "Names none of our model numbers",
+    ),
+    Feature(
+        "catalogue_product_matches",
+        "phrasing",
+        "number",
+        "Mentions of the exporter's products and categories (English; NaN without catalogue).",
+        "Names our products ({value} mentions)",
+        "Names none of our products",
+    ),
+    Feature(
+        "re_depth",
+        "phrasing",
+        "number",
+        "RE:/FW: prefixes in the subject.",
+        "Continues a conversation ({value} replies)",
+        "Long RE: RE: chain ({value})",
+    ),
+    Feature(
+        "questions_count",
+        "phrasing",
+        "number",
+        "Question marks.",
+        "Asks concrete questions ({value})",
+        "Asks no questions",
+    ),
+    Feature(
+        "length_words",
+        "phrasing",
+        "number",
+        "Words in subject and body.",
+        "Substantial message ({value} words)",
+        "Very short message ({value} words)",
+    ),
+    Feature(
+        "capitals_ratio",
+        "phrasing",
+        "number",
+        "Capital letters per letter of the words (0-1).",
+        "Normal use of capitals",
+        "Shouting in capitals ({value} of letters)",
+    ),
+    Feature(
+        "links_count",
+        "phrasing",
+        "number",
+        "Links in the text.",
+        "No links",
+        "Contains links ({value})",
+    ),
+    # --- message ---------------------------------------------------------------------------
+    Feature(
+        "channel",
+        "message",
+        "category",
+        "How the inquiry arrived: email, web_form, platform.",
+        "Came in by {value}",
+        "Came in by {value}",
+    ),
+    Feature(
+        "attachments_count",
+        "message",
+        "number",
+        "Attached files.",
+        "Attached {value} files (drawings, specs)",
+        "Attached {value} files",
+    ),
+    Feature(
+        "clean_text",
+        "text",
+        "text",
+        "Subject and body, lower-cased; e-mails, links and numbers as tokens.",
+        "Wording typical of genuine inquiries",
+        "Wording typical of junk",
+    ),
+)
+
+BY_NAME: Final[Mapping[str, Feature]] = {f.name: f for f in FEATURES}
+KINDS: Final[Mapping[str, str]] = {f.name: f.kind for f in FEATURES}
+FAMILIES: Final[tuple[str, ...]] = tuple(dict.fromkeys(f.family for f in FEATURES))
+
+
+def _show(value: object) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "unknown"
+    if isinstance(value, float):
+        return f"{value:g}" if value == int(value) else f"{value:.2f}"
+    text = str(value)
+    return text or "unknown"
+
+
+class _RowValues(dict):
+    def __missing__(self, key: str) -> str:
+        return "unknown"
+
+
+def describe(name: str, row_features: Mapping[str, object], direction: Direction) -> str:
+    """The sentence for feature ``name`` speaking ``direction`` ("for"/"against") this row."""
+    feature = BY_NAME[name]
+    if direction not in ("for", "against"):
+        raise ValueError(f"direction must be 'for' or 'against', got {direction!r}")
+    template = feature.for_sentence if direction == "for" else feature.against_sentence
+    values = _RowValues({k: _show(v) for k, v in row_features.items()})
+    values["value"] = _show(row_features.get(name))
+    sentence = template.format_map(values)
+    return sentence[:1].upper() + sentence[1:]
+
+
+def is_missing(name: str, value: object) -> bool:
+    """Whether a detail a rep should ask for is absent (flag 0, or an empty category)."""
+    feature = BY_NAME[name]
+    if feature.question is None:
+        return False
+    if feature.kind == "flag":
+        return isinstance(value, int | float) and value == 0
+    return value is None or _show(value) == "unknown"
+
+
+def missing_details(row_features: Mapping[str, object]) -> list[Feature]:
+    """Registry entries of the details this row lacks, in registry order."""
+    return [
+        f
+        for f in FEATURES
+        if f.question is not None
+        and f.name in row_features
+        and is_missing(f.name, row_features[f.name])
+    ]

@@ -1,0 +1,51 @@
+"""The ``featurize`` stage script on a small ingested table."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from inquiry_quality import schema
+from inquiry_quality.config import load_params
+from inquiry_quality.features import build_featurizer
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_stage_writes_ids_labels_extras_and_features(
+    tmp_path: Path, inquiries: pd.DataFrame, catalogue: pd.DataFrame
+) -> None:
+    params = load_params(ROOT / "params.yaml")
+    extras = [*params.ingest.extra_numeric, *params.ingest.extra_categorical]
+    table = inquiries.reset_index(drop=True)
+    table[schema.RECEIVED_AT] = pd.Timestamp("2025-03-01 08:00", tz="UTC")
+    table[schema.IS_GENUINE] = pd.array([1, 1, 0, 0, 0, 0, 1], dtype="Int64")
+    for column in extras:
+        table[column] = pd.NA
+    table.to_parquet(tmp_path / "inquiries.parquet")
+    catalogue.to_csv(tmp_path / "catalogue.csv", index=False)
+    out = tmp_path / "processed" / "features.parquet"
+    command = [
+        sys.executable,
+        str(ROOT / "pipelines" / "featurize.py"),
+        "--params",
+        str(ROOT / "params.yaml"),
+        "--inquiries",
+        str(tmp_path / "inquiries.parquet"),
+        "--catalogue",
+        str(tmp_path / "catalogue.csv"),
+        "--out",
+        str(out),
+    ]
+    subprocess.run(command, check=True, cwd=tmp_path)
+
+    features = pd.read_parquet(out)
+    names = list(build_featurizer().get_feature_names_out())
+    assert list(features.columns[:3]) == [schema.INQUIRY_ID, schema.RECEIVED_AT, schema.IS_GENUINE]
+    assert set(names) | set(extras) <= set(features.columns)
+    assert features[schema.INQUIRY_ID].tolist() == table[schema.INQUIRY_ID].tolist()
+    assert features[schema.IS_GENUINE].tolist() == [1, 1, 0, 0, 0, 0, 1]
+    assert features.set_index(schema.INQUIRY_ID).loc["eu-rfq", "catalogue_model_matches"] >= 1

@@ -1,0 +1,14 @@
+"""The cleaned text handed to the model's n-grams."""
+
+from __future__ import annotations
+
+from inquiry_quality.features.text import clean_text
+
+
+def test_clean_text_normalises_addresses_links_and_numbers() -> None:
+    text = clean_text("RE: Order 4521", "Mail ME at a.b@x.com or see https://x.com/p?id=1, 500 pcs")
+    assert text == "re: order xxnum mail me at xxemail or see xxurl xxnum pcs"
+
+
+def test_clean_text_keeps_model_numbers_and_non_english_words() -> None:
+    assert clean_text("", "NB-PL6060-40W Größe") == "nb-pl6060-40w größe"
