@@ -3,13 +3,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from inquiry_quality import schema
 from inquiry_quality.config import IngestParams, SourceParams
 from inquiry_quality.ingest import parse_message, read_inquiries
-from inquiry_quality.ingest.email_reader import iter_mbox
+from inquiry_quality.ingest.email_reader import iter_mbox, parse_messages
 
 FUTURE = pd.Timestamp("2030-01-01", tz="UTC")
 
@@ -135,6 +136,29 @@ def test_mbox_written_by_the_stdlib_round_trips(tmp_path: Path, make_email: Call
     box.flush()
     table, _, read = collect(tmp_path / "m.mbox")
     assert read == 7 and table[schema.BODY].tolist() == [f"From the start {i}" for i in range(7)]
+
+
+def test_unquoted_file_name_with_spaces_is_kept_whole() -> None:
+    message = (
+        b"Subject: catalogue\nContent-Type: multipart/mixed; boundary=b\n\n--b\n"
+        b"Content-Type: text/plain\n\nSee attached.\n--b\nContent-Type: application/msword\n"
+        b"Content-Disposition: attachment; filename=Yinxiang Motorcycles.doc\n\nxx\n--b--\n"
+    )
+    assert parse_message(message)[schema.ATTACHMENTS] == "Yinxiang Motorcycles.doc"
+
+
+@pytest.mark.slow
+def test_a_big_batch_parses_on_every_core_in_input_order(make_email: Callable) -> None:
+    messages = [
+        (str(i), make_email(f"Please quote {i} pcs.", message_id=f"<{i}@x>").as_bytes())
+        for i in range(1500)
+    ]
+    one_by_one = [
+        {**parse_message(data), schema.SOURCE_POSITION: position} for position, data in messages
+    ]
+    records = parse_messages(messages, IngestParams().max_body_chars)
+    assert records == one_by_one
+    assert [r[schema.MESSAGE_ID] for r in records] == [f"<{i}@x>" for i in range(1500)]
 
 
 @settings(

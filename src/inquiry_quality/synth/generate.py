@@ -79,6 +79,7 @@ class Batch:
     """One simulated set of inquiries (the history or the new batch), in received order."""
 
     latent: pd.DataFrame
+    rows: list[dict[str, Any]]  # ``latent`` as records, made once: to_dict is slow
     received: list[datetime]
     identities: list[Identity]
     texts: list[InquiryText]
@@ -89,7 +90,7 @@ class Batch:
     ) -> Iterator[tuple[dict[str, Any], datetime, Identity, InquiryText, str]]:
         """(latent row, received, identity, text, ref) of the e-mails, or of the others."""
         rows = zip(
-            self.latent.to_dict("records"),
+            self.rows,
             self.received,
             self.identities,
             self.texts,
@@ -125,7 +126,8 @@ def simulate(
     latent["p_convert"] = latent["p_genuine"] * latent["p_order"]
     regions = dict(zip(REGION_NAMES, REGIONS, strict=True))
     identities, texts = [], []
-    for row, when in zip(latent.to_dict("records"), received, strict=True):
+    rows = latent.to_dict("records")
+    for row, when in zip(rows, received, strict=True):
         traits = {name: row[name] for name in TRAIT_NAMES}  # what shows, not the archetype
         who = make_identity(row["country"], traits, rngs["identity"], fakers)
         composer = Composer(
@@ -134,7 +136,7 @@ def simulate(
         )  # fmt: skip
         identities.append(who)
         texts.append(composer.compose())
-    return Batch(latent, received, identities, texts, refs=[])
+    return Batch(latent, rows, received, identities, texts, refs=[])
 
 
 def assign_refs(batch: Batch, first_number: int, rng: np.random.Generator) -> int:

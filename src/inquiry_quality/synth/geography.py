@@ -16,6 +16,9 @@ import phonenumbers
 import pycountry
 import tldextract
 
+# Numbers of ~100 countries need more metadata patterns than the re module's own cache holds.
+phonenumbers.enable_pattern_cache()
+
 
 @dataclass(frozen=True)
 class Region:
@@ -295,6 +298,14 @@ def country_name(country: str) -> str:
     return getattr(record, "common_name", None) or record.name
 
 
+@cache
+def _example_number(country: str, kind: int) -> phonenumbers.PhoneNumber:
+    """The country's example number of that type (or any), as ``phonenumbers`` ships it."""
+    return phonenumbers.example_number_for_type(country, kind) or phonenumbers.example_number(
+        country
+    )
+
+
 def phone_number(country: str, rng: np.random.Generator) -> str:
     """A valid-looking international number of ``country``: its example pattern, new digits."""
     kind = (
@@ -302,9 +313,7 @@ def phone_number(country: str, rng: np.random.Generator) -> str:
         if rng.random() < 0.6
         else (phonenumbers.PhoneNumberType.FIXED_LINE)
     )
-    example = phonenumbers.example_number_for_type(country, kind) or (
-        phonenumbers.example_number(country)
-    )
+    example = _example_number(country, kind)
     digits = str(example.national_number)
     for _ in range(5):
         keep = max(2, len(digits) - 6)

@@ -227,8 +227,13 @@ def _typed_country(country: str, rng: np.random.Generator) -> str:
     return misspell(name, rng)
 
 
+@cache
+def _countries_but(country: str) -> tuple[str, ...]:
+    return tuple(c for c in all_countries() if c != country)
+
+
 def _other_country(country: str, rng: np.random.Generator) -> str:
-    return _pick(rng, [c for c in all_countries() if c != country])
+    return _pick(rng, _countries_but(country))
 
 
 def make_identity(

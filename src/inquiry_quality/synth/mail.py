@@ -12,16 +12,44 @@ import mimetypes
 import time
 from collections.abc import Iterable
 from datetime import UTC, datetime
-from email.headerregistry import Address
+from email.headerregistry import Address, BaseHeader, HeaderRegistry
 from email.message import EmailMessage
 from email.policy import default
 from email.utils import format_datetime, formataddr
+from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from inquiry_quality.synth.compose import InquiryText
 
 # The standard library's own table only: system mime.types files differ between machines.
 _MIME = mimetypes.MimeTypes()
+_RECENT_HEADERS = 512
+
+
+class _HeaderFactory(HeaderRegistry):
+    """``policy.default``'s header factory with a memory: each header class is made once
+    (not per header), and recent header texts are parsed once (most repeat: MIME-Version,
+    Content-Type, To). Header objects are immutable, so messages can share them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._classes: dict[str, type[BaseHeader]] = {}
+        self._parsed = lru_cache(maxsize=_RECENT_HEADERS)(super().__call__)
+
+    def __getitem__(self, name: str) -> type[BaseHeader]:
+        key = name.lower()
+        if key not in self._classes:
+            self._classes[key] = super().__getitem__(key)
+        return self._classes[key]
+
+    def __call__(self, name: str, value: Any) -> BaseHeader:
+        return (
+            self._parsed(name, value) if isinstance(value, str) else super().__call__(name, value)
+        )
+
+
+_POLICY = default.clone(header_factory=_HeaderFactory())
 
 
 def plain_text(text: InquiryText) -> str:
@@ -74,7 +102,7 @@ def build_message(
     legacy_charset: str | None,
 ) -> EmailMessage:
     """One inquiry as an e-mail; ``layout`` is "plain", "alternative" or "html"."""
-    msg = EmailMessage(policy=default)
+    msg = EmailMessage(policy=_POLICY)
     msg["Message-ID"] = message_id
     msg["Date"] = format_datetime(sent_at)
     msg["From"] = formataddr(sender)
