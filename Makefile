@@ -14,11 +14,18 @@ export DVC_NO_ANALYTICS := 1
 export MLFLOW_TRACKING_URI ?= sqlite:///$(CURDIR)/mlflow.db
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 
-.PHONY: run test bootstrap lint lock bench notebooks clean
+.PHONY: run test bootstrap lint lock bench notebooks clean corpus
 
 run: $(STAMP)
 	$(BIN)/dvc repro
 	$(BIN)/dvc metrics show
+
+# The same stages on the real SpamAssassin corpus (../shared/corpora/spamassassin); outputs under
+# experiments/spamassassin/, MLflow experiment and model inquiry-quality-spamassassin.
+corpus: $(STAMP)
+	$(BIN)/dvc repro experiments/spamassassin/dvc.yaml
+	$(BIN)/dvc metrics show experiments/spamassassin/reports/metrics.json
+	cat experiments/spamassassin/reports/ablation.md
 
 test: $(STAMP)
 	$(BIN)/ruff check .

@@ -2,9 +2,206 @@
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import pytest
+import yaml
+
+from inquiry_quality.config import Params, SourceParams, load_params
 
 # Offline and quiet in every test process, before anything imports mlflow or dvc.
 os.environ.setdefault("MLFLOW_DISABLE_TELEMETRY", "true")
 os.environ.setdefault("DO_NOT_TRACK", "1")
 os.environ.setdefault("DVC_NO_ANALYTICS", "1")
+
+REPO = Path(__file__).resolve().parents[1]
+GENERATED = "data/raw/generated"
+
+
+@dataclass(frozen=True)
+class SmallProject:
+    """A small real project: generated raw files, ingested history, a trained bundle."""
+
+    raw: Path  # what stage generate writes: history/, new/, new_outcomes.csv, catalogue.csv
+    params: Params  # params.yaml with every source path pointing into ``raw``
+    inquiries: pd.DataFrame  # the ingested history, as stage ingest writes it
+    bundle_dir: Path  # the trained bundle, as stage train writes it
+
+
+def _relocated(specs: list[SourceParams], raw: Path) -> list[SourceParams]:
+    return [
+        dataclasses.replace(s, path=str(raw / Path(s.path).relative_to(GENERATED))) for s in specs
+    ]
+
+
+@pytest.fixture(scope="session")
+def small_project(tmp_path_factory: pytest.TempPathFactory) -> SmallProject:
+    """generate (600 + 60 new) -> ingest -> featurize -> train, with the library's functions.
+
+    Built once per session (about 30 s); the model is small (few n-grams, 2 calibration folds).
+    """
+    from inquiry_quality.bundle import save_bundle
+    from inquiry_quality.features import feature_table, featurizer_from_params, read_catalogue
+    from inquiry_quality.ingest import ingest
+    from inquiry_quality.split import split_table
+    from inquiry_quality.synth import generate
+    from inquiry_quality.training import train_bundle
+
+    root = tmp_path_factory.mktemp("small_project")
+    base = load_params(REPO / "params.yaml")
+    raw = root / "raw"
+    params = dataclasses.replace(
+        base,
+        generate=dataclasses.replace(base.generate, n_inquiries=600, n_new=60),
+        ingest=dataclasses.replace(
+            base.ingest,
+            sources=_relocated(base.ingest.sources, raw),
+            outcomes=_relocated(base.ingest.outcomes, raw),
+        ),
+        train=dataclasses.replace(
+            base.train, word_max_features=2000, char_max_features=2000, min_df=2, cv=2
+        ),
+        score=dataclasses.replace(
+            base.score,
+            sources=_relocated(base.score.sources, raw),
+            outcomes=_relocated(base.score.outcomes, raw),
+        ),
+    )
+    generate(params.generate, raw)
+    ingest(params.ingest, Path("/"), root / "inquiries.parquet")
+    inquiries = pd.read_parquet(root / "inquiries.parquet")  # as stage featurize reads it
+    featurizer = featurizer_from_params(params.featurize, read_catalogue(raw / "catalogue.csv"))
+    extra = [*params.ingest.extra_numeric, *params.ingest.extra_categorical]
+    table = feature_table(inquiries, featurizer, extra)
+    split = split_table(table, params.train.split)
+    bundle = train_bundle(
+        split.train, featurizer, params.train, data_version="small", split=split.description
+    )
+    bundle_dir = save_bundle(bundle, root / "bundle")
+    return SmallProject(raw, params, inquiries, bundle_dir)
+
+
+@pytest.fixture(scope="session")
+def project_params(small_project: SmallProject) -> Params:
+    return small_project.params
+
+
+@pytest.fixture(scope="session")
+def project_raw(small_project: SmallProject) -> Path:
+    return small_project.raw
+
+
+@pytest.fixture(scope="session")
+def project_inquiries(small_project: SmallProject) -> pd.DataFrame:
+    return small_project.inquiries
+
+
+@pytest.fixture(scope="session")
+def project_bundle_dir(small_project: SmallProject) -> Path:
+    return small_project.bundle_dir
+
+
+@dataclass(frozen=True)
+class PipelineRepo:
+    """A git + DVC copy of the project after ``dvc repro`` on a small generated history."""
+
+    root: Path
+    env: dict[str, str]  # PATH with the venv, MLFLOW_TRACKING_URI of its own sqlite store
+
+
+PIPELINE_FILES = ("dvc.yaml", "params.yaml", ".dvcignore", "pipelines", "src", "dvc_plots")
+
+
+@pytest.fixture(scope="session")
+def pipeline_repo(tmp_path_factory: pytest.TempPathFactory) -> PipelineRepo:
+    """The whole real pipeline (``dvc repro``) on 800 + 200 new inquiries, run once a session.
+
+    For end-to-end tests of stages, the MLflow store and the notebooks (one to two minutes).
+    """
+    repo = tmp_path_factory.mktemp("pipeline") / "repo"
+    repo.mkdir()
+    for name in PIPELINE_FILES:
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, repo / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, repo / name)
+    params = yaml.safe_load((repo / "params.yaml").read_text(encoding="utf-8"))
+    params["generate"].update(n_inquiries=800, n_new=200)
+    (repo / "params.yaml").write_text(yaml.safe_dump(params, sort_keys=False), encoding="utf-8")
+    env = {
+        **os.environ,
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+        "MLFLOW_TRACKING_URI": f"sqlite:///{repo.parent}/mlflow.db",
+        "DVC_NO_ANALYTICS": "1",
+        "MLFLOW_DISABLE_TELEMETRY": "true",
+    }
+    for args in (["git", "init", "-q"], ["dvc", "init", "-q"]):
+        subprocess.run(args, cwd=repo, env=env, check=True, capture_output=True)
+    shutil.copy2(REPO / ".dvc" / "config", repo / ".dvc" / "config")
+    result = subprocess.run(
+        ["dvc", "repro"], cwd=repo, env=env, capture_output=True, text=True, timeout=900
+    )
+    assert result.returncode == 0, (
+        f"dvc repro failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
+    )
+    return PipelineRepo(repo, env)
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextlib.contextmanager
+def running_server(
+    command: Sequence[str], ready_url: str, log: Path, timeout: float = 90.0
+) -> Iterator[subprocess.Popen]:
+    """Start ``command``, wait (bounded) until ``ready_url`` answers 200, always stop it."""
+    with log.open("w") as output:
+        server = subprocess.Popen(list(command), stdout=output, stderr=subprocess.STDOUT)
+        try:
+            deadline = time.monotonic() + timeout
+            while True:
+                try:
+                    with urllib.request.urlopen(ready_url, timeout=2) as response:
+                        if response.status == 200:
+                            break
+                except OSError:
+                    pass
+                assert server.poll() is None, f"server exited: {log.read_text()[-2000:]}"
+                assert time.monotonic() < deadline, f"server not ready within {timeout:.0f} s"
+                time.sleep(0.5)
+            yield server
+        finally:
+            server.terminate()
+            try:
+                server.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait(timeout=15)
+
+
+@pytest.fixture
+def server_runner() -> Callable[..., contextlib.AbstractContextManager[subprocess.Popen]]:
+    """``running_server`` (start a server, wait until ready, always stop it) for any test."""
+    return running_server
+
+
+@pytest.fixture
+def port() -> int:
+    return free_port()

@@ -7,4 +7,13 @@ try:
 except PackageNotFoundError:  # running from a source tree without installation
     __version__ = "0.0.0"
 
-__all__ = ["__version__"]
+__all__ = ["__version__", "load_scorer"]
+
+
+def __getattr__(name: str) -> object:
+    """``load_scorer`` on first use, so ``import inquiry_quality`` stays light."""
+    if name == "load_scorer":
+        from inquiry_quality.scoring import load_scorer
+
+        return load_scorer
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -152,7 +152,7 @@ class TrainParams:
     calibration: str = "sigmoid"  # sigmoid | isotonic
     cv: int = 3  # calibration folds, inside the training part
     # logreg
-    C: float = 1.0
+    C: float = 0.3
     max_iter: int = 2000
     class_weight: str | None = None
     # hgb
@@ -164,10 +164,11 @@ class TrainParams:
     # inputs
     min_frequency: int = 5  # categories seen fewer times are grouped as "infrequent"
     word_ngrams: tuple[int, ...] = (1, 2)
-    word_max_features: int = 20000
-    char_ngrams: tuple[int, ...] = (2, 4)
-    char_max_features: int = 20000
+    word_max_features: int = 10000
+    char_ngrams: tuple[int, ...] = (3, 4)
+    char_max_features: int = 2000
     min_df: int = 3
+    numeric_scaling: str = "standard"  # standard | log_max_abs (see scaling.py)
 
 
 @dataclass(frozen=True)
@@ -178,6 +179,18 @@ class EvaluateParams:
     ece_bins: int = 10
     capture_fractions: tuple[float, ...] = (0.1, 0.2)
     min_slice_rows: int = 30  # smaller regions/channels get counts only
+    # junk recall where this share of genuine inquiries is flagged (see operating_points.py)
+    recall_at_fpr: tuple[float, ...] = ()
+    slices: list[str] = field(default_factory=list)  # more slices: columns, or "folder"
+    experiment_name: str = "inquiry-quality"  # MLflow experiment of the runs
+    registered_model: str = "inquiry-quality"  # MLflow registered model name
+
+
+@dataclass(frozen=True)
+class AblationParams:
+    """Which input groups ``ablation`` compares (see ``inquiry_quality.ablation``)."""
+
+    variants: list[str] = field(default_factory=lambda: ["baseline", "text", "structured", "both"])
 
 
 @dataclass(frozen=True)
@@ -199,6 +212,7 @@ class ScoreParams:
     convert_threshold: float | None = None  # null: the model's train.thresholds.convert
     discard_below: float = 0.2  # p_genuine below this: discard
     daily_capacity: int | None = None  # quote-now slots per day (top p_convert); null: no cap
+    quote_min_completeness: float = 0.4  # quote now only with this share of the details
     risk_threshold: float = 0.2  # P(scam or phishing) above this: at best "verify identity"
     guard_threshold: float = 0.2  # P(price fishing) above this: a guarded quote
     top_reasons: int = 3  # reasons for and against each
@@ -216,6 +230,7 @@ class Params:
     train: TrainParams = field(default_factory=TrainParams)
     evaluate: EvaluateParams = field(default_factory=EvaluateParams)
     score: ScoreParams = field(default_factory=ScoreParams)
+    ablation: AblationParams = field(default_factory=AblationParams)
     extra: dict[str, Any] = field(default_factory=dict)
 
 

@@ -1,0 +1,76 @@
+"""DVC stage ``evaluate``: honest metrics on the test part, plots, MLflow run, champion gate.
+
+One run of this stage is one MLflow run (see ``inquiry_quality.tracking``): the bundle is
+logged and registered as ``candidate``, and becomes ``champion`` only if it beats the champion.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import logging
+from pathlib import Path
+
+import pandas as pd
+
+from inquiry_quality import schema, tracking
+from inquiry_quality.bundle import load_bundle
+from inquiry_quality.config import load_params
+from inquiry_quality.evaluation import (
+    evaluate_bundle,
+    load_truth,
+    metric_on_inquiries,
+    metric_value,
+)
+from inquiry_quality.operating_points import add_junk_filter_metrics
+from inquiry_quality.plots import save_figures, write_metrics, write_plot_data
+from inquiry_quality.split import check_split, split_table
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--params", default="params.yaml")
+    parser.add_argument("--features", required=True, help="feature table (parquet)")
+    parser.add_argument("--inquiries", required=True, help="ingested inquiries (parquet)")
+    parser.add_argument("--model", required=True, help="model bundle directory")
+    parser.add_argument("--truth", help="generator's ground_truth.csv (oracle AUCs), optional")
+    parser.add_argument("--metrics", required=True)
+    parser.add_argument("--plots", required=True, help="folder for DVC plot data")
+    parser.add_argument("--figures", required=True, help="folder for PNG figures")
+    args = parser.parse_args()
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+
+    params = load_params(args.params)
+    bundle = load_bundle(args.model)
+    split = split_table(pd.read_parquet(args.features), params.train.split)
+    check_split(split, bundle.metadata["split"])
+    truth = load_truth(args.truth) if args.truth else None
+    result = evaluate_bundle(bundle, split.test, params.evaluate, truth)
+    inquiries = pd.read_parquet(args.inquiries)
+    add_junk_filter_metrics(result.metrics, bundle, split.test, inquiries, params.evaluate)
+    write_metrics(result.metrics, args.metrics)
+    write_plot_data(result.curves, args.plots)
+    save_figures(result.curves, args.figures)
+
+    test = inquiries[inquiries[schema.INQUIRY_ID].isin(split.test[schema.INQUIRY_ID])]
+    example = test.drop(columns=[c for c in schema.LABEL_COLUMNS if c in test]).head(3)
+    logged = tracking.log_run(
+        Path(args.model),
+        dataclasses.asdict(params),
+        result.metrics,
+        Path(args.figures),
+        example,
+        experiment_name=params.evaluate.experiment_name,
+        model_name=params.evaluate.registered_model,
+    )
+    metric = params.evaluate.primary_metric
+    tracking.promote_if_better(
+        logged,
+        metric,
+        metric_value(result.metrics, metric),
+        lambda champion: metric_on_inquiries(champion, test, params.evaluate, truth, metric),
+    )
+
+
+if __name__ == "__main__":
+    main()

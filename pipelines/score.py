@@ -1,0 +1,49 @@
+"""DVC stage ``score``: score the new batch (``score.sources``) to a file, with a summary.
+
+With ``score.outcomes`` (the new batch's outcomes, known only in this demo), the summary also
+says how each tier did; outcomes never reach the model.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+from pathlib import Path
+
+from inquiry_quality.config import load_params
+from inquiry_quality.ingest.outcomes import load_outcomes
+from inquiry_quality.scoring import format_summary, load_scorer, score_sources
+
+log = logging.getLogger("score")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--params", default="params.yaml")
+    parser.add_argument("--model", required=True, help="pyfunc or bundle directory, or URI")
+    parser.add_argument("--out", required=True, type=Path, help="scored inquiries (csv/parquet)")
+    parser.add_argument("--quarantine", required=True, type=Path, help="unusable rows (csv)")
+    parser.add_argument("--summary", required=True, type=Path, help="summary (json metrics)")
+    args = parser.parse_args()
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+
+    params = load_params(args.params)
+    scorer = load_scorer(args.model, params.score)
+    outcomes = [load_outcomes(spec, params.ingest, Path(".")) for spec in params.score.outcomes]
+    summary = score_sources(
+        scorer,
+        params.score.sources,
+        args.out,
+        args.quarantine,
+        extra_numeric=params.ingest.extra_numeric,
+        extra_categorical=params.ingest.extra_categorical,
+        outcomes=outcomes,
+    )
+    args.summary.parent.mkdir(parents=True, exist_ok=True)
+    args.summary.write_text(json.dumps(summary.to_dict(), indent=2) + "\n", encoding="utf-8")
+    log.info("scored batch in %s\n%s", args.out, format_summary(summary))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,47 @@
+"""DVC stage ``train``: fit the heads on the training part of the feature table.
+
+The bundle records the split (so ``evaluate`` checks it judges the same test part) and the
+data version: the md5 of the ingested inquiries, the value DVC records for them in dvc.lock.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+
+import pandas as pd
+
+from inquiry_quality.bundle import file_digest, save_bundle
+from inquiry_quality.config import load_params
+from inquiry_quality.features import featurizer_from_params, read_catalogue
+from inquiry_quality.split import split_table
+from inquiry_quality.training import train_bundle
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--params", default="params.yaml")
+    parser.add_argument("--features", required=True, help="feature table (parquet)")
+    parser.add_argument("--inquiries", required=True, help="ingested inquiries (data version)")
+    parser.add_argument("--catalogue", help="the exporter's catalogue.csv (optional)")
+    parser.add_argument("--out", required=True, help="model bundle directory")
+    args = parser.parse_args()
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+
+    params = load_params(args.params)
+    table = pd.read_parquet(args.features)
+    split = split_table(table, params.train.split)
+    catalogue = read_catalogue(args.catalogue) if args.catalogue else None
+    featurizer = featurizer_from_params(params.featurize, catalogue)  # as in stage featurize
+    bundle = train_bundle(
+        split.train,
+        featurizer,
+        params.train,
+        data_version=file_digest(args.inquiries, "md5"),
+        split=split.description,
+    )
+    save_bundle(bundle, args.out)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,157 @@
+"""``build_pipeline``: from the feature table to calibrated probabilities, for one head.
+
+The pipeline has two steps, ``features`` (a ColumnTransformer: numeric, categorical, text) and
+``classifier`` (a CalibratedClassifierCV around the estimator chosen by ``train.model``).
+Every hyperparameter in ``params.yaml``'s ``train`` section reaches the pipeline through the
+table ``HYPERPARAMETERS`` (params key -> ``set_params`` paths), so a new key needs one line
+here and none in the stage scripts.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Final
+
+import numpy as np
+import pandas as pd
+from sklearn.calibration import CalibratedClassifierCV
+from sklearn.compose import ColumnTransformer
+from sklearn.decomposition import TruncatedSVD
+from sklearn.ensemble import HistGradientBoostingClassifier
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.impute import SimpleImputer
+from sklearn.linear_model import LogisticRegression
+from sklearn.pipeline import FeatureUnion, Pipeline
+from sklearn.preprocessing import OneHotEncoder
+
+from inquiry_quality.config import TrainParams
+from inquiry_quality.scaling import numeric_scaler
+
+TEXT: Final = "clean_text"
+CATEGORY_SEP: Final = "="  # one-hot output names are "<input column>=<category>"
+
+_COMMON: Final[dict[str, tuple[str, ...]]] = {
+    "calibration": ("classifier__method",),
+    "cv": ("classifier__cv",),
+    "min_frequency": ("features__categorical__encode__min_frequency",),
+    "word_ngrams": ("features__text__tfidf__words__ngram_range",),
+    "word_max_features": ("features__text__tfidf__words__max_features",),
+    "char_ngrams": ("features__text__tfidf__chars__ngram_range",),
+    "char_max_features": ("features__text__tfidf__chars__max_features",),
+    "min_df": (
+        "features__text__tfidf__words__min_df",
+        "features__text__tfidf__chars__min_df",
+    ),
+}
+
+#: params.yaml ``train`` key -> the pipeline parameters it sets, per ``train.model``.
+HYPERPARAMETERS: Final[dict[str, dict[str, tuple[str, ...]]]] = {
+    "logreg": {
+        **_COMMON,
+        "seed": ("classifier__estimator__random_state",),
+        "C": ("classifier__estimator__C",),
+        "max_iter": ("classifier__estimator__max_iter",),
+        "class_weight": ("classifier__estimator__class_weight",),
+    },
+    "hgb": {
+        **_COMMON,
+        "seed": ("classifier__estimator__random_state", "features__text__reduce__random_state"),
+        "learning_rate": ("classifier__estimator__learning_rate",),
+        "hgb_max_iter": ("classifier__estimator__max_iter",),
+        "max_leaf_nodes": ("classifier__estimator__max_leaf_nodes",),
+        "l2_regularization": ("classifier__estimator__l2_regularization",),
+        "class_weight": ("classifier__estimator__class_weight",),
+        "svd_components": ("features__text__reduce__n_components",),
+    },
+}
+
+#: ``train`` keys that choose the structure or the data, not a pipeline parameter.
+NON_PIPELINE_KEYS: Final = frozenset(
+    {"model", "split", "thresholds", "min_rows", "numeric_scaling"}
+)
+
+
+def category_name(feature: str, category: object) -> str:
+    """Output name of a one-hot column; module-level so fitted pipelines stay picklable."""
+    return f"{feature}{CATEGORY_SEP}{category}"
+
+
+def pipeline_params(cfg: TrainParams) -> dict[str, Any]:
+    """The ``set_params`` arguments that ``cfg`` gives the pipeline of ``cfg.model``."""
+    if cfg.model not in HYPERPARAMETERS:
+        raise ValueError(
+            f"train.model: unknown model {cfg.model!r}; choose one of {sorted(HYPERPARAMETERS)}"
+        )
+    out: dict[str, Any] = {}
+    for key, paths in HYPERPARAMETERS[cfg.model].items():
+        value = getattr(cfg, key)
+        if isinstance(value, tuple):
+            value = tuple(value)
+        for path in paths:
+            out[path] = value
+    return out
+
+
+def _numeric(scaling: str) -> Pipeline:
+    impute = SimpleImputer(strategy="median", add_indicator=True, keep_empty_features=True)
+    return Pipeline([("impute", impute), ("scale", numeric_scaler(scaling))])
+
+
+def _categorical(dense: bool) -> Pipeline:
+    encode = OneHotEncoder(
+        handle_unknown="infrequent_if_exist",
+        sparse_output=not dense,
+        feature_name_combiner=category_name,
+    )
+    impute = SimpleImputer(strategy="constant", fill_value="(missing)", keep_empty_features=True)
+    return Pipeline([("impute", impute), ("encode", encode)])
+
+
+def _text(reduce: bool) -> Pipeline:
+    tfidf = FeatureUnion(
+        [
+            ("words", TfidfVectorizer(analyzer="word", sublinear_tf=True, dtype=np.float32)),
+            ("chars", TfidfVectorizer(analyzer="char_wb", sublinear_tf=True, dtype=np.float32)),
+        ]
+    )
+    return Pipeline([("tfidf", tfidf), ("reduce", TruncatedSVD() if reduce else "passthrough")])
+
+
+def _estimator(model: str) -> LogisticRegression | HistGradientBoostingClassifier:
+    if model == "hgb":
+        return HistGradientBoostingClassifier(early_stopping=False)
+    return LogisticRegression()
+
+
+def build_pipeline(
+    cfg: TrainParams, numeric: list[str], categorical: list[str], text: str = TEXT
+) -> Pipeline:
+    """An unfitted pipeline for ``cfg.model`` over the given input columns of the feature table.
+
+    ``logreg`` sees sparse one-hot and tf-idf columns; ``hgb`` sees dense ones, the text reduced
+    to ``svd_components`` by a TruncatedSVD. Unseen categories become the infrequent bucket (or
+    all zeros when the column had none).
+    """
+    dense = cfg.model == "hgb"
+    transformers: list[tuple[str, Any, Any]] = [
+        ("numeric", _numeric(cfg.numeric_scaling), list(numeric)),
+        ("categorical", _categorical(dense), list(categorical)),
+        ("text", _text(reduce=dense), text),
+    ]
+    features = ColumnTransformer(transformers, sparse_threshold=0.0 if dense else 0.3)
+    pipeline = Pipeline(
+        [("features", features), ("classifier", CalibratedClassifierCV(_estimator(cfg.model)))]
+    )
+    return pipeline.set_params(**pipeline_params(cfg))
+
+
+def split_columns(features: pd.DataFrame, text: str = TEXT) -> tuple[list[str], list[str]]:
+    """(numeric, categorical) input columns of a featurizer output, by dtype."""
+    numeric = [
+        c
+        for c in features.columns
+        if c != text
+        and pd.api.types.is_numeric_dtype(features[c])
+        and not pd.api.types.is_bool_dtype(features[c])
+    ]
+    categorical = [c for c in features.columns if c != text and c not in numeric]
+    return numeric, categorical

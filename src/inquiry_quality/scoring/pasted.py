@@ -1,0 +1,50 @@
+"""One inquiry from pasted text: an e-mail with headers, or just the message body."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from inquiry_quality import schema
+from inquiry_quality.ingest import parse_message
+from inquiry_quality.ingest.frames import column_dtypes
+from inquiry_quality.ingest.validate import conform
+
+_HEADER = re.compile(r"^(from|to|subject|date|reply-to|message-id|cc|sender):[ \t]", re.I)
+
+
+def looks_like_email(text: str) -> bool:
+    """True when the text starts with two or more e-mail headers (From:, Subject:, ...)."""
+    head = text.lstrip().replace("\r\n", "\n").split("\n\n", 1)[0]
+    return sum(bool(_HEADER.match(line)) for line in head.split("\n")) >= 2
+
+
+def inquiry_from_text(
+    text: str,
+    received_at: pd.Timestamp | None = None,
+    extra_numeric: list[str] | None = None,
+    extra_categorical: list[str] | None = None,
+) -> pd.DataFrame:
+    """A one-row canonical inquiry: parsed like a mailbox message if ``text`` has headers,
+    else ``text`` is the body of an e-mail received ``received_at`` (default: now)."""
+    # a body alone is parsed as a message without headers: its signature block still gives
+    # the sender's company, phone and website
+    message = text.lstrip() if looks_like_email(text) else "\n" + text.strip()
+    record = parse_message(message.encode("utf-8"))
+    record[schema.CHANNEL] = schema.CHANNELS[0]  # email
+    if not record.get(schema.RECEIVED_AT):
+        record[schema.RECEIVED_AT] = received_at or pd.Timestamp.now(tz="UTC")
+    message_id = (record.get(schema.MESSAGE_ID) or "").strip("<> \t")
+    record[schema.INQUIRY_ID] = message_id or "pasted"
+    record[schema.SOURCE] = "pasted text"
+    record[schema.SOURCE_POSITION] = "1"
+    frame = pd.DataFrame([record])
+    for column in frame.columns:
+        if column != schema.RECEIVED_AT:
+            frame[column] = frame[column].astype("string").replace("", pd.NA)
+    numeric, categorical = extra_numeric or [], extra_categorical or []
+    for column, dtype in column_dtypes(numeric, categorical).items():
+        if column not in frame:
+            frame[column] = pd.Series(index=frame.index, dtype=dtype)
+    return conform(frame, numeric, categorical)

@@ -1,0 +1,116 @@
+"""Reasons: the top factors for and against an inquiry, from its own contributions.
+
+A factor is one model input column (a feature, or all n-grams as ``clean_text``) with its
+additive log-odds contribution to ``p_genuine`` for this inquiry (``ModelBundle.contributions``).
+The strongest positive ones become reasons "for" (``+ ...``), the strongest negative ones
+reasons "against" (``- ...``), each said with the feature registry's sentence filled with this
+inquiry's values.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Sequence
+from functools import cache, lru_cache
+from typing import Final
+
+import numpy as np
+import pandas as pd
+
+from inquiry_quality.features.registry import BY_NAME, describe
+
+FOR: Final = "+ "
+AGAINST: Final = "- "
+
+
+@cache
+def template_fields(name: str) -> tuple[str, ...]:
+    """The row values a feature's sentences quote (its own value included)."""
+    feature = BY_NAME.get(name)
+    if feature is None:
+        return (name,)
+    fields = {name}
+    for template in (feature.for_sentence, feature.against_sentence):
+        fields.update(f for _, f, _, _ in string.Formatter().parse(template) if f)
+    fields.discard("value")
+    return tuple(sorted(fields))
+
+
+@lru_cache(maxsize=1 << 16)  # continuous values would grow a plain cache
+def sentence(name: str, direction: str, values: tuple[tuple[str, object], ...]) -> str:
+    """A reason's words; features outside the registry (mapped-in columns) say their value."""
+    if name not in BY_NAME:
+        value = dict(values).get(name)
+        shown = "unknown" if value is None or pd.isna(value) else value
+        return f"{name.replace('_', ' ').capitalize()}: {shown}"
+    return describe(name, dict(values), direction)  # type: ignore[arg-type]
+
+
+def top_factors(
+    contributions: pd.DataFrame, top: int, min_contribution: float
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Column indices and values of each row's ``top`` strongest factors for and against.
+
+    Factors weaker than ``min_contribution`` are masked as -1.
+    """
+    values = contributions.to_numpy(dtype=float, na_value=0.0)
+    k = min(top, values.shape[1])
+    up = np.argsort(-values, axis=1, kind="stable")[:, :k]
+    down = np.argsort(values, axis=1, kind="stable")[:, :k]
+    up_values = np.take_along_axis(values, up, axis=1)
+    down_values = np.take_along_axis(values, down, axis=1)
+    up = np.where(up_values >= min_contribution, up, -1)
+    down = np.where(down_values <= -min_contribution, down, -1)
+    return up, up_values, down, down_values
+
+
+def sayable(contributions: pd.DataFrame, features: pd.DataFrame) -> pd.DataFrame:
+    """``contributions`` with the factors no registry sentence can state truthfully set to 0.
+
+    A detail's sentences say "stated" (for) or "not given" (against): a stated detail that
+    the model counts against the inquiry (or a missing one it counts for) has no true
+    sentence, so it is not offered as a reason.
+    """
+    out = contributions.copy()
+    for name in out.columns:
+        feature = BY_NAME.get(name)
+        if feature is None or feature.question is None or feature.kind != "flag":
+            continue
+        value = features[name].to_numpy(dtype=float, na_value=np.nan)
+        wrong = ((value == 1) & (out[name] < 0)) | ((value == 0) & (out[name] > 0))
+        out.loc[wrong, name] = 0.0
+    return out
+
+
+def reasons(
+    contributions: pd.DataFrame, features: pd.DataFrame, top: int, min_contribution: float
+) -> list[list[str]]:
+    """Per row: ``+ sentence`` for the top factors for, then ``- sentence`` against."""
+    names: Sequence[str] = list(contributions.columns)
+    up, _, down, _ = top_factors(sayable(contributions, features), top, min_contribution)
+    used = {names[j] for j in np.unique(np.concatenate([up.ravel(), down.ravel()])) if j >= 0}
+    fields = {f for name in used for f in template_fields(name)}
+    columns = {f: features[f].to_numpy(dtype=object) for f in fields if f in features}
+    out = []
+    for i in range(len(contributions)):
+        row: list[str] = []
+        for picks, direction, mark in ((up[i], "for", FOR), (down[i], "against", AGAINST)):
+            for j in picks:
+                if j < 0:
+                    continue
+                name = names[j]
+                values = tuple((f, columns[f][i]) for f in template_fields(name) if f in columns)
+                text = mark + sentence(name, direction, _hashable(values))
+                if text not in row:
+                    row.append(text)
+        out.append(row)
+    return out
+
+
+def _hashable(values: tuple[tuple[str, object], ...]) -> tuple[tuple[str, object], ...]:
+    """NaN and <NA> as None, so equal rows hit the same cache entry."""
+    return tuple((f, None if _missing(v) else v) for f, v in values)
+
+
+def _missing(value: object) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and value != value)

@@ -1,0 +1,135 @@
+"""``Scorer``: canonical inquiries in, one actionable row per inquiry out.
+
+Everything comes from the model bundle (the same featurizer and heads as training, no second
+implementation); the scorer adds the decisions and the words around its numbers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final
+
+import numpy as np
+import pandas as pd
+
+import inquiry_quality
+from inquiry_quality import schema
+from inquiry_quality.bundle import ModelBundle
+from inquiry_quality.config import ScoreParams
+from inquiry_quality.features import REGION_TIPS
+from inquiry_quality.features.region import UNKNOWN
+from inquiry_quality.heads import GENUINE
+from inquiry_quality.scoring.followups import missing_details
+from inquiry_quality.scoring.reasons import reasons
+from inquiry_quality.scoring.tiers import DISCARD, TierRules, assign_tiers
+
+#: output columns holding lists (joined with LIST_SEP where only text fits: CSV, serving)
+LIST_COLUMNS: Final = (schema.REASONS, schema.MISSING_DETAILS, schema.FOLLOW_UP_QUESTIONS)
+LIST_SEP: Final = " | "
+
+
+def model_input(bundle: ModelBundle, raw: pd.DataFrame) -> pd.DataFrame:
+    """The bundle's features of ``raw``, its extra columns typed as training saw them.
+
+    Training read the extra structured columns (``ingest.extra_numeric`` /
+    ``extra_categorical``) back from Parquet: floats, and text with NaN for missing. The
+    readers give nullable strings (<NA>), which scikit-learn's imputers cannot compare.
+    """
+    lists = bundle.metadata["features"]
+    typed = {}
+    for column in lists.get("extra", []):
+        if column not in raw:
+            continue
+        values = raw[column]
+        if column in lists["numeric"]:
+            typed[column] = pd.to_numeric(values, errors="coerce").astype("float64")
+        else:
+            typed[column] = values.astype(object).where(values.notna(), np.nan)
+    return bundle.features(raw.assign(**typed) if typed else raw)
+
+
+def flatten_lists(frame: pd.DataFrame) -> pd.DataFrame:
+    """List columns as text joined by `` | `` (CSV, MLflow serving)."""
+    joined = {c: [LIST_SEP.join(v) for v in frame[c]] for c in LIST_COLUMNS if c in frame}
+    return frame.assign(**joined)
+
+
+@dataclass(frozen=True)
+class Scored:
+    """One scoring call: the output rows plus the features, predictions and contributions."""
+
+    output: pd.DataFrame
+    features: pd.DataFrame
+    predictions: pd.DataFrame
+    contributions: pd.DataFrame | None
+
+
+class Scorer:
+    """Scores canonical inquiries with a ``ModelBundle`` and the ``score`` params."""
+
+    def __init__(self, bundle: ModelBundle, params: ScoreParams | None = None) -> None:
+        self.bundle = bundle
+        self.params = params or ScoreParams()
+        self.rules = TierRules.from_params(self.params, bundle.metadata["thresholds"])
+
+    @property
+    def lineage(self) -> dict[str, str]:
+        meta = self.bundle.metadata
+        return {
+            schema.MODEL_VERSION: str(meta.get("model_version", "unknown")),
+            schema.DATA_VERSION: str(meta.get("data_version", "unknown")),
+            schema.PACKAGE_VERSION: inquiry_quality.__version__,
+        }
+
+    def score(self, raw: pd.DataFrame, flat: bool = False) -> pd.DataFrame:
+        """One row per inquiry of ``raw`` with ``schema.OUTPUT_COLUMNS`` (same index).
+
+        ``reasons``, ``missing_details`` and ``follow_up_questions`` are lists of strings, or
+        strings joined by `` | `` with ``flat=True``. A discarded inquiry gets no follow-up
+        questions (nobody should reply to it); its missing details are still listed.
+        """
+        output = self.score_details(raw).output
+        return flatten_lists(output) if flat else output
+
+    def score_details(self, raw: pd.DataFrame) -> Scored:
+        """``score`` with its features, predictions and contributions kept."""
+        feats = model_input(self.bundle, raw)
+        predictions = self.bundle.predict_features(feats)
+        received = raw.get(schema.RECEIVED_AT)
+        tiers = assign_tiers(predictions, self.rules, received, feats.get("completeness_score"))
+        contributions = None
+        if GENUINE in self.bundle.heads and len(feats):
+            contributions = self.bundle.contributions(feats, GENUINE)
+            why = reasons(
+                contributions, feats, self.params.top_reasons, self.params.min_contribution
+            )
+        else:
+            why = [[] for _ in range(len(feats))]
+        missing, questions = missing_details(feats)
+        discarded = (tiers[schema.TIER] == DISCARD).to_numpy()
+        questions = [[] if d else q for d, q in zip(discarded, questions, strict=True)]
+        region = feats["region"].fillna(UNKNOWN) if "region" in feats else UNKNOWN
+        ids = (
+            raw[schema.INQUIRY_ID].astype("string")
+            if schema.INQUIRY_ID in raw
+            else pd.Series(raw.index.astype(str), index=raw.index, dtype="string")
+        )
+        columns = {
+            schema.INQUIRY_ID: ids,
+            schema.P_GENUINE: predictions[schema.P_GENUINE],
+            schema.P_CONVERT: predictions[schema.P_CONVERT],
+            schema.JUNK_TYPE: tiers[schema.JUNK_TYPE],
+            schema.TIER: tiers[schema.TIER],
+            schema.ACTION: tiers[schema.ACTION],
+            schema.REASONS: why,
+            schema.MISSING_DETAILS: missing,
+            schema.FOLLOW_UP_QUESTIONS: questions,
+            schema.REGION: region,
+        }
+        output = pd.DataFrame(columns, index=raw.index)
+        output[schema.REGION_TIP] = output[schema.REGION].map(
+            lambda r: REGION_TIPS.get(r, REGION_TIPS[UNKNOWN])
+        )
+        for key, value in self.lineage.items():
+            output[key] = value
+        return Scored(output[list(schema.OUTPUT_COLUMNS)], feats, predictions, contributions)

@@ -1,0 +1,184 @@
+"""Tier and action of each inquiry: the seed's "follow up or filter", made explicit.
+
+- ``quote now``: ``p_genuine`` and ``p_convert`` at or above their thresholds, and at least
+  ``quote_min_completeness`` of the details a quote needs (and, with a daily capacity, among
+  that day's top ``daily_capacity`` by ``p_convert``);
+- ``ask for details``: genuine, but not (yet) worth or ready for a full quotation;
+- ``verify identity``: below the genuine threshold but not clearly junk, or a genuine-looking
+  inquiry with a real chance of being a scam or phishing (``risk_threshold``);
+- ``discard``: ``p_genuine`` below ``discard_below``.
+
+A price fisher (a competitor or reseller collecting prices) is still answered, with a guarded
+quote; scam and phishing wording warns never to click, open or pay.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Final
+
+import numpy as np
+import pandas as pd
+
+from inquiry_quality import schema
+from inquiry_quality.config import ScoreParams
+
+QUOTE_NOW: Final = "quote now"
+ASK_FOR_DETAILS: Final = "ask for details"
+VERIFY_IDENTITY: Final = "verify identity"
+DISCARD: Final = "discard"
+TIERS: Final = (QUOTE_NOW, ASK_FOR_DETAILS, VERIFY_IDENTITY, DISCARD)
+
+RISKY_KINDS: Final = ("scam", "phishing")
+PRICE_FISHING: Final = "price_fishing"
+
+_CAUTION = "do not click its links, open its attachments or pay any fee"
+OVER_CAPACITY_ACTION: Final = (
+    "Ask for details: today's quote capacity is used up; send the follow-up mail and quote next"
+)
+
+
+@dataclass(frozen=True)
+class TierRules:
+    """The thresholds in force: the model's operating points unless ``score`` overrides them."""
+
+    genuine: float
+    convert: float
+    discard_below: float
+    risk: float
+    guard: float
+    daily_capacity: int | None
+    min_completeness: float = 0.0
+
+    @classmethod
+    def from_params(cls, params: ScoreParams, model_thresholds: Mapping[str, float]) -> TierRules:
+        genuine = params.genuine_threshold
+        convert = params.convert_threshold
+        rules = cls(
+            genuine=float(model_thresholds["genuine"] if genuine is None else genuine),
+            convert=float(model_thresholds["convert"] if convert is None else convert),
+            discard_below=params.discard_below,
+            risk=params.risk_threshold,
+            guard=params.guard_threshold,
+            daily_capacity=params.daily_capacity,
+            min_completeness=params.quote_min_completeness,
+        )
+        if not 0.0 <= rules.discard_below <= rules.genuine <= 1.0:
+            raise ValueError(
+                f"score: need 0 <= discard_below ({rules.discard_below}) <= genuine threshold "
+                f"({rules.genuine}) <= 1"
+            )
+        if rules.daily_capacity is not None and rules.daily_capacity < 0:
+            raise ValueError(f"score.daily_capacity: {rules.daily_capacity} is negative")
+        return rules
+
+
+def _column(predictions: pd.DataFrame, name: str) -> np.ndarray:
+    if name not in predictions:
+        return np.zeros(len(predictions))
+    return predictions[name].to_numpy(dtype=float, na_value=np.nan)
+
+
+def _kind_label(kind: object) -> str:
+    return "junk" if pd.isna(kind) else str(kind).replace("_", " ")
+
+
+def _action(tier: str, kind: object, risky: bool, guarded: bool) -> str:
+    label = _kind_label(kind)
+    if tier == QUOTE_NOW:
+        if guarded:
+            return (
+                "Quote now, guarded: possible price fishing; quote only the items asked for, "
+                "with tiered prices and a validity date, no full price list"
+            )
+        return "Quote now: send a full quotation today"
+    if tier == ASK_FOR_DETAILS:
+        if guarded:
+            return (
+                "Ask for details, then a guarded quote: possible price fishing; no full price "
+                "list until the buyer is confirmed"
+            )
+        return "Ask for details: send the follow-up questions in one mail, quote when answered"
+    if tier == VERIFY_IDENTITY:
+        if risky:
+            return f"Verify identity before replying: possible {label}; {_CAUTION}"
+        return "Verify identity before replying: check the company name, website and phone"
+    if risky or (not pd.isna(kind) and kind in RISKY_KINDS):
+        return f"Discard: likely {label}; do not reply, and {_CAUTION}"
+    return f"Discard: likely {label}"
+
+
+def daily_overflow(
+    is_quote: np.ndarray, p_convert: np.ndarray, days: np.ndarray, capacity: int
+) -> np.ndarray:
+    """Mask of quote-now rows beyond the day's ``capacity`` best by ``p_convert``.
+
+    Ties keep the earlier row. ``days`` is any hashable day key per row (here the UTC date).
+    """
+    frame = pd.DataFrame({"day": days, "p": p_convert, "row": np.arange(len(days))})[is_quote]
+    ordered = frame.sort_values(["day", "p", "row"], ascending=[True, False, True], kind="stable")
+    rank = ordered.groupby("day", sort=False, dropna=False).cumcount()
+    overflow = np.zeros(len(days), dtype=bool)
+    overflow[ordered["row"].to_numpy()[rank.to_numpy() >= capacity]] = True
+    return overflow
+
+
+def day_keys(received_at: pd.Series | None, n: int) -> np.ndarray:
+    """The UTC date of each inquiry (one shared key when unknown), for the daily capacity."""
+    if received_at is None:
+        return np.zeros(n, dtype="datetime64[D]")
+    stamps = pd.to_datetime(received_at, utc=True, errors="coerce")
+    return stamps.dt.tz_localize(None).to_numpy().astype("datetime64[D]")
+
+
+def assign_tiers(
+    predictions: pd.DataFrame,
+    rules: TierRules,
+    received_at: pd.Series | None = None,
+    completeness: pd.Series | None = None,
+) -> pd.DataFrame:
+    """``tier``, ``action`` and the ``junk_type`` worth showing (else <NA>) for each row.
+
+    ``completeness`` is the share of the details a quote needs (the featurizer's
+    ``completeness_score``); unknown counts as complete.
+    """
+    p_genuine = _column(predictions, schema.P_GENUINE)
+    p_convert = _column(predictions, schema.P_CONVERT)
+    p_junk = 1.0 - p_genuine
+    risk = p_junk * sum(_column(predictions, f"p_{k}") for k in RISKY_KINDS)
+    guard = p_junk * _column(predictions, f"p_{PRICE_FISHING}")
+    genuine = p_genuine >= rules.genuine
+    tier = np.where(
+        genuine,
+        np.where(p_convert >= rules.convert, QUOTE_NOW, ASK_FOR_DETAILS),
+        np.where(p_genuine < rules.discard_below, DISCARD, VERIFY_IDENTITY),
+    ).astype(object)
+    if completeness is not None:
+        share = completeness.to_numpy(dtype=float, na_value=np.nan)
+        tier[(tier == QUOTE_NOW) & (share < rules.min_completeness)] = ASK_FOR_DETAILS
+    risky = risk >= rules.risk
+    tier[risky & genuine] = VERIFY_IDENTITY
+    guarded = (guard >= rules.guard) & genuine
+    overflow = np.zeros(len(tier), dtype=bool)
+    if rules.daily_capacity is not None:
+        days = day_keys(received_at, len(tier))
+        overflow = daily_overflow(tier == QUOTE_NOW, p_convert, days, rules.daily_capacity)
+        tier[overflow] = ASK_FOR_DETAILS
+    kinds = (
+        predictions[schema.JUNK_TYPE]
+        if schema.JUNK_TYPE in predictions
+        else pd.Series(pd.NA, index=predictions.index, dtype="string")
+    )
+    cache: dict[tuple, str] = {}
+    actions = []
+    for t, kind, r, g, o in zip(tier, kinds.to_numpy(), risky, guarded, overflow, strict=True):
+        key = (t, kind, r, g, o)
+        if key not in cache:
+            cache[key] = OVER_CAPACITY_ACTION if o else _action(t, kind, r, g)
+        actions.append(cache[key])
+    shown = kinds.where(~genuine | risky | guarded)
+    return pd.DataFrame(
+        {schema.TIER: tier, schema.ACTION: actions, schema.JUNK_TYPE: shown.astype("string")},
+        index=predictions.index,
+    )

@@ -1,0 +1,84 @@
+"""The train/test split shared by ``train`` and ``evaluate``.
+
+``time`` (the default): the newest ``test_fraction`` of inquiries by ``received_at`` is the test
+part, so the model is judged on a later period than it learnt from, as in use. ``stratified``:
+a seeded random split stratified by ``is_genuine``, for corpora without meaningful dates.
+The split is a pure function of the table and the parameters, so ``evaluate`` recomputes it and
+checks it against the description stored in the model bundle.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+from sklearn.model_selection import train_test_split
+
+from inquiry_quality import schema
+from inquiry_quality.config import SplitParams
+
+METHODS = ("time", "stratified")
+
+
+@dataclass(frozen=True)
+class Split:
+    """The two parts and a description that identifies the test period."""
+
+    train: pd.DataFrame
+    test: pd.DataFrame
+    description: dict[str, Any]
+
+
+def ids_digest(ids: pd.Series) -> str:
+    """sha256 of the sorted inquiry ids: the identity of a test set."""
+    joined = "\n".join(sorted(ids.astype(str)))
+    return hashlib.sha256(joined.encode("utf-8")).hexdigest()
+
+
+def split_table(table: pd.DataFrame, cfg: SplitParams) -> Split:
+    """Split ``table`` (one row per inquiry, with ``inquiry_id`` and ``received_at``)."""
+    if cfg.method not in METHODS:
+        raise ValueError(f"train.split.method: {cfg.method!r} is not one of {METHODS}")
+    if not 0.0 < cfg.test_fraction < 1.0:
+        raise ValueError(f"train.split.test_fraction: {cfg.test_fraction} is not in (0, 1)")
+    n_test = round(len(table) * cfg.test_fraction)
+    if n_test < 1 or n_test >= len(table):
+        raise ValueError(
+            f"train.split: {len(table)} inquiries cannot give a test part of "
+            f"{cfg.test_fraction:.0%} with rows on both sides"
+        )
+    if cfg.method == "time":
+        ordered = table.sort_values([schema.RECEIVED_AT, schema.INQUIRY_ID], kind="stable")
+        train, test = ordered.iloc[:-n_test], ordered.iloc[-n_test:]
+    else:
+        strata = table[schema.IS_GENUINE].astype("string").fillna("unknown")
+        train, test = train_test_split(
+            table, test_size=n_test, random_state=cfg.seed, stratify=strata
+        )
+    received = pd.to_datetime(test[schema.RECEIVED_AT])
+    description = {
+        "method": cfg.method,
+        "test_fraction": cfg.test_fraction,
+        "seed": cfg.seed if cfg.method == "stratified" else None,
+        "n_train": len(train),
+        "n_test": len(test),
+        "test_start": received.min().isoformat(),
+        "test_end": received.max().isoformat(),
+        "test_ids_sha256": ids_digest(test[schema.INQUIRY_ID]),
+    }
+    return Split(train.reset_index(drop=True), test.reset_index(drop=True), description)
+
+
+def check_split(split: Split, recorded: dict[str, Any]) -> None:
+    """Refuse to evaluate on a test part other than the one the model was trained beside."""
+    digest = split.description["test_ids_sha256"]
+    if digest != recorded.get("test_ids_sha256"):
+        raise ValueError(
+            "the test part differs from the one recorded in the model bundle "
+            f"({split.description['n_test']} rows {split.description['test_start']}.."
+            f"{split.description['test_end']} vs {recorded.get('n_test')} rows "
+            f"{recorded.get('test_start')}..{recorded.get('test_end')}); "
+            "retrain with the current feature table and train.split parameters"
+        )

@@ -1,0 +1,54 @@
+"""The ablation's variants on a sample of real mail: same split, same metrics, own inputs."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import TYPE_CHECKING
+
+import pytest
+
+from inquiry_quality.ablation import ablation_table, run_ablation, variant_pipeline
+
+if TYPE_CHECKING:
+    from conftest import CorpusRun
+
+pytestmark = pytest.mark.slow  # the corpus sample is ingested, featurized and trained once
+
+
+def test_each_variant_sees_only_its_inputs(corpus_run: CorpusRun) -> None:
+    train, params = corpus_run.split.train, corpus_run.params
+    y = train["is_genuine"].astype(int).to_numpy()
+    names = {
+        variant: variant_pipeline(variant, params, train)
+        .named_steps["features"]
+        .fit(train, y)
+        .get_feature_names_out()
+        for variant in ("text", "structured", "both")
+    }
+    assert all(n.startswith("text__") for n in names["text"])
+    assert not any(n.startswith("text__") for n in names["structured"])
+    assert set(names["both"]) == set(names["text"]) | set(names["structured"])
+
+
+def test_ablation_measures_every_variant_on_the_same_test_part(corpus_run: CorpusRun) -> None:
+    params = corpus_run.params
+    result = run_ablation(corpus_run.split, corpus_run.inquiries, params)
+    assert result["split"] == corpus_run.split.description
+    assert list(result["variants"]) == params.ablation.variants
+    n_test = len(corpus_run.split.test)
+    for metrics in result["variants"].values():
+        assert 0.5 < metrics["roc_auc"] <= 1.0
+        assert 0.0 <= metrics["junk_recall_at_1pct_fpr"] <= 1.0
+        assert sum(group["n"] for group in metrics["by_folder"].values()) == n_test
+    table = ablation_table(result, params).splitlines()
+    assert len(table) == 2 + len(params.ablation.variants)
+    assert table[2].startswith("| baseline | ")
+
+
+def test_an_unknown_variant_is_an_error_naming_the_parameter(corpus_run: CorpusRun) -> None:
+    params = dataclasses.replace(
+        corpus_run.params,
+        ablation=dataclasses.replace(corpus_run.params.ablation, variants=["words"]),
+    )
+    with pytest.raises(ValueError, match=r"ablation\.variants"):
+        run_ablation(corpus_run.split, corpus_run.inquiries, params)

@@ -1,0 +1,131 @@
+"""The corpus parameters run the default stages on real mail, library and DVC alike."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pandas as pd
+import pytest
+
+from inquiry_quality import schema
+from inquiry_quality.evaluation import evaluate_bundle
+from inquiry_quality.operating_points import add_junk_filter_metrics
+
+if TYPE_CHECKING:
+    from conftest import CorpusRun
+
+pytestmark = pytest.mark.slow  # the corpus sample is ingested, featurized and trained once
+
+REPO = Path(__file__).resolve().parents[2]
+EXPERIMENT = Path("experiments/spamassassin")
+
+
+def test_every_sampled_message_is_kept_quarantined_or_a_duplicate(corpus_run: CorpusRun) -> None:
+    report = corpus_run.report
+    labels = corpus_run.root / "shared" / "corpora" / "spamassassin" / "labels.csv"
+    assert report["rows_read"] == len(pd.read_csv(labels)) > 0
+    assert report["reconciles"]
+    assert report["inquiries_labelled"] == report["rows_kept"] == len(corpus_run.inquiries)
+
+
+def test_the_conversion_head_is_skipped_and_the_genuine_head_judged(
+    corpus_run: CorpusRun,
+) -> None:
+    bundle, split = corpus_run.bundle, corpus_run.split
+    assert "no labelled rows" in bundle.metadata["skipped_heads"]["order"]
+    assert split.description["method"] == "stratified"
+    assert split.description["seed"] == corpus_run.params.train.split.seed
+    metrics = evaluate_bundle(bundle, split.test, corpus_run.params.evaluate).metrics
+    add_junk_filter_metrics(
+        metrics, bundle, split.test, corpus_run.inquiries, corpus_run.params.evaluate
+    )
+    genuine = metrics["genuine"]
+    assert genuine["roc_auc"] > 0.8
+    assert 0.0 <= genuine["junk_recall_at_1pct_fpr"] <= 1.0
+    folders = {p.split("/", 1)[0] for p in corpus_run.inquiries[schema.SOURCE_POSITION]}
+    tested = set(
+        corpus_run.inquiries.loc[
+            corpus_run.inquiries[schema.INQUIRY_ID].isin(split.test[schema.INQUIRY_ID]),
+            schema.SOURCE_POSITION,
+        ]
+        .str.split("/")
+        .str[0]
+    )
+    assert set(genuine["by_folder"]) == tested <= folders
+    assert "oracle_roc_auc" not in genuine  # no ground truth for real mail
+
+
+def _repo_copy(root: Path) -> dict[str, str]:
+    """The project's pipeline files in ``root/repo`` (beside the sample), git + DVC inited."""
+    repo = root / "repo"
+    for name in ("pipelines", "src", "dvc.yaml", "params.yaml", ".dvcignore", "dvc_plots"):
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, repo / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, repo / name)
+    (repo / EXPERIMENT).mkdir(parents=True)
+    for name in ("dvc.yaml", "params.yaml"):
+        shutil.copy2(REPO / EXPERIMENT / name, repo / EXPERIMENT / name)
+    env = {
+        **os.environ,
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+        "MLFLOW_TRACKING_URI": f"sqlite:///{root}/mlflow.db",
+        "DVC_NO_ANALYTICS": "1",
+        "MLFLOW_DISABLE_TELEMETRY": "true",
+    }
+    for args in (["git", "init", "-q"], ["dvc", "init", "-q"]):
+        subprocess.run(args, cwd=repo, env=env, check=True, capture_output=True)
+    shutil.copy2(REPO / ".dvc" / "config", repo / ".dvc" / "config")
+    return env
+
+
+def test_dvc_runs_the_corpus_pipeline_apart_from_the_default(corpus_root: Path) -> None:
+    env = _repo_copy(corpus_root)
+    repo = corpus_root / "repo"
+    result = subprocess.run(
+        ["dvc", "repro", str(EXPERIMENT / "dvc.yaml")],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert result.returncode == 0, f"{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
+    assert not (repo / "data").exists() and not (repo / "models").exists()  # default untouched
+    reports = repo / EXPERIMENT / "reports"
+    metrics = json.loads((reports / "metrics.json").read_text())
+    assert "skipped" in metrics["order"]
+    assert {"roc_auc", "junk_recall_at_1pct_fpr", "by_folder"} <= set(metrics["genuine"])
+    ablation = json.loads((reports / "ablation.json").read_text())
+    assert list(ablation["variants"]) == ["baseline", "text", "structured", "both"]
+    assert (reports / "ablation.md").read_text().count("\n") == 2 + 4
+    assert (repo / EXPERIMENT / "models" / "inquiry-quality" / "MLmodel").is_file()
+
+    from mlflow.tracking import MlflowClient
+
+    client = MlflowClient(tracking_uri=env["MLFLOW_TRACKING_URI"])
+    experiment = client.get_experiment_by_name("inquiry-quality-spamassassin")
+    runs = client.search_runs([experiment.experiment_id])
+    assert len(runs) == 1 and runs[0].data.tags["skipped_heads"] == "order"
+    assert client.get_model_version_by_alias("inquiry-quality-spamassassin", "champion")
+    assert client.get_experiment_by_name("inquiry-quality") is None or not client.search_runs(
+        [client.get_experiment_by_name("inquiry-quality").experiment_id]
+    )
+
+    scored = corpus_root / "scored.csv"
+    cli = [Path(sys.executable).parent / "inquiry-quality", "score", "-q", "-o", str(scored)]
+    model = ["--model", str(EXPERIMENT / "models" / "inquiry-quality")]
+    params = ["--params", str(EXPERIMENT / "params.yaml")]
+    source = str(corpus_root / "shared" / "corpora" / "spamassassin" / "hard-ham-1")
+    done = subprocess.run([*cli, *model, *params, source], cwd=repo, env=env, capture_output=True)
+    assert done.returncode == 0, done.stderr
+    table = pd.read_csv(scored)
+    assert len(table) == len(list(Path(source).iterdir()))
+    assert table[schema.REASONS].notna().all() and table[schema.P_GENUINE].between(0, 1).all()

@@ -1,0 +1,113 @@
+"""build_pipeline: params reach the pipeline by the table, both models fit, unseen categories."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from inquiry_quality.config import ConfigError, TrainParams, load_params
+from inquiry_quality.heads import GENUINE, head_target
+from inquiry_quality.model import (
+    HYPERPARAMETERS,
+    NON_PIPELINE_KEYS,
+    build_pipeline,
+    pipeline_params,
+)
+from inquiry_quality.training import feature_lists
+
+CHANGED = {
+    "C": 0.3,
+    "max_iter": 123,
+    "class_weight": "balanced",
+    "learning_rate": 0.05,
+    "hgb_max_iter": 17,
+    "max_leaf_nodes": 7,
+    "l2_regularization": 0.5,
+    "svd_components": 4,
+    "min_frequency": 2,
+    "word_ngrams": (1, 3),
+    "word_max_features": 777,
+    "char_ngrams": (3, 5),
+    "char_max_features": 555,
+    "min_df": 2,
+    "calibration": "isotonic",
+    "cv": 4,
+    "seed": 7,
+}
+
+
+def test_every_train_key_is_mapped_or_structural() -> None:
+    keys = {f.name for f in dataclasses.fields(TrainParams)}
+    mapped = set().union(*(table.keys() for table in HYPERPARAMETERS.values()))
+    assert keys == mapped | NON_PIPELINE_KEYS
+    assert set(CHANGED) == mapped
+
+
+@pytest.mark.parametrize("model", sorted(HYPERPARAMETERS))
+def test_params_reach_the_pipeline(model: str) -> None:
+    cfg = dataclasses.replace(TrainParams(model=model), **CHANGED)
+    pipeline = build_pipeline(cfg, ["a"], ["b"])
+    params = pipeline.get_params(deep=True)
+    for key, paths in HYPERPARAMETERS[model].items():
+        for path in paths:
+            assert params[path] == CHANGED[key], (key, path)
+
+
+def test_unknown_model_fails_clearly() -> None:
+    with pytest.raises(ValueError, match="unknown model 'svm'"):
+        pipeline_params(TrainParams(model="svm"))
+
+
+def test_unknown_params_key_names_it(tmp_path: Path) -> None:
+    path = tmp_path / "params.yaml"
+    path.write_text("train:\n  model: hgb\n  c: 0.3\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"train: unknown parameter\(s\) c"):
+        load_params(path)
+
+
+def test_set_params_from_yaml(tmp_path: Path) -> None:
+    path = tmp_path / "params.yaml"
+    path.write_text("train:\n  model: hgb\n  C: 0.3\n  word_ngrams: [1, 3]\n", encoding="utf-8")
+    cfg = load_params(path).train
+    pipeline = build_pipeline(cfg, ["a"], [])
+    assert pipeline.get_params()["features__text__tfidf__words__ngram_range"] == (1, 3)
+    assert type(pipeline.named_steps["classifier"].estimator).__name__.startswith("HistGradient")
+
+
+@pytest.mark.parametrize("model", ["logreg", "hgb"])
+def test_both_models_give_probabilities(table: pd.DataFrame, model: str) -> None:
+    cfg = TrainParams(model=model, min_df=1, svd_components=5, hgb_max_iter=20)
+    features = feature_lists(table)
+    y = head_target(table, GENUINE)
+    pipeline = build_pipeline(cfg, features["numeric"], features["categorical"])
+    pipeline.fit(table.loc[y.index], y.to_numpy())
+    proba = pipeline.predict_proba(table)[:, 1]
+    assert np.all((proba >= 0) & (proba <= 1))
+    assert np.corrcoef(proba[y.index], y)[0, 1] > 0.5
+
+
+def test_unseen_categories_are_tolerated(table: pd.DataFrame) -> None:
+    features = feature_lists(table)
+    y = head_target(table, GENUINE)
+    pipeline = build_pipeline(TrainParams(min_df=1), features["numeric"], features["categorical"])
+    pipeline.fit(table.loc[y.index], y.to_numpy())
+    changed = table.head(5).assign(country="Atlantis", channel="carrier pigeon")
+    assert np.isfinite(pipeline.predict_proba(changed)).all()
+    transformer = pipeline.named_steps["features"]
+    names = transformer.get_feature_names_out()
+    country = [i for i, n in enumerate(names) if n.startswith("categorical__country=")]
+    active = transformer.transform(changed)[:, country].nonzero()[1]
+    # an unseen value lights no column, or only the "infrequent" one
+    assert {names[country][i] for i in active} <= {"categorical__country=infrequent_sklearn"}
+
+
+def test_feature_lists_follow_the_registry(table: pd.DataFrame) -> None:
+    lists = feature_lists(table.assign(buyer_level="Gold", years_on_platform=3.0))
+    assert "sender_domain" not in lists["numeric"] + lists["categorical"]  # a detail feature
+    assert "buyer_level" in lists["categorical"] and "years_on_platform" in lists["numeric"]
+    assert lists["text"] == "clean_text"
+    assert "is_genuine" not in lists["numeric"] + lists["categorical"]

@@ -1,0 +1,41 @@
+"""Stages export and score at the end of the real pipeline: a scored batch and its summary."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from typing import TYPE_CHECKING
+
+import pandas as pd
+import pytest
+
+from inquiry_quality import load_scorer, schema
+from inquiry_quality.bundle import load_bundle
+
+if TYPE_CHECKING:
+    from conftest import PipelineRepo
+
+
+@pytest.mark.slow
+def test_the_pipeline_ends_with_a_scored_batch(pipeline_repo: PipelineRepo) -> None:
+    root = pipeline_repo.root
+    summary = json.loads((root / "reports" / "score_summary.json").read_text())
+    scored = pd.read_csv(root / "data" / "scored" / "new_batch.csv")
+    quarantine = pd.read_csv(root / "data" / "scored" / "quarantine.csv")
+    assert summary["reconciles"] and summary["rows_in"] == len(scored) + len(quarantine)
+    assert summary["scored"] == len(scored) > 0
+    assert sum(summary["tiers"].values()) == len(scored)
+    assert list(scored.columns) == list(schema.OUTPUT_COLUMNS)
+    outcomes = summary["tier_outcomes"]
+    assert sum(t["with_outcome"] for t in outcomes.values()) == len(scored)
+    shares = {tier: t["genuine_share"] for tier, t in outcomes.items() if t["with_outcome"] >= 20}
+    if "quote now" in shares and "discard" in shares:
+        assert shares["quote now"] > shares["discard"]
+    exported = load_scorer(root / "models" / "inquiry-quality").bundle
+    assert exported.metadata == load_bundle(root / "models" / "bundle").metadata
+    assert (scored[schema.MODEL_VERSION] == exported.metadata["model_version"]).all()
+    shown = subprocess.run(
+        ["dvc", "metrics", "show", "--json"],
+        cwd=root, env=pipeline_repo.env, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert "score_summary.json" in shown.stdout

@@ -1,0 +1,124 @@
+"""The scorer's output: columns, reasons from contributions, follow-ups, region, lineage."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from inquiry_quality import schema
+from inquiry_quality.config import ScoreParams
+from inquiry_quality.features import REGION_TIPS
+from inquiry_quality.features.registry import BY_NAME, describe
+from inquiry_quality.heads import GENUINE
+from inquiry_quality.scoring import LIST_COLUMNS, Scorer
+from inquiry_quality.scoring.followups import follow_up_mail
+from inquiry_quality.scoring.reasons import AGAINST, FOR, sayable, top_factors
+from inquiry_quality.scoring.tiers import DISCARD, VERIFY_IDENTITY
+
+
+def test_one_row_per_inquiry_with_the_output_columns(
+    scorer: Scorer, new_batch: pd.DataFrame
+) -> None:
+    shuffled = new_batch.sample(frac=1.0, random_state=0)
+    out = scorer.score(shuffled)
+    assert list(out.columns) == list(schema.OUTPUT_COLUMNS)
+    assert out.index.equals(shuffled.index)
+    assert (out[schema.INQUIRY_ID] == shuffled[schema.INQUIRY_ID]).all()
+    assert out[schema.P_GENUINE].between(0, 1).all()
+    assert (out[schema.P_CONVERT] <= out[schema.P_GENUINE]).all()
+    for column in LIST_COLUMNS:
+        assert out[column].map(lambda v: isinstance(v, list)).all()
+    meta = scorer.bundle.metadata
+    assert (out[schema.MODEL_VERSION] == meta["model_version"]).all()
+    assert (out[schema.DATA_VERSION] == meta["data_version"]).all()
+    assert (out[schema.REGION_TIP] == out[schema.REGION].map(REGION_TIPS)).all()
+    flat = scorer.score(shuffled, flat=True)
+    assert flat[schema.REASONS].tolist() == [" | ".join(r) for r in out[schema.REASONS]]
+
+
+def test_reasons_are_the_inquirys_strongest_contributions(
+    scorer: Scorer, new_batch: pd.DataFrame
+) -> None:
+    raw = new_batch.sample(n=40, random_state=1)
+    details = scorer.score_details(raw)
+    contributions = sayable(details.contributions, details.features)
+    top, minimum = scorer.params.top_reasons, scorer.params.min_contribution
+    up, _, down, _ = top_factors(contributions, top, minimum)
+    names = list(contributions.columns)
+    for i, (_, row) in enumerate(details.output.iterrows()):
+        features = details.features.iloc[i].to_dict()
+        expected = [FOR + describe(names[j], features, "for") for j in up[i] if j >= 0] + [
+            AGAINST + describe(names[j], features, "against") for j in down[i] if j >= 0
+        ]
+        assert row[schema.REASONS] == list(dict.fromkeys(expected))
+        strongest = contributions.iloc[i].abs().max()
+        assert bool(row[schema.REASONS]) == (strongest >= minimum)
+
+
+def test_free_mail_without_company_counts_against(scorer: Scorer, examples: pd.DataFrame) -> None:
+    """Free-mail is a reason against; "no company" is one exactly when the model counts it."""
+    contributions = scorer.score_details(examples).contributions
+    everything = Scorer(scorer.bundle, ScoreParams(top_reasons=contributions.shape[1]))
+    reasons = everything.score(examples).loc[0, schema.REASONS]
+    against = [r for r in reasons if r.startswith(AGAINST)]
+    assert contributions.loc[0, "is_free_mail"] < 0
+    assert any("free-mail" in r and "gmail.com" in r for r in against)
+    no_company = AGAINST + BY_NAME["has_company"].against_sentence
+    counted = contributions.loc[0, "has_company"] <= -everything.params.min_contribution
+    assert (no_company in against) == counted
+    assert FOR + BY_NAME["has_company"].for_sentence not in reasons
+    top = scorer.score(examples).loc[0, schema.REASONS]
+    assert [r for r in top if r.startswith(AGAINST)] == against[: scorer.params.top_reasons]
+
+
+def test_a_complete_rfq_gets_completeness_reasons_for(
+    scorer: Scorer, examples: pd.DataFrame
+) -> None:
+    out = scorer.score(examples)
+    rfq = out.loc[1]
+    assert rfq[schema.P_GENUINE] > out.loc[0, schema.P_GENUINE]
+    assert any(r.startswith(FOR + "Complete inquiry") for r in rfq[schema.REASONS])
+    assert len(rfq[schema.MISSING_DETAILS]) < len(out.loc[0, schema.MISSING_DETAILS])
+    assert rfq[schema.REGION] == "Europe"
+
+
+def test_follow_up_questions_cover_every_missing_detail(
+    scorer: Scorer, new_batch: pd.DataFrame
+) -> None:
+    details = scorer.score_details(new_batch)
+    questions_by_label = {f.missing_label: f.question for f in BY_NAME.values() if f.question}
+    for _, row in details.output.iterrows():
+        if row[schema.TIER] == DISCARD:
+            assert row[schema.FOLLOW_UP_QUESTIONS] == []
+            continue
+        expected = [questions_by_label[label] for label in row[schema.MISSING_DETAILS]]
+        assert row[schema.FOLLOW_UP_QUESTIONS] == expected
+        mail = follow_up_mail("Anna Berg", "LED panels", row[schema.FOLLOW_UP_QUESTIONS])
+        assert all(q in mail for q in expected)
+    for column, feature in (
+        ("has_quantity", "quantity"),
+        ("has_incoterm", "price term (Incoterm)"),
+    ):
+        lacking = details.features[column] == 0
+        assert all(feature in m for m in details.output.loc[lacking, schema.MISSING_DETAILS])
+
+
+def test_no_genuine_head_means_no_reasons_but_still_a_score(
+    scorer: Scorer, examples: pd.DataFrame
+) -> None:
+    bundle = scorer.bundle
+    heads = {k: v for k, v in bundle.heads.items() if k != GENUINE}
+    crippled = type(bundle)(bundle.featurizer, heads, bundle.metadata, bundle.references)
+    out = Scorer(crippled).score(examples.iloc[[1]])
+    assert out[schema.P_GENUINE].isna().all()
+    assert out[schema.REASONS].tolist() == [[]]
+    assert (out[schema.TIER] == VERIFY_IDENTITY).all()
+
+
+@pytest.mark.parametrize("column", [schema.RECEIVED_AT, schema.INQUIRY_ID])
+def test_scores_without_optional_columns(
+    scorer: Scorer, examples: pd.DataFrame, column: str
+) -> None:
+    raw = examples.iloc[[1]].drop(columns=[column])
+    out = scorer.score(raw)
+    assert len(out) == 1 and out[schema.TIER].notna().all()

@@ -1,0 +1,56 @@
+"""``mlflow models serve`` answers on 127.0.0.1 with the Python API's scores and reasons."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import urllib.request
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from inquiry_quality import load_scorer, schema
+
+
+def _post(url: str, payload: dict) -> dict:
+    request = urllib.request.Request(
+        url, json.dumps(payload).encode(), {"Content-Type": "application/json"}
+    )
+    with urllib.request.urlopen(request, timeout=60) as response:
+        return json.loads(response.read())
+
+
+@pytest.mark.slow
+def test_the_served_model_answers_like_the_python_api(
+    pyfunc_dir: Path,
+    new_batch: pd.DataFrame,
+    tmp_path: Path,
+    port: int,
+    server_runner: Callable[..., AbstractContextManager[subprocess.Popen]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from inquiry_quality.tracking import to_naive_utc
+
+    raw = new_batch.drop(columns=list(schema.LABEL_COLUMNS))
+    raw = raw.groupby(schema.CHANNEL, observed=True).head(3).reset_index(drop=True)
+    expected = load_scorer(pyfunc_dir).score(raw, flat=True)
+    bin_dir = Path(sys.executable).parent
+    monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}")  # uvicorn
+    command = [str(bin_dir / "mlflow"), "models", "serve", "-m", str(pyfunc_dir),
+               "--env-manager", "local", "--host", "127.0.0.1", "--port", str(port)]  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    with server_runner(command, f"{url}/ping", tmp_path / "serve.log"):
+        split = json.loads(to_naive_utc(raw).to_json(orient="split", date_format="iso"))
+        del split["index"]
+        answer = _post(f"{url}/invocations", {"dataframe_split": split})
+    served = pd.DataFrame(answer["predictions"])
+    assert list(served.columns) == list(schema.OUTPUT_COLUMNS)
+    for column in (schema.P_GENUINE, schema.P_CONVERT):
+        assert served[column].tolist() == pytest.approx(expected[column].tolist(), rel=1e-9)
+    for column in (schema.TIER, schema.ACTION, schema.REASONS, schema.FOLLOW_UP_QUESTIONS):
+        assert served[column].tolist() == expected[column].tolist()

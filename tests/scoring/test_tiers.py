@@ -1,0 +1,128 @@
+"""Tiers follow the thresholds, the daily capacity and the junk verdicts."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from inquiry_quality import schema
+from inquiry_quality.config import ScoreParams
+from inquiry_quality.scoring.tiers import (
+    ASK_FOR_DETAILS,
+    DISCARD,
+    QUOTE_NOW,
+    VERIFY_IDENTITY,
+    TierRules,
+    assign_tiers,
+)
+
+MODEL_THRESHOLDS = {"genuine": 0.5, "convert": 0.15}
+KINDS = ("advertising", "price_fishing", "scam", "phishing", "spam")
+
+
+def predictions(n: int = 400, seed: int = 0) -> pd.DataFrame:
+    rng = np.random.default_rng(seed)
+    p_genuine = rng.random(n)
+    junk = rng.dirichlet(np.ones(len(KINDS)), n)
+    frame = pd.DataFrame(
+        {schema.P_GENUINE: p_genuine, schema.P_CONVERT: p_genuine * rng.random(n) * 0.6}
+    )
+    frame[schema.JUNK_TYPE] = np.asarray(KINDS)[junk.argmax(axis=1)]
+    for i, kind in enumerate(KINDS):
+        frame[f"p_{kind}"] = junk[:, i]
+    return frame
+
+
+@pytest.mark.parametrize("genuine, convert", [(None, None), (0.6, 0.1), (0.4, 0.25)])
+def test_tiers_follow_the_thresholds(genuine: float | None, convert: float | None) -> None:
+    params = ScoreParams(
+        genuine_threshold=genuine,
+        convert_threshold=convert,
+        risk_threshold=1.1,
+        guard_threshold=1.1,
+    )
+    rules = TierRules.from_params(params, MODEL_THRESHOLDS)
+    assert rules.genuine == (genuine or MODEL_THRESHOLDS["genuine"])
+    pred = predictions()
+    tiers = assign_tiers(pred, rules)[schema.TIER]
+    g, c = pred[schema.P_GENUINE], pred[schema.P_CONVERT]
+    assert (tiers[(g >= rules.genuine) & (c >= rules.convert)] == QUOTE_NOW).all()
+    assert (tiers[(g >= rules.genuine) & (c < rules.convert)] == ASK_FOR_DETAILS).all()
+    assert (tiers[(g < rules.genuine) & (g >= rules.discard_below)] == VERIFY_IDENTITY).all()
+    assert (tiers[g < rules.discard_below] == DISCARD).all()
+
+
+def test_likely_scams_are_verified_or_discarded_and_warned_about() -> None:
+    pred = predictions(seed=1)
+    rules = TierRules.from_params(ScoreParams(risk_threshold=0.2), MODEL_THRESHOLDS)
+    out = assign_tiers(pred, rules)
+    risk = (1 - pred[schema.P_GENUINE]) * (pred["p_scam"] + pred["p_phishing"])
+    risky = out[risk >= 0.2]
+    assert len(risky) > 10
+    assert risky[schema.TIER].isin([VERIFY_IDENTITY, DISCARD]).all()
+    assert risky[schema.ACTION].str.contains("do not click").all()
+    assert risky[schema.JUNK_TYPE].notna().all()
+
+
+def test_price_fishers_get_a_guarded_quote() -> None:
+    pred = predictions(seed=2)
+    rules = TierRules.from_params(ScoreParams(guard_threshold=0.1), MODEL_THRESHOLDS)
+    out = assign_tiers(pred, rules)
+    guard = (1 - pred[schema.P_GENUINE]) * pred["p_price_fishing"]
+    answered = out[schema.TIER].isin([QUOTE_NOW, ASK_FOR_DETAILS])
+    fishers = out[answered & (guard >= 0.1)]
+    assert len(fishers) > 5
+    assert fishers[schema.ACTION].str.contains("guarded").all()
+    assert not out.loc[answered & (guard < 0.1), schema.ACTION].str.contains("guarded").any()
+
+
+def test_junk_type_is_shown_only_where_it_matters() -> None:
+    pred = predictions(seed=3)
+    rules = TierRules.from_params(
+        ScoreParams(risk_threshold=1.1, guard_threshold=1.1), MODEL_THRESHOLDS
+    )
+    out = assign_tiers(pred, rules)
+    genuine = pred[schema.P_GENUINE] >= rules.genuine
+    assert out.loc[genuine, schema.JUNK_TYPE].isna().all()
+    assert (out.loc[~genuine, schema.JUNK_TYPE] == pred.loc[~genuine, schema.JUNK_TYPE]).all()
+
+
+def test_daily_capacity_keeps_each_days_best() -> None:
+    pred = predictions(n=600, seed=4)
+    days = pd.Series(
+        pd.Timestamp("2026-11-02", tz="UTC") + pd.to_timedelta(np.arange(600) % 3, "D")
+    )
+    uncapped = assign_tiers(pred, TierRules.from_params(ScoreParams(), MODEL_THRESHOLDS), days)
+    capped = assign_tiers(
+        pred, TierRules.from_params(ScoreParams(daily_capacity=5), MODEL_THRESHOLDS), days
+    )
+    for day in days.unique():
+        today = days == day
+        candidates = pred[today & (uncapped[schema.TIER] == QUOTE_NOW)]
+        kept = capped[today & (capped[schema.TIER] == QUOTE_NOW)]
+        assert len(candidates) > 5 and len(kept) == 5
+        best = candidates[schema.P_CONVERT].nlargest(5)
+        assert set(kept.index) == set(best.index)
+    demoted = (uncapped[schema.TIER] == QUOTE_NOW) & (capped[schema.TIER] != QUOTE_NOW)
+    assert (capped.loc[demoted, schema.TIER] == ASK_FOR_DETAILS).all()
+    assert capped.loc[demoted, schema.ACTION].str.contains("capacity").all()
+
+
+def test_inconsistent_thresholds_are_refused() -> None:
+    with pytest.raises(ValueError, match="discard_below"):
+        TierRules.from_params(ScoreParams(discard_below=0.7), MODEL_THRESHOLDS)
+
+
+def test_quote_now_needs_enough_details() -> None:
+    pred = predictions(seed=5)
+    completeness = pd.Series(np.linspace(0, 1, len(pred)), index=pred.index)
+    rules = TierRules.from_params(
+        ScoreParams(quote_min_completeness=0.5, risk_threshold=1.1), MODEL_THRESHOLDS
+    )
+    out = assign_tiers(pred, rules, completeness=completeness)
+    without = assign_tiers(pred, rules)
+    was_quote = without[schema.TIER] == QUOTE_NOW
+    assert (out.loc[was_quote & (completeness < 0.5), schema.TIER] == ASK_FOR_DETAILS).all()
+    assert (out.loc[was_quote & (completeness >= 0.5), schema.TIER] == QUOTE_NOW).all()
+    assert (out.loc[~was_quote, schema.TIER] == without.loc[~was_quote, schema.TIER]).all()

@@ -1,0 +1,194 @@
+"""``inquiry-quality score`` and ``explain`` as a sales-ops person runs them."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pyarrow.parquet as pq
+import pytest
+
+from inquiry_quality import schema
+from inquiry_quality.cli import EXIT_MODEL, EXIT_OK, EXIT_QUARANTINED, EXIT_USAGE, main
+from inquiry_quality.config import Params
+from inquiry_quality.ingest import read_inquiries
+from inquiry_quality.scoring.batch import ANY_DATE
+
+SPAM = Path("/work/shared/corpora/spamassassin/spam-1")
+SCAM = """Dear Sir/Madam,
+
+I am Barrister Musa Bello, attorney to a late contractor who left USD 12,500,000 with a
+security company. Kindly pay the release fee of USD 950 by Western Union or MoneyGram and send
+your bank details, and the funds and a big LED order are yours. Strictly confidential.
+"""
+RFQ = """Dear Ms. Chen,
+
+We are Berg Licht GmbH, a lighting distributor in Hamburg, Germany. Please quote 2,000 pcs LED
+panel light 600x600 40W 4000K IP20 (model NB-PL6060-40W), packed in export cartons with our
+logo. FOB Ningbo, payment T/T 30% deposit, 70% before shipment, delivery to Hamburg within 45
+days.
+
+Best regards,
+Anna Berg
+Purchasing Manager
+Berg Licht GmbH
+Tel: +49 40 1234567
+www.berg-licht.de
+"""
+
+
+@pytest.fixture
+def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty working directory: no params.yaml, no models/ (the model is given)."""
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.fixture(scope="module")
+def canonical_batch(project_params: Params) -> pd.DataFrame:
+    """The generated new batch with canonical column names, as a user's own export."""
+    spec = project_params.score.sources[0]
+    chunks = read_inquiries(spec, project_params.ingest, Path("/"), ANY_DATE)
+    table = pd.concat([c.table for c in chunks], ignore_index=True).head(40)
+    return table[[*schema.INQUIRY_COLUMNS, "buyer_level"]]
+
+
+def _summary_counts(text: str) -> tuple[int, int, int]:
+    line = next(x for x in text.splitlines() if x.startswith("Read "))
+    words = line.replace(",", "").split()
+    return int(words[1]), int(words[3]), int(words[5])
+
+
+def test_score_a_csv_with_broken_rows(
+    canonical_batch: pd.DataFrame,
+    project_bundle_dir: Path,
+    workdir: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    broken = canonical_batch.head(5).astype({schema.RECEIVED_AT: "string"})
+    broken.loc[broken.index[0], [schema.SUBJECT, schema.BODY]] = ""
+    broken.loc[broken.index[1], schema.RECEIVED_AT] = "next tuesday"
+    broken.loc[broken.index[2], schema.CHANNEL] = "carrier pigeon"
+    frame = pd.concat([canonical_batch, broken], ignore_index=True)
+    frame.to_csv(workdir / "inquiries.csv", index=False)
+    code = main(
+        ["score", "inquiries.csv", "-o", "out/scored.csv", "--model", str(project_bundle_dir)]
+    )
+    printed = capsys.readouterr().out
+    assert code == EXIT_QUARANTINED
+    read, scored, quarantined = _summary_counts(printed)
+    assert (read, scored, quarantined) == (len(frame), len(frame) - 3, 3)
+    out = pd.read_csv(workdir / "out" / "scored.csv")
+    assert len(out) == scored and list(out.columns) == list(schema.OUTPUT_COLUMNS)
+    assert set(out[schema.TIER]) <= {"quote now", "ask for details", "verify identity", "discard"}
+    bad = pd.read_csv(workdir / "out" / "scored.quarantine.csv")
+    assert sorted(bad["field"]) == sorted([schema.BODY, schema.RECEIVED_AT, schema.CHANNEL])
+    assert bad["source_position"].notna().all() and bad["reason"].notna().all()
+    assert "By tier:" in printed and "By region:" in printed and "Top reasons against:" in printed
+
+
+def test_score_an_eml_folder_to_jsonl(
+    project_bundle_dir: Path, workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = workdir / "spam"
+    folder.mkdir()
+    for path in sorted(SPAM.iterdir())[:20]:
+        shutil.copy(path, folder / path.name)
+    code = main(
+        ["score", "spam", "-o", "scored.jsonl", "--quarantine", "bad.csv", "--model",
+         str(project_bundle_dir)]
+    )  # fmt: skip
+    read, scored, quarantined = _summary_counts(capsys.readouterr().out)
+    assert code == (EXIT_QUARANTINED if quarantined else EXIT_OK)
+    assert read == 20 == scored + quarantined
+    rows = [json.loads(line) for line in (workdir / "scored.jsonl").read_text().splitlines()]
+    assert len(rows) == scored
+    assert all(isinstance(r[schema.REASONS], list) for r in rows)
+    assert len(pd.read_csv(workdir / "bad.csv")) == quarantined
+
+
+def test_parquet_and_csv_outputs_agree(
+    canonical_batch: pd.DataFrame, project_bundle_dir: Path, workdir: Path
+) -> None:
+    canonical_batch.to_parquet(workdir / "batch.parquet")
+    model = ["--model", str(project_bundle_dir), "--quiet"]
+    assert main(["score", "batch.parquet", "-o", "s.parquet", *model]) == EXIT_OK
+    assert main(["score", "batch.parquet", "-o", "s.txt", "--format", "csv", *model]) == EXIT_OK
+    parquet = pq.read_table(workdir / "s.parquet").to_pandas()
+    text = pd.read_csv(workdir / "s.txt", keep_default_na=False)
+    assert parquet[schema.P_GENUINE].tolist() == pytest.approx(text[schema.P_GENUINE].tolist())
+    joined = [" | ".join(v) for v in parquet[schema.FOLLOW_UP_QUESTIONS]]
+    assert joined == text[schema.FOLLOW_UP_QUESTIONS].tolist()
+    assert not (workdir / "s.quarantine.csv").exists()
+    (workdir / "params.yaml").write_text("score:\n  chunk_rows: 9\n")  # several chunks
+    assert main(["score", "batch.parquet", "-o", "p.csv", "--jobs", "2", *model]) == EXIT_OK
+    parallel = pd.read_csv(workdir / "p.csv", keep_default_na=False)
+    pd.testing.assert_frame_equal(parallel, text)
+
+
+def test_daily_capacity_across_chunks(
+    canonical_batch: pd.DataFrame, project_bundle_dir: Path, workdir: Path
+) -> None:
+    one_day = canonical_batch.assign(received_at="2026-11-20 10:00:00+00:00")
+    one_day.to_csv(workdir / "day.csv", index=False)
+    model = ["--model", str(project_bundle_dir), "--quiet"]
+    assert main(["score", "day.csv", "-o", "free.csv", *model]) == EXIT_OK
+    params = workdir / "params.yaml"
+    params.write_text("score:\n  chunk_rows: 7\n")
+    capped = ["--params", str(params), "--capacity", "2"]
+    assert main(["score", "day.csv", "-o", "capped.csv", *model, *capped]) == EXIT_OK
+    free, limited = pd.read_csv(workdir / "free.csv"), pd.read_csv(workdir / "capped.csv")
+    candidates = free[free[schema.TIER] == "quote now"]
+    assert len(candidates) > 2
+    kept = limited[limited[schema.TIER] == "quote now"]
+    assert set(kept[schema.INQUIRY_ID]) == set(
+        candidates.nlargest(2, schema.P_CONVERT)[schema.INQUIRY_ID]
+    )
+    assert (limited[schema.P_GENUINE] == free[schema.P_GENUINE]).all()
+
+
+def test_explain_a_pasted_scam_and_a_complete_rfq(
+    project_bundle_dir: Path,
+    workdir: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    reports = {}
+    for name, text in (("scam", SCAM), ("rfq", RFQ)):
+        monkeypatch.setattr("sys.stdin", io.StringIO(text))
+        assert main(["explain", "-", "--model", str(project_bundle_dir)]) == EXIT_OK
+        reports[name] = capsys.readouterr().out
+    scam, rfq = reports["scam"], reports["rfq"]
+    assert "Tier:    DISCARD" in scam or "Tier:    VERIFY IDENTITY" in scam
+    assert "pay any fee" in scam
+    assert "Western Union" in scam or "scam phrases" in scam
+    assert "Verdict: likely a GENUINE buyer" in rfq
+    assert "Region:  Europe" in rfq and "from the team's notes" in rfq
+    assert "Dear Anna Berg," in rfq
+    for section in ("Why", "For:", "Against:", "Missing details", "Model "):
+        assert section in scam and section in rfq
+
+
+def test_explain_a_file_and_the_exit_codes(
+    project_bundle_dir: Path,
+    workdir: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    message = sorted(SPAM.iterdir())[0]
+    assert main(["explain", str(message), "--model", str(project_bundle_dir)]) == EXIT_OK
+    assert "Verdict:" in capsys.readouterr().out
+    assert main(["score", "missing.csv", "-o", "x.csv", "--model", str(project_bundle_dir)]) == (
+        EXIT_USAGE
+    )
+    assert "missing.csv" in capsys.readouterr().err
+    tampered = shutil.copytree(project_bundle_dir, workdir / "bundle")
+    (tampered / "metadata.json").write_text("{}")
+    assert main(["explain", str(message), "--model", str(tampered)]) == EXIT_MODEL
+    assert "checksum" in capsys.readouterr().err or "does not match" in capsys.readouterr().err
+    assert main(["score", str(message), "-o", "x.csv", "--model", "nowhere"]) == EXIT_MODEL
+    with pytest.raises(SystemExit) as usage:
+        main(["score", "-o", "x.csv"])
+    assert usage.value.code == EXIT_USAGE
