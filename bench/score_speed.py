@@ -121,7 +121,7 @@ def main() -> None:
         "--workdir", type=Path, default=Path(tempfile.gettempdir()) / "inquiry-quality-bench"
     )
     parser.add_argument("--format", choices=("csv", "parquet"), default="csv")
-    parser.add_argument("--jobs", type=int, default=1, help="worker processes (cli --jobs)")
+    parser.add_argument("--jobs", type=int, help="worker processes (cli --jobs; default: its)")
     parser.add_argument("--profile", help="write cProfile stats here and print the top")
     parser.add_argument("--child", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -136,7 +136,7 @@ def main() -> None:
         print(f"wrote {args.rows} inquiries to {source} in {time.perf_counter() - started:.0f} s")
     out = args.workdir / f"scored_{args.rows}.csv"
     argv = ["score", str(source), "-o", str(out), "--model", args.model, "--quiet"]
-    argv += ["--jobs", str(args.jobs)]
+    argv += ["--jobs", str(args.jobs)] if args.jobs else []
     command = [sys.executable, __file__, *(["--profile", args.profile] if args.profile else [])]
     process = subprocess.Popen(
         [*command, "--child", *argv], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
@@ -150,7 +150,7 @@ def main() -> None:
     line = next(x for x in stdout.splitlines() if x.startswith("RESULT"))
     fields = dict(item.split("=") for item in line.split()[1:])
     seconds, peak = float(fields["seconds"]), float(fields["peak_rss_mb"])
-    workers = f", largest worker {fields['worker_mb']} MB" if args.jobs > 1 else ""
+    workers = f", largest worker {fields['worker_mb']} MB" if args.jobs != 1 else ""
     print(
         f"scored {args.rows} inquiries in {seconds:.0f} s: {args.rows / seconds:,.0f}/s; peak "
         f"RSS {peak:,.0f} MB{workers}; peak PSS of all its processes {peak_pss:,.0f} MB "

@@ -111,10 +111,10 @@ def ablation_table(result: dict[str, Any], params: Params) -> str:
         for group, rates in first.get(f"by_{column}", {}).items()
         if "fpr" in rates
     ]
-    header = ["variant", "ROC AUC", *(f"junk recall at {p.replace('_', ' ')}" for p in points)]
-    header += [
-        f"FPR {group} (t={result['threshold']:g} / {' / '.join(points)})" for _, group in groups
-    ]
+    labels = [f"{fpr * 100:g}% FPR" for fpr in params.evaluate.recall_at_fpr]
+    header = ["variant", "ROC AUC", *(f"junk recall at {label}" for label in labels)]
+    at = " / ".join([f"t={result['threshold']:g}", *(f"at {label}" for label in labels)])
+    header += [f"FPR {group} ({at})" for _, group in groups]
     lines = ["| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
     for name, metrics in result["variants"].items():
         cells = [name, f"{metrics['roc_auc']:.4f}"]

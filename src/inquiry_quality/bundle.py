@@ -23,7 +23,12 @@ from sklearn.base import TransformerMixin
 from sklearn.pipeline import Pipeline
 
 from inquiry_quality import schema
-from inquiry_quality.contributions import log_odds_contributions, top_terms
+from inquiry_quality.contributions import (
+    log_odds_contributions,
+    top_terms,
+    transformed_contributions,
+    transformed_top_terms,
+)
 from inquiry_quality.heads import GENUINE, JUNK_TYPE, ORDER, P_ORDER
 
 logger = logging.getLogger(__name__)
@@ -46,6 +51,18 @@ def file_digest(path: str | Path, algorithm: str = "sha256") -> str:
     return digest.hexdigest()
 
 
+@dataclass(frozen=True)
+class Explanation:
+    """A head's predictions with why: see ``ModelBundle.predict_and_explain``."""
+
+    predictions: pd.DataFrame
+    #: rows x input columns, log-odds contributions to the head's positive class
+    contributions: pd.DataFrame | None = None
+    #: per row, the word n-grams raising (``terms_for``) or lowering (``terms_against``) it most
+    terms_for: pd.Series | None = None
+    terms_against: pd.Series | None = None
+
+
 @dataclass
 class ModelBundle:
     """Featurizer + fitted heads + metadata; see the module docstring."""
@@ -66,50 +83,85 @@ class ModelBundle:
         return [] if head is None else [str(c) for c in head.classes_]
 
     def features(self, raw: pd.DataFrame) -> pd.DataFrame:
-        """The featurizer's output for canonical inquiries ``raw``, plus the extra columns.
+        """The model input of canonical inquiries ``raw``: the extra columns and the features.
 
-        Extra structured columns (mapped in at ingest, e.g. a platform's buyer level) pass
-        through; one missing from ``raw`` is unknown (NaN) for every row, with a warning.
+        The one way from raw inquiries to what the heads take (training's feature table,
+        re-scoring a champion, scoring). Extra structured columns (mapped in at ingest, e.g. a
+        platform's buyer level) pass through, typed as training read them from Parquet
+        (numbers as floats, text with NaN for missing: scikit-learn's imputers cannot compare
+        <NA>); one missing from ``raw`` is unknown (NaN) for every row, with a warning.
         """
-        extra = self.metadata["features"].get("extra", [])
+        lists = self.metadata["features"]
+        extra = lists.get("extra", [])
         absent = [c for c in extra if c not in raw.columns]
         if absent:
             logger.warning("inquiries lack the extra column(s) %s; treated as unknown", absent)
         passed = raw.reindex(columns=extra)
-        return pd.concat([passed, self.featurizer.transform(raw)], axis=1)
+        typed = {
+            c: pd.to_numeric(passed[c], errors="coerce").astype("float64")
+            if c in lists["numeric"]
+            else passed[c].astype(object).where(passed[c].notna(), np.nan)
+            for c in extra
+        }
+        return pd.concat(
+            [pd.DataFrame(typed, index=raw.index), self.featurizer.transform(raw)], axis=1
+        )
 
     def predict_features(self, feats: pd.DataFrame) -> pd.DataFrame:
         """``p_genuine``, ``p_order``, ``p_convert``, ``junk_type`` and ``p_<junk type>``.
 
         A head that was skipped at training gives NaN (or <NA> for ``junk_type``).
         """
-        proba = self._probabilities(feats)
-        out = pd.DataFrame(index=feats.index)
+        return self.predict_and_explain(feats, head=None).predictions
+
+    def predict_and_explain(
+        self, feats: pd.DataFrame, head: str | None = GENUINE, n_terms: int = 3
+    ) -> Explanation:
+        """``predict_features`` plus ``head``'s contributions and top terms, from ONE transform.
+
+        The heads share their input transformer (n-grams are the costly part), so the
+        feature table is transformed once and that matrix feeds every head's classifier, the
+        contributions and the terms. ``head=None`` (or a skipped head) explains nothing.
+        """
+        transformed: dict[int, Any] = {}
+        proba = {}
+        for name, pipeline in self.heads.items():
+            transformer = pipeline.steps[0][1]
+            if id(transformer) not in transformed:
+                transformed[id(transformer)] = transformer.transform(feats)
+            proba[name] = pipeline.steps[-1][1].predict_proba(transformed[id(transformer)])
+        predictions = self._predictions(proba, feats.index)
+        if head not in self.heads:
+            return Explanation(predictions)
+        pipeline = self.heads[head]
+        matrix = transformed[id(pipeline.steps[0][1])]
+        negative, positive = pipeline.classes_[0], pipeline.classes_[1]
+        reference = self.references[head]
+        return Explanation(
+            predictions,
+            transformed_contributions(
+                pipeline, matrix, feats.index, reference, positive, self.text_column
+            ),
+            transformed_top_terms(pipeline, matrix, feats.index, reference, positive, n_terms),
+            transformed_top_terms(pipeline, matrix, feats.index, reference, negative, n_terms),
+        )
+
+    def _predictions(self, proba: dict[str, np.ndarray], index: pd.Index) -> pd.DataFrame:
+        out = pd.DataFrame(index=index)
         for head, column in ((GENUINE, schema.P_GENUINE), (ORDER, P_ORDER)):
             out[column] = proba[head][:, 1] if head in proba else np.nan
         out[schema.P_CONVERT] = out[schema.P_GENUINE] * out[P_ORDER]
         junk = self.heads.get(JUNK_TYPE)
         if junk is None:
-            out[schema.JUNK_TYPE] = pd.Series(pd.NA, index=feats.index, dtype="string")
+            out[schema.JUNK_TYPE] = pd.Series(pd.NA, index=index, dtype="string")
             return out
-        proba = proba[JUNK_TYPE]
+        junk_proba = proba[JUNK_TYPE]
         classes = [str(c) for c in junk.classes_]
         out[schema.JUNK_TYPE] = pd.Series(
-            np.asarray(classes, dtype=object)[proba.argmax(axis=1)], index=feats.index
+            np.asarray(classes, dtype=object)[junk_proba.argmax(axis=1)], index=index
         ).astype("string")
         for i, name in enumerate(classes):
-            out[f"p_{name}"] = proba[:, i]
-        return out
-
-    def _probabilities(self, feats: pd.DataFrame) -> dict[str, np.ndarray]:
-        """Each head's predict_proba; heads sharing one input transformer transform once."""
-        transformed: dict[int, Any] = {}
-        out = {}
-        for head, pipeline in self.heads.items():
-            transformer = pipeline.steps[0][1]
-            if id(transformer) not in transformed:
-                transformed[id(transformer)] = transformer.transform(feats)
-            out[head] = pipeline.steps[-1][1].predict_proba(transformed[id(transformer)])
+            out[f"p_{name}"] = junk_proba[:, i]
         return out
 
     def predict(self, raw: pd.DataFrame) -> pd.DataFrame:

@@ -110,9 +110,8 @@ def build_parser() -> argparse.ArgumentParser:
     score.add_argument(
         "--jobs",
         type=int,
-        default=1,
         metavar="N",
-        help="score in N worker processes (use the number of free CPU cores; default 1)",
+        help="score in N worker processes (default: every CPU core for inputs over 16 MB, else 1)",
     )
     _common(score)
     explain = commands.add_parser(
@@ -154,6 +153,7 @@ def _fail(message: str, code: int) -> int:
 def run_score(args: argparse.Namespace) -> int:
     from inquiry_quality.scoring import format_summary, load_scorer, score_sources, source_for
     from inquiry_quality.scoring.batch import default_quarantine_path
+    from inquiry_quality.scoring.parallel import default_jobs
 
     params = _params(args.params)
     score_params = params.score
@@ -173,7 +173,7 @@ def run_score(args: argparse.Namespace) -> int:
         extra_categorical=params.ingest.extra_categorical,
         progress=not args.quiet and sys.stderr.isatty(),
         keep_empty_quarantine=args.quarantine is not None,
-        jobs=args.jobs,
+        jobs=args.jobs or default_jobs(args.inputs),
     )
     if not args.quiet:
         print(format_summary(summary))

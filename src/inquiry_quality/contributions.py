@@ -16,6 +16,8 @@ text, which together form the one input column ``clean_text``).
 
 from __future__ import annotations
 
+from typing import Any, Final
+
 import numpy as np
 import pandas as pd
 from scipy import sparse
@@ -27,6 +29,7 @@ from sklearn.pipeline import Pipeline
 from inquiry_quality.model import CATEGORY_SEP
 
 _EPS = 1e-6
+WORD_PREFIX: Final = "text__words__"  # transformed names of the word n-grams
 
 
 def input_columns(pipeline: Pipeline, text: str) -> np.ndarray:
@@ -75,9 +78,21 @@ def log_odds_contributions(
     pipeline: Pipeline, X: pd.DataFrame, reference: np.ndarray, label: object, text: str
 ) -> pd.DataFrame:
     """Rows of ``X`` x input columns: each column's contribution to the log-odds of ``label``."""
+    transformed = pipeline[:-1].transform(X)
+    return transformed_contributions(pipeline, transformed, X.index, reference, label, text)
+
+
+def transformed_contributions(
+    pipeline: Pipeline,
+    transformed: Any,
+    index: pd.Index,
+    reference: np.ndarray,
+    label: object,
+    text: str,
+) -> pd.DataFrame:
+    """``log_odds_contributions`` from rows the pipeline's transformer already transformed."""
     columns = input_columns(pipeline, text)
     groups, grouping = _grouping(columns)
-    transformed = pipeline[:-1].transform(X)
     classifier = pipeline[-1]
     weights = _linear_weights(classifier, label)
     if weights is not None:
@@ -86,7 +101,7 @@ def log_odds_contributions(
         values = np.asarray(values)
     else:
         values = _occlusion(classifier, np.asarray(transformed), reference, grouping, label)
-    return pd.DataFrame(values, index=X.index, columns=groups)
+    return pd.DataFrame(values, index=index, columns=groups)
 
 
 def _log_odds(classifier: CalibratedClassifierCV, transformed: np.ndarray, label: object):
@@ -115,22 +130,40 @@ def _occlusion(
 def top_terms(
     pipeline: Pipeline, X: pd.DataFrame, reference: np.ndarray, label: object, n: int = 3
 ) -> pd.Series:
-    """Per row, the ``n`` n-grams present in its text that raise the log-odds of ``label`` most.
+    """Per row, the ``n`` word n-grams of its text that raise the log-odds of ``label`` most.
 
     Logistic regression only (its n-gram weights are exact); other classifiers, whose text
-    enters through an SVD, give empty lists.
+    enters through an SVD, give empty lists. Character n-grams mean nothing to a reader and
+    are left out.
     """
+    transformed = pipeline[:-1].transform(X)
+    return transformed_top_terms(pipeline, transformed, X.index, reference, label, n)
+
+
+def transformed_top_terms(
+    pipeline: Pipeline,
+    transformed: Any,
+    index: pd.Index,
+    reference: np.ndarray,
+    label: object,
+    n: int = 3,
+) -> pd.Series:
+    """``top_terms`` from rows the pipeline's transformer already transformed (vectorized)."""
+    out: list[list[str]] = [[] for _ in range(len(index))]
     weights = _linear_weights(pipeline[-1], label)
-    if weights is None:
-        return pd.Series([[] for _ in range(len(X))], index=X.index, dtype=object)
-    names = pipeline[:-1].get_feature_names_out()
-    is_text = np.char.startswith(names.astype(str), "text__")
-    transformed = sparse.csr_matrix(pipeline[:-1].transform(X))
-    out = []
-    for i in range(transformed.shape[0]):
-        row = transformed.getrow(i)
-        cols = row.indices[is_text[row.indices]]
-        gains = (row[:, cols].toarray().ravel() - reference[cols]) * weights[cols]
-        best = [cols[k] for k in np.argsort(-gains, kind="stable")[:n] if gains[k] > 0]
-        out.append([str(names[c]).split("__", 2)[-1] for c in best])
-    return pd.Series(out, index=X.index, dtype=object)
+    if weights is None or not sparse.issparse(transformed):
+        return pd.Series(out, index=index, dtype=object)
+    names = pipeline[:-1].get_feature_names_out().astype(str)
+    is_word = np.char.startswith(names, WORD_PREFIX)
+    matrix = sparse.csr_matrix(transformed)
+    rows = np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
+    cols = matrix.indices
+    gains = (matrix.data - reference[cols]) * weights[cols]
+    keep = is_word[cols] & (gains > 0)
+    rows, cols, gains = rows[keep], cols[keep], gains[keep]
+    order = np.lexsort((-gains, rows))  # by row, the strongest first
+    rows, cols = rows[order], cols[order]
+    rank = np.arange(len(rows)) - np.searchsorted(rows, rows)
+    for row, col in zip(rows[rank < n], cols[rank < n], strict=True):
+        out[row].append(names[col][len(WORD_PREFIX) :])
+    return pd.Series(out, index=index, dtype=object)

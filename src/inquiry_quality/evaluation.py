@@ -31,7 +31,7 @@ from sklearn.metrics import (
 from inquiry_quality import schema
 from inquiry_quality.bundle import ModelBundle
 from inquiry_quality.config import EvaluateParams
-from inquiry_quality.features import feature_table
+from inquiry_quality.features.featurizer import ID_COLUMNS
 from inquiry_quality.heads import BINARY_HEADS, GENUINE, JUNK_TYPE, ORDER, P_ORDER, head_target
 
 logger = logging.getLogger(__name__)
@@ -342,7 +342,9 @@ def metric_on_inquiries(
     Re-scores a model whose features may differ from the current feature table's (an older
     champion) on the current test set.
     """
-    table = feature_table(inquiries, bundle.featurizer)
+    rows = inquiries.reset_index(drop=True)
+    keep = [c for c in (*ID_COLUMNS, *schema.LABEL_COLUMNS) if c in rows]
+    table = pd.concat([rows[keep], bundle.features(rows)], axis=1)
     return metric_value(evaluate_bundle(bundle, table, cfg, truth).metrics, metric)
 
 

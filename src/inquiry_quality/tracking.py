@@ -35,8 +35,9 @@ os.environ.setdefault("MLFLOW_DISABLE_TELEMETRY", "true")  # before mlflow is im
 
 import mlflow
 from mlflow.exceptions import MlflowException
-from mlflow.models import infer_signature
+from mlflow.models import ModelSignature, infer_signature
 from mlflow.tracking import MlflowClient
+from mlflow.types.schema import ColSpec, Schema
 
 logger = logging.getLogger(__name__)
 
@@ -118,6 +119,17 @@ def score(bundle: ModelBundle, inquiries: pd.DataFrame) -> pd.DataFrame:
     from inquiry_quality.scoring import Scorer
 
     return Scorer(bundle).score(inquiries, flat=True)
+
+
+def optional_inputs(signature: ModelSignature) -> ModelSignature:
+    """``signature`` with every input column optional: a row may come with its body alone.
+
+    Inferred from a few example rows, every column they hold would be required; an inquiry
+    from another channel lacks some (no ``source`` when posted to the server, no
+    ``sender_email`` from a web form), and the featurizer treats an absent column as empty.
+    """
+    inputs = [ColSpec(c.type, c.name, required=False) for c in signature.inputs.inputs]
+    return ModelSignature(Schema(inputs), signature.outputs)
 
 
 def pip_requirements() -> list[str]:
@@ -212,7 +224,7 @@ def log_run(
             python_model=InquiryQualityModel(),
             artifacts={BUNDLE_ARTIFACT: str(bundle_dir)},
             code_paths=[str(Path(inquiry_quality.__file__).parent)],
-            signature=infer_signature(example, to_naive_utc(output)),
+            signature=optional_inputs(infer_signature(example, to_naive_utc(output))),
             input_example=example,
             pip_requirements=pip_requirements(),
             registered_model_name=model_name,

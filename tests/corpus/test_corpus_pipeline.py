@@ -113,7 +113,7 @@ def test_dvc_runs_the_corpus_pipeline_apart_from_the_default(corpus_root: Path) 
     client = MlflowClient(tracking_uri=env["MLFLOW_TRACKING_URI"])
     experiment = client.get_experiment_by_name("inquiry-quality-spamassassin")
     runs = client.search_runs([experiment.experiment_id])
-    assert len(runs) == 1 and runs[0].data.tags["skipped_heads"] == "order"
+    assert len(runs) == 1 and "order" in runs[0].data.tags["skipped_heads"]
     assert client.get_model_version_by_alias("inquiry-quality-spamassassin", "champion")
     assert client.get_experiment_by_name("inquiry-quality") is None or not client.search_runs(
         [client.get_experiment_by_name("inquiry-quality").experiment_id]

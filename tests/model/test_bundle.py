@@ -113,6 +113,23 @@ def test_top_terms_are_ngrams_of_the_inquiry(trained: tuple[ModelBundle, pd.Data
     genuine = test[test[schema.IS_GENUINE] == 1].head(10)
     terms = bundle.top_terms(genuine, "genuine", n=3)
     assert any(terms.map(len))
+    tfidf = bundle.heads["genuine"].named_steps["features"].named_transformers_["text"]["tfidf"]
+    analyzers = [vectorizer.build_analyzer() for _, vectorizer in tfidf.transformer_list]
     for text, row_terms in zip(genuine["clean_text"], terms, strict=True):
-        assert len(row_terms) <= 3
-        assert all(term.strip() in text.lower() for term in row_terms)
+        ngrams = {gram for analyze in analyzers for gram in analyze(text)}
+        assert len(row_terms) <= 3 and set(row_terms) <= ngrams
+
+
+def test_predict_and_explain_matches_the_separate_calls(
+    trained: tuple[ModelBundle, pd.DataFrame],
+) -> None:
+    """One shared transform gives what predicting, contributing and quoting apart give."""
+    bundle, test = trained
+    explained = bundle.predict_and_explain(test, "genuine", n_terms=2)
+    pd.testing.assert_frame_equal(explained.predictions, bundle.predict_features(test))
+    pd.testing.assert_frame_equal(explained.contributions, bundle.contributions(test, "genuine"))
+    assert explained.terms_for.tolist() == bundle.top_terms(test, "genuine", n=2).tolist()
+    against = bundle.top_terms(test, "genuine", n=2, label=0).tolist()
+    assert explained.terms_against.tolist() == against
+    assert any(explained.terms_for.map(len)) and any(explained.terms_against.map(len))
+    assert bundle.predict_and_explain(test, None).contributions is None

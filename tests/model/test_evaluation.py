@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -16,8 +18,12 @@ from inquiry_quality.evaluation import (
     expected_calibration_error,
     flatten,
     load_truth,
+    metric_on_inquiries,
     metric_value,
 )
+
+if TYPE_CHECKING:
+    from conftest import SmallProject
 
 
 def test_ece_of_calibrated_scores_is_near_zero() -> None:
@@ -81,3 +87,32 @@ def test_evaluation_of_a_bundle_with_oracle(
     assert metric_value(result.metrics, "genuine.roc_auc") == flat["genuine.roc_auc"]
     with pytest.raises(KeyError, match="primary_metric"):
         metric_value(result.metrics, "genuine.roc_auk")
+
+
+@pytest.mark.slow
+def test_a_champion_is_rescored_from_raw_inquiries(small_project: SmallProject) -> None:
+    """The champion gate re-scores raw inquiries: extra columns as readers give them, or none."""
+    from inquiry_quality.bundle import load_bundle
+    from inquiry_quality.features import feature_table, featurizer_from_params, read_catalogue
+    from inquiry_quality.split import split_table
+
+    params, inquiries = small_project.params, small_project.inquiries
+    bundle = load_bundle(small_project.bundle_dir)
+    extra = [*params.ingest.extra_numeric, *params.ingest.extra_categorical]
+    assert extra and set(extra) <= set(bundle.metadata["features"]["extra"])
+    featurizer = featurizer_from_params(
+        params.featurize, read_catalogue(small_project.raw / "catalogue.csv")
+    )
+    table = feature_table(inquiries, featurizer, extra)
+    test_ids = split_table(table, params.train.split).test[schema.INQUIRY_ID]
+    raw = inquiries[inquiries[schema.INQUIRY_ID].isin(test_ids)]
+    metric, cfg = "genuine.roc_auc", EvaluateParams()
+    expected = metric_value(
+        evaluate_bundle(bundle, table[table[schema.INQUIRY_ID].isin(test_ids)], cfg).metrics,
+        metric,
+    )
+    as_read = raw.astype({c: "string" for c in params.ingest.extra_categorical})  # <NA>
+    assert as_read[params.ingest.extra_categorical].isna().any().any()
+    assert metric_on_inquiries(bundle, as_read, cfg, None, metric) == pytest.approx(expected)
+    without = metric_on_inquiries(bundle, raw.drop(columns=extra), cfg, None, metric)
+    assert 0.5 < without <= 1.0

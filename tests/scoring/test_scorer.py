@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 
@@ -45,14 +47,39 @@ def test_reasons_are_the_inquirys_strongest_contributions(
     top, minimum = scorer.params.top_reasons, scorer.params.min_contribution
     up, _, down, _ = top_factors(contributions, top, minimum)
     names = list(contributions.columns)
+    terms = {
+        "for": scorer.bundle.top_terms(details.features, GENUINE, top).tolist(),
+        "against": scorer.bundle.top_terms(details.features, GENUINE, top, label=0).tolist(),
+    }
+
+    def said(name: str, direction: str, i: int) -> str:
+        text = describe(name, details.features.iloc[i].to_dict(), direction)  # type: ignore[arg-type]
+        quoted = terms[direction][i] if name == scorer.bundle.text_column else []
+        return text + (": " + ", ".join(f"'{t}'" for t in quoted) if quoted else "")
+
     for i, (_, row) in enumerate(details.output.iterrows()):
-        features = details.features.iloc[i].to_dict()
-        expected = [FOR + describe(names[j], features, "for") for j in up[i] if j >= 0] + [
-            AGAINST + describe(names[j], features, "against") for j in down[i] if j >= 0
+        expected = [FOR + said(names[j], "for", i) for j in up[i] if j >= 0] + [
+            AGAINST + said(names[j], "against", i) for j in down[i] if j >= 0
         ]
         assert row[schema.REASONS] == list(dict.fromkeys(expected))
         strongest = contributions.iloc[i].abs().max()
         assert bool(row[schema.REASONS]) == (strongest >= minimum)
+
+
+def test_the_wording_reason_quotes_the_inquirys_own_ngrams(
+    scorer: Scorer, new_batch: pd.DataFrame
+) -> None:
+    details = scorer.score_details(new_batch)
+    features = scorer.bundle.heads[GENUINE].named_steps["features"]
+    analyze = features.named_transformers_["text"]["tfidf"].transformer_list[0][1].build_analyzer()
+    quoting = 0
+    texts = details.features["clean_text"]
+    for reasons, text in zip(details.output[schema.REASONS], texts, strict=True):
+        wording = [r for r in reasons if "Wording typical" in r]
+        quoted = [t for r in wording for t in re.findall(r"'([^']+)'", r)]
+        assert set(quoted) <= set(analyze(text)), (wording, text)
+        quoting += bool(quoted)
+    assert quoting > 0
 
 
 def test_free_mail_without_company_counts_against(scorer: Scorer, examples: pd.DataFrame) -> None:

@@ -16,6 +16,8 @@ import pytest
 
 from inquiry_quality import load_scorer, schema
 
+BODY_ONLY = "Please quote 2000 pcs of 100W LED flood lights, CIF Hamburg, delivery in May."
+
 
 def _post(url: str, payload: dict) -> dict:
     request = urllib.request.Request(
@@ -48,9 +50,26 @@ def test_the_served_model_answers_like_the_python_api(
         split = json.loads(to_naive_utc(raw).to_json(orient="split", date_format="iso"))
         del split["index"]
         answer = _post(f"{url}/invocations", {"dataframe_split": split})
+        body_only = {"columns": [schema.BODY], "data": [[BODY_ONLY]]}
+        lone = _post(f"{url}/invocations", {"dataframe_split": body_only})["predictions"]
+    assert len(lone) == 1 and 0 < lone[0][schema.P_GENUINE] < 1
     served = pd.DataFrame(answer["predictions"])
     assert list(served.columns) == list(schema.OUTPUT_COLUMNS)
     for column in (schema.P_GENUINE, schema.P_CONVERT):
         assert served[column].tolist() == pytest.approx(expected[column].tolist(), rel=1e-9)
     for column in (schema.TIER, schema.ACTION, schema.REASONS, schema.FOLLOW_UP_QUESTIONS):
         assert served[column].tolist() == expected[column].tolist()
+
+
+@pytest.mark.slow
+def test_the_pyfunc_scores_a_row_with_only_a_body(pyfunc_dir: Path) -> None:
+    """Every input column is optional: a row pasted with its body alone is scored."""
+    import mlflow
+
+    model = mlflow.pyfunc.load_model(str(pyfunc_dir))
+    inputs = model.metadata.get_input_schema().inputs
+    assert inputs and not any(column.required for column in inputs)
+    out = model.predict(pd.DataFrame({schema.BODY: [BODY_ONLY]}))
+    expected = load_scorer(pyfunc_dir).score(pd.DataFrame({schema.BODY: [BODY_ONLY]}), flat=True)
+    assert out[schema.P_GENUINE].tolist() == pytest.approx(expected[schema.P_GENUINE].tolist())
+    assert out[schema.REASONS].tolist() == expected[schema.REASONS].tolist()

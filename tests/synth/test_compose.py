@@ -40,7 +40,11 @@ def test_the_hidden_archetype_does_not_change_the_text(
     rows: list[dict], catalogue: list[dict]
 ) -> None:
     for row in rows[:50]:
-        other = {**row, "archetype": "scam" if row["archetype"] != "scam" else "importer"}
+        other = {
+            **row,
+            "archetype": "scam" if row["archetype"] != "scam" else "importer",
+            "seriousness": row["seriousness"] + 2.0,  # shows only through its cues
+        }
         assert _write(row, catalogue) == _write(other, catalogue)
 
 
@@ -55,6 +59,9 @@ def test_traits_show_in_the_text(rows: list[dict], catalogue: list[dict]) -> Non
             assert "https://" in text.body
         if row["greeting"] == "none":
             assert not text.body.startswith(("Dear", "Hi", "Hello"))
+        if row["typos"] == "none":
+            stated = "year" in text.body or "annual" in text.body
+            assert stated or row["annual_volume"] == "no"
 
 
 def test_bodies_differ(rows: list[dict], catalogue: list[dict]) -> None:

@@ -18,6 +18,7 @@ _FAMILY_DOC = {
     "phrasing": "How it is written (spaCy rules): greeting, mass-mail, scam and phishing "
     "markers, specificity, catalogue matches, style. English phrase counts are NaN (unknown) "
     "for other languages.",
+    "plan": "Does the buyer say how the purchase will go? Signs of a buyer who means business.",
     "message": "How the inquiry arrived.",
     "text": "The cleaned text the model turns into n-grams.",
 }

@@ -15,6 +15,7 @@ from inquiry_quality.features.completeness import CompletenessFeatures
 from inquiry_quality.features.domain import DomainFeatures
 from inquiry_quality.features.message import MessageFeatures
 from inquiry_quality.features.phrasing import PhrasingFeatures, TextSettings
+from inquiry_quality.features.plan import PlanFeatures
 from inquiry_quality.features.region import RegionFeatures
 from inquiry_quality.features.text import TextFeatures
 
@@ -23,6 +24,7 @@ FAMILY_CLASSES: tuple[type[FeatureFamily], ...] = (
     DomainFeatures,
     RegionFeatures,
     PhrasingFeatures,
+    PlanFeatures,
     MessageFeatures,
     TextFeatures,
 )

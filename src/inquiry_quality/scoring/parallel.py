@@ -7,16 +7,35 @@ whole chunks; at most ``2 * jobs`` chunks wait, so memory stays flat.
 
 from __future__ import annotations
 
+import os
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
+from typing import Final
 
 import pandas as pd
 
 from inquiry_quality.ingest import Chunk
 from inquiry_quality.scoring.scorer import Scorer
 
+#: inputs from this many bytes up are scored by every usable core (``default_jobs``)
+PARALLEL_FROM_BYTES: Final = 16 << 20
+
 _WORKER_SCORER: Scorer | None = None
+
+
+def default_jobs(inputs: Sequence[Path]) -> int:
+    """Every usable core for large inputs (``PARALLEL_FROM_BYTES``), else 1.
+
+    Starting a worker and sending it the scorer takes a few seconds: worth it only when the
+    batch takes longer than that.
+    """
+    size = 0
+    for path in inputs:
+        files = path.rglob("*") if path.is_dir() else [path]
+        size += sum(f.stat().st_size for f in files if f.is_file())
+    return len(os.sched_getaffinity(0)) if size >= PARALLEL_FROM_BYTES else 1
 
 
 def _start_worker(scorer: Scorer) -> None:

@@ -4,13 +4,14 @@ A factor is one model input column (a feature, or all n-grams as ``clean_text``)
 additive log-odds contribution to ``p_genuine`` for this inquiry (``ModelBundle.contributions``).
 The strongest positive ones become reasons "for" (``+ ...``), the strongest negative ones
 reasons "against" (``- ...``), each said with the feature registry's sentence filled with this
-inquiry's values.
+inquiry's values; the text's sentence quotes the inquiry's own strongest n-grams
+("Wording typical of genuine inquiries: 'moq', 'fob ningbo'").
 """
 
 from __future__ import annotations
 
 import string
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import cache, lru_cache
 from typing import Final
 
@@ -83,9 +84,18 @@ def sayable(contributions: pd.DataFrame, features: pd.DataFrame) -> pd.DataFrame
 
 
 def reasons(
-    contributions: pd.DataFrame, features: pd.DataFrame, top: int, min_contribution: float
+    contributions: pd.DataFrame,
+    features: pd.DataFrame,
+    top: int,
+    min_contribution: float,
+    quotes: Mapping[tuple[str, str], Sequence[Sequence[str]] | None] | None = None,
 ) -> list[list[str]]:
-    """Per row: ``+ sentence`` for the top factors for, then ``- sentence`` against."""
+    """Per row: ``+ sentence`` for the top factors for, then ``- sentence`` against.
+
+    ``quotes[(column, direction)]`` holds per row the words that make a factor (the text's
+    strongest n-grams, ``ModelBundle.predict_and_explain``); its sentence quotes them.
+    """
+    quotes = {k: list(v) for k, v in (quotes or {}).items() if v is not None}  # by position
     names: Sequence[str] = list(contributions.columns)
     up, _, down, _ = top_factors(sayable(contributions, features), top, min_contribution)
     used = {names[j] for j in np.unique(np.concatenate([up.ravel(), down.ravel()])) if j >= 0}
@@ -101,6 +111,9 @@ def reasons(
                 name = names[j]
                 values = tuple((f, columns[f][i]) for f in template_fields(name) if f in columns)
                 text = mark + sentence(name, direction, _hashable(values))
+                quoted = quotes.get((name, direction))
+                if quoted is not None and len(quoted[i]):
+                    text += ": " + ", ".join(f"'{term}'" for term in quoted[i])
                 if text not in row:
                     row.append(text)
         out.append(row)

@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final
 
-import numpy as np
 import pandas as pd
 
 import inquiry_quality
@@ -26,26 +25,6 @@ from inquiry_quality.scoring.tiers import DISCARD, TierRules, assign_tiers
 #: output columns holding lists (joined with LIST_SEP where only text fits: CSV, serving)
 LIST_COLUMNS: Final = (schema.REASONS, schema.MISSING_DETAILS, schema.FOLLOW_UP_QUESTIONS)
 LIST_SEP: Final = " | "
-
-
-def model_input(bundle: ModelBundle, raw: pd.DataFrame) -> pd.DataFrame:
-    """The bundle's features of ``raw``, its extra columns typed as training saw them.
-
-    Training read the extra structured columns (``ingest.extra_numeric`` /
-    ``extra_categorical``) back from Parquet: floats, and text with NaN for missing. The
-    readers give nullable strings (<NA>), which scikit-learn's imputers cannot compare.
-    """
-    lists = bundle.metadata["features"]
-    typed = {}
-    for column in lists.get("extra", []):
-        if column not in raw:
-            continue
-        values = raw[column]
-        if column in lists["numeric"]:
-            typed[column] = pd.to_numeric(values, errors="coerce").astype("float64")
-        else:
-            typed[column] = values.astype(object).where(values.notna(), np.nan)
-    return bundle.features(raw.assign(**typed) if typed else raw)
 
 
 def flatten_lists(frame: pd.DataFrame) -> pd.DataFrame:
@@ -93,15 +72,18 @@ class Scorer:
 
     def score_details(self, raw: pd.DataFrame) -> Scored:
         """``score`` with its features, predictions and contributions kept."""
-        feats = model_input(self.bundle, raw)
-        predictions = self.bundle.predict_features(feats)
+        feats = self.bundle.features(raw)
+        explained = self.bundle.predict_and_explain(feats, GENUINE, self.params.top_reasons)
+        predictions, contributions = explained.predictions, explained.contributions
         received = raw.get(schema.RECEIVED_AT)
         tiers = assign_tiers(predictions, self.rules, received, feats.get("completeness_score"))
-        contributions = None
-        if GENUINE in self.bundle.heads and len(feats):
-            contributions = self.bundle.contributions(feats, GENUINE)
+        if contributions is not None and len(feats):
+            quotes = {
+                (self.bundle.text_column, "for"): explained.terms_for,
+                (self.bundle.text_column, "against"): explained.terms_against,
+            }
             why = reasons(
-                contributions, feats, self.params.top_reasons, self.params.min_contribution
+                contributions, feats, self.params.top_reasons, self.params.min_contribution, quotes
             )
         else:
             why = [[] for _ in range(len(feats))]

@@ -351,4 +351,15 @@ TRAITS: tuple[Trait, ...] = (
         (1.0, 0.0, -1.0),
     ),
 )
-TRAIT_NAMES: tuple[str, ...] = tuple(t.name for t in TRAITS)
+# Cues of the hidden seriousness, each stated or not ("yes"/"no"): a serious buyer more often
+# names a target price, an annual volume, a delivery schedule, a sample-then-trial plan or the
+# project (model.SERIOUSNESS_CUES gives how often).
+CUE_NAMES: tuple[str, ...] = (
+    "target_price",
+    "annual_volume",
+    "schedule",
+    "sample_plan",
+    "project_name",
+)
+# Everything the composer may see: the traits and the seriousness cues.
+TRAIT_NAMES: tuple[str, ...] = tuple(t.name for t in TRAITS) + CUE_NAMES

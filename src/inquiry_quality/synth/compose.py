@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 
 from inquiry_quality.synth import phrases as en
+from inquiry_quality.synth.archetypes import CUE_NAMES
 from inquiry_quality.synth.catalogue import EXPORTER_DOMAIN, SALES_REPS
 from inquiry_quality.synth.geography import Region, country_name
 from inquiry_quality.synth.identity import Identity, ascii_fold, slug
@@ -31,6 +32,13 @@ CATEGORY_NAMES = {
     "flood": "LED flood lights",
     "street": "LED street lights",
     "high bay": "LED high bay lights",
+}
+CUES = {
+    "target_price": en.TARGET_PRICE,
+    "annual_volume": en.ANNUAL_VOLUME,
+    "schedule": en.SCHEDULE,
+    "sample_plan": en.SAMPLE_PLAN,
+    "project_name": en.PROJECT_NAME,
 }
 URL_WORDS = ("docs", "secure", "view", "file", "share", "cloud", "portal", "inquiry", "order")
 URL_TLDS = ("com", "net", "top", "xyz", "info", "online", "site")
@@ -122,6 +130,8 @@ class Composer:
             "number": lambda: int(rng.integers(1000, 99999)),
             "phone": lambda: self.who.phone or "+" + "".join(map(str, rng.integers(0, 10, 11))),
             "handle": lambda: slug(self.who.first_name) + str(int(rng.integers(1, 9999))),
+            "price": lambda: f"{float(self.items[0]['fob_usd']) * rng.uniform(0.7, 0.95):.2f}",
+            "cycle": lambda: self.pick(("month", "two months", "quarter")),
         }
         return providers[name]()
 
@@ -218,6 +228,7 @@ class Composer:
             parts.append(self.say(en.PACKAGING))
         if t["delivery"] == "yes":
             parts.append(self.say(en.DELIVERY, "delivery"))
+        parts += [self.say(CUES[cue]) for cue in CUE_NAMES if t[cue] == "yes"]
         if t["mass_markers"] == "yes":
             parts.append(self.say(en.MASS_MARKERS, "mass"))
         if t["bargain"] == "yes":

@@ -11,7 +11,13 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from inquiry_quality.synth.archetypes import ARCHETYPE_NAMES, ARCHETYPES, TRAITS, Trait
+from inquiry_quality.synth.archetypes import (
+    ARCHETYPE_NAMES,
+    ARCHETYPES,
+    CUE_NAMES,
+    TRAITS,
+    Trait,
+)
 from inquiry_quality.synth.geography import (
     COUNTRY_LANGUAGES,
     REGION_NAMES,
@@ -46,6 +52,16 @@ COMPLETENESS_DETAILS = {
     "delivery": "yes",
 }
 
+# The hidden seriousness shows through cues (archetypes.CUE_NAMES): given it, each cue is
+# stated independently with probability sigmoid(base + offset(archetype) + slope·seriousness).
+# Non-buyers rarely write them (negative offsets); the others state them as often as buyers of
+# the same seriousness.
+SERIOUSNESS_CUES = dict(zip(CUE_NAMES, (-1.5, -1.7, -1.9, -1.2, -2.0), strict=True))
+CUE_SLOPE = 1.5
+CUE_OFFSET = {"advertising": -3.0, "phishing": -2.5, "spam": -1.5, "price_fishing": -0.5}
+_OFFSETS = np.array([CUE_OFFSET.get(a.name, 0.0) for a in ARCHETYPES])
+_QUADRATURE = 40  # Gauss-Hermite nodes for integrating the seriousness out
+
 
 def trait_table(trait: Trait, overlap: float = OVERLAP) -> np.ndarray:
     """P(level | archetype, region) as an array [archetype, region, level]."""
@@ -60,6 +76,34 @@ def trait_table(trait: Trait, overlap: float = OVERLAP) -> np.ndarray:
 
 
 TABLES = {trait.name: trait_table(trait) for trait in TRAITS}
+
+
+def cue_probability(offset: np.ndarray, seriousness: np.ndarray) -> np.ndarray:
+    """P(each cue is stated) as an array [..., cue], for archetype offsets and seriousness."""
+    base = np.array(list(SERIOUSNESS_CUES.values()))
+    logit = base + offset[..., None] + CUE_SLOPE * seriousness[..., None]
+    return 1 / (1 + np.exp(-logit))
+
+
+def cue_table() -> np.ndarray:
+    """P(cue pattern | archetype) as [archetype, pattern], the seriousness integrated out.
+
+    Pattern ``sum(2**k for each stated cue k)``; seriousness ~ N(archetype mean, 1).
+    """
+    nodes, weights = np.polynomial.hermite_e.hermegauss(_QUADRATURE)
+    means = np.array([a.seriousness for a in ARCHETYPES])
+    p = cue_probability(_OFFSETS[:, None], means[:, None] + nodes[None, :])  # [arch, node, cue]
+    stated = (np.arange(2 ** len(CUE_NAMES))[:, None] >> np.arange(len(CUE_NAMES))) & 1
+    likelihood = np.where(stated == 1, p[:, :, None, :], 1 - p[:, :, None, :]).prod(axis=3)
+    return np.einsum("anp,n->ap", likelihood, weights / weights.sum())
+
+
+CUE_TABLE = cue_table()
+
+
+def cue_pattern(frame: pd.DataFrame) -> np.ndarray:
+    """Each row's cue pattern (the column index of ``CUE_TABLE``)."""
+    return sum((frame[c].to_numpy() == "yes").astype(int) << k for k, c in enumerate(CUE_NAMES))
 
 
 def _draw(probs: np.ndarray, rng: np.random.Generator) -> np.ndarray:
@@ -101,11 +145,14 @@ def sample_latent(n: int, rng: np.random.Generator, non_english_share: float) ->
         frame[trait.name] = levels
         if trait.name == "channel":
             channel = levels
+    stated = rng.random((n, len(CUE_NAMES))) < cue_probability(_OFFSETS[archetype], seriousness)
+    for k, cue in enumerate(CUE_NAMES):
+        frame[cue] = np.where(stated[:, k], "yes", "no")
     return frame
 
 
 def posterior_genuine(frame: pd.DataFrame) -> np.ndarray:
-    """Exact P(genuine | region, traits) under the generative model."""
+    """Exact P(genuine | region, traits, seriousness cues) under the generative model."""
     region = frame["region"].map({name: i for i, name in enumerate(REGION_NAMES)}).to_numpy()
     loglik = np.log(SHARES)[None, :] + np.log(REGION_PROBS[:, region].T)
     for trait in TRAITS:
@@ -114,6 +161,7 @@ def posterior_genuine(frame: pd.DataFrame) -> np.ndarray:
         level = pd.Series(values[shown]).map({v: i for i, v in enumerate(trait.levels)})
         table = TABLES[trait.name][:, region[shown], level.to_numpy()]  # [archetype, row]
         loglik[shown] += np.log(table.T)
+    loglik += np.log(CUE_TABLE[:, cue_pattern(frame)].T)
     loglik -= loglik.max(axis=1, keepdims=True)
     posterior = np.exp(loglik)
     posterior /= posterior.sum(axis=1, keepdims=True)

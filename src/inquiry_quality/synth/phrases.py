@@ -215,6 +215,39 @@ DELIVERY = (
     "Shipment by sea to {port}, we need it within {days} days.",
     "Please tell us the delivery time for this quantity.",
 )
+# Cues of a serious buyer (archetypes.CUE_NAMES).
+TARGET_PRICE = (
+    "Our target price is USD {price} per piece.",
+    "Target price: around US${price}/pc.",
+    "To be competitive in our market we need about USD {price} per unit.",
+    "Can you meet our target price of {price} USD/pc?",
+    "Our budget is around ${price} per light.",
+)
+ANNUAL_VOLUME = (
+    "Our annual volume for this item is about {n_big} pcs.",
+    "We expect to buy around {n_big} units per year.",
+    "Estimated yearly demand: {n_big} pcs.",
+    "If the quality is right, the annual quantity can reach {n_big} pieces.",
+    "We use roughly {n_big} pcs a year.",
+)
+SCHEDULE = (
+    "We plan the first shipment in {month}, then regular orders every {cycle}.",
+    "Delivery schedule: first lot in {month}, then call-offs every {cycle}.",
+    "We would need split deliveries, the first one in {month}.",
+    "The order would be shipped in lots, one every {cycle}, starting {month}.",
+)
+SAMPLE_PLAN = (
+    "We would like to order {n_tiny} samples first for testing, then a trial order.",
+    "Can you send {n_tiny} samples? After approval we will place a trial order.",
+    "Sample order first ({n_tiny} pcs), the bulk order after our tests pass.",
+    "We plan a trial order after checking your samples.",
+)
+PROJECT_NAME = (
+    "This is for the {city} {project} (our ref. P-{number}).",
+    "Project: {city} {project}, ref. {number}.",
+    "The lights are for our {project} in {city}.",
+    "It is for a {project} in {city}; the tender closes in {month}.",
+)
 MASS_MARKERS = (
     "Please send us your latest price list and catalogue.",
     "Send your catalogue of all products.",

@@ -1,0 +1,86 @@
+"""Plan family: does the buyer say how the purchase will go?
+
+A buyer who means business often states what a rep needs to plan the deal: a target price,
+the annual volume, a delivery schedule, a sample-then-trial plan, the project it is for.
+Keyword lists cover English plus the common buyer languages (es, pt, fr, de, it), looked up
+as word n-gram sets like the completeness family; references and unit prices by regex.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from inquiry_quality import schema
+from inquiry_quality.features.base import FeatureFamily, text_column
+from inquiry_quality.features.ngrams import first_words, ngram_set, phrase_set
+
+CUES: dict[str, frozenset[str]] = {
+    "states_target_price": phrase_set((
+        "target price", "target prices", "target cost", "price target", "budget",
+        "precio objetivo", "preço alvo", "prix cible", "zielpreis", "prezzo obiettivo",
+    )),
+    "states_annual_volume": phrase_set((
+        "annual volume", "annual quantity", "annual demand", "annual consumption",
+        "annual requirement", "annual usage", "yearly demand", "yearly volume",
+        "yearly quantity", "per year", "per annum", "a year", "each year", "every year",
+        "volumen anual", "volume anual", "volume annuel", "jahresbedarf", "jahresmenge",
+        "fabbisogno annuo",
+    )),
+    "states_delivery_schedule": phrase_set((
+        "first shipment", "first lot", "first delivery", "first batch", "delivery schedule",
+        "shipping schedule", "call off", "call offs", "split deliveries", "split shipments",
+        "partial shipments", "regular orders", "monthly orders", "quarterly orders", "in lots",
+        "every month", "every quarter", "every two months", "entregas parciales",
+        "lieferplan", "teillieferungen", "livraisons partielles",
+    )),
+    "plans_sample_order": phrase_set((
+        "trial order", "sample order", "samples first", "pilot order", "test order",
+        "order samples", "after approval", "bulk order", "pedido de muestra",
+        "pedido de prueba", "commande d'essai", "probebestellung", "musterbestellung",
+        "ordine di prova",
+    )),
+    "names_project": phrase_set((
+        "project name", "project ref", "project no", "project reference", "tender",
+        "nombre del proyecto", "licitación", "ausschreibung", "appel d'offres",
+        "gara d'appalto",
+    )),
+}  # fmt: skip
+_STARTERS = first_words(*CUES.values())
+# Signs that need a pattern rather than a phrase: a reference number ("ref. P-97712",
+# "project no: 2031") names a project; a price per unit the buyer names ("USD 4.20 per
+# piece", "$3.5/pc") is a target price.
+PATTERNS = {
+    "names_project": re.compile(
+        r"\b(?:ref|reference|project)\b\.?\s*(?:no\.?|number|#)?\s*:?\s*[a-z]{0,4}-?\d{3,}",
+        re.IGNORECASE,
+    ),
+    "states_target_price": re.compile(
+        r"(?:usd|us\$|\$|eur|€)\s?\d+(?:[.,]\d+)?\s*(?:/|per\s)\s*(?:pc|pcs|piece|unit|set|light)",
+        re.IGNORECASE,
+    ),
+}
+
+
+class PlanFeatures(FeatureFamily):
+    """Target price, annual volume, delivery schedule, sample plan and named project flags."""
+
+    feature_names = (*CUES, "plan_signs")
+
+    def _columns(self, X: pd.DataFrame) -> dict[str, list]:
+        subjects = text_column(X, schema.SUBJECT)
+        bodies = text_column(X, schema.BODY)
+        out: dict[str, list] = {name: [] for name in self.feature_names}
+        for subject, body in zip(subjects, bodies, strict=True):
+            text = f"{subject}\n{body}"
+            grams = ngram_set(text, _STARTERS)
+            signs = 0
+            for name, phrases in CUES.items():
+                found = not phrases.isdisjoint(grams)
+                if not found and name in PATTERNS:
+                    found = PATTERNS[name].search(text) is not None
+                out[name].append(float(found))
+                signs += found
+            out["plan_signs"].append(float(signs))
+        return out

@@ -1,0 +1,36 @@
+"""The plan family: target price, annual volume, schedule, samples and project, in any order."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from inquiry_quality.features.plan import PlanFeatures
+
+
+@pytest.mark.parametrize(
+    ("body", "feature"),
+    [
+        ("Our target price is USD 4.20 per piece.", "states_target_price"),
+        ("Unser Zielpreis liegt bei 3 EUR.", "states_target_price"),
+        ("To sell here we need about $3.50/pc.", "states_target_price"),
+        ("We use about 60,000 pcs per year.", "states_annual_volume"),
+        ("Our annual volume is 2 containers.", "states_annual_volume"),
+        ("First shipment in May, then call-offs every quarter.", "states_delivery_schedule"),
+        ("We start with a trial order after testing samples.", "plans_sample_order"),
+        ("Project: Riverside Hospital, ref. P-20417.", "names_project"),
+        ("This is for a public tender closing in June.", "names_project"),
+    ],
+)
+def test_each_sign_is_found(body: str, feature: str) -> None:
+    row = PlanFeatures().transform(pd.DataFrame({"subject": [""], "body": [body]})).iloc[0]
+    assert row[feature] == 1.0
+    assert row["plan_signs"] == 1.0
+
+
+def test_a_vague_inquiry_shows_no_sign() -> None:
+    frame = pd.DataFrame(
+        {"subject": ["Inquiry"], "body": ["Please send your price list and catalogue. Order 3."]}
+    )
+    row = PlanFeatures().transform(frame).iloc[0]
+    assert row.sum() == 0.0
