@@ -217,7 +217,7 @@ class ScoreParams:
     guard_threshold: float = 0.2  # P(price fishing) above this: a guarded quote
     top_reasons: int = 3  # reasons for and against each
     min_contribution: float = 0.05  # |log-odds| below this is not a reason
-    chunk_rows: int = 5000
+    chunk_rows: int = 2000
 
 
 @dataclass(frozen=True)

@@ -157,13 +157,14 @@ def transformed_top_terms(
     is_word = np.char.startswith(names, WORD_PREFIX)
     matrix = sparse.csr_matrix(transformed)
     rows = np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
-    cols = matrix.indices
-    gains = (matrix.data - reference[cols]) * weights[cols]
-    keep = is_word[cols] & (gains > 0)
-    rows, cols, gains = rows[keep], cols[keep], gains[keep]
+    words = is_word[matrix.indices]
+    rows, cols = rows[words], matrix.indices[words]
+    gains = (matrix.data[words] - reference[cols]) * weights[cols]
+    raising = gains > 0
+    rows, cols, gains = rows[raising], cols[raising], gains[raising]
     order = np.lexsort((-gains, rows))  # by row, the strongest first
     rows, cols = rows[order], cols[order]
     rank = np.arange(len(rows)) - np.searchsorted(rows, rows)
-    for row, col in zip(rows[rank < n], cols[rank < n], strict=True):
+    for row, col in zip(rows[rank < n].tolist(), cols[rank < n].tolist(), strict=True):
         out[row].append(names[col][len(WORD_PREFIX) :])
     return pd.Series(out, index=index, dtype=object)

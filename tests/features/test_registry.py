@@ -49,7 +49,8 @@ def test_describe_fills_values_from_the_row(features: pd.DataFrame) -> None:
     assert describe("has_company", row, "for") == "Company name given"
     eu = features.loc["eu-rfq"].to_dict()
     assert describe("has_quantity", eu, "for") == "Quantity stated (2,000 pcs)"
-    assert describe("completeness_score", eu, "for").startswith("Complete inquiry (1 of")
+    completeness = describe("completeness_score", eu, "for")
+    assert completeness.startswith("Has most details a quote needs (100%")
     with pytest.raises(ValueError, match="direction"):
         describe("has_company", row, "sideways")  # type: ignore[arg-type]
 

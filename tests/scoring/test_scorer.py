@@ -15,6 +15,7 @@ from inquiry_quality.heads import GENUINE
 from inquiry_quality.scoring import LIST_COLUMNS, Scorer
 from inquiry_quality.scoring.followups import follow_up_mail
 from inquiry_quality.scoring.reasons import AGAINST, FOR, sayable, top_factors
+from inquiry_quality.scoring.scorer import QUOTED_TERMS
 from inquiry_quality.scoring.tiers import DISCARD, VERIFY_IDENTITY
 
 
@@ -48,12 +49,17 @@ def test_reasons_are_the_inquirys_strongest_contributions(
     up, _, down, _ = top_factors(contributions, top, minimum)
     names = list(contributions.columns)
     terms = {
-        "for": scorer.bundle.top_terms(details.features, GENUINE, top).tolist(),
-        "against": scorer.bundle.top_terms(details.features, GENUINE, top, label=0).tolist(),
+        "for": scorer.bundle.top_terms(details.features, GENUINE, QUOTED_TERMS).tolist(),
+        "against": scorer.bundle.top_terms(details.features, GENUINE, QUOTED_TERMS, 0).tolist(),
     }
 
     def said(name: str, direction: str, i: int) -> str:
-        text = describe(name, details.features.iloc[i].to_dict(), direction)  # type: ignore[arg-type]
+        row = details.features.iloc[i]
+        text = (
+            describe(name, row.to_dict(), direction)  # type: ignore[arg-type]
+            if name in BY_NAME
+            else f"{name.replace('_', ' ').capitalize()}: {row[name]}"  # a mapped-in column
+        )
         quoted = terms[direction][i] if name == scorer.bundle.text_column else []
         return text + (": " + ", ".join(f"'{t}'" for t in quoted) if quoted else "")
 
@@ -69,7 +75,8 @@ def test_reasons_are_the_inquirys_strongest_contributions(
 def test_the_wording_reason_quotes_the_inquirys_own_ngrams(
     scorer: Scorer, new_batch: pd.DataFrame
 ) -> None:
-    details = scorer.score_details(new_batch)
+    everything = Scorer(scorer.bundle, ScoreParams(top_reasons=100, min_contribution=0.0))
+    details = everything.score_details(new_batch)
     features = scorer.bundle.heads[GENUINE].named_steps["features"]
     analyze = features.named_transformers_["text"]["tfidf"].transformer_list[0][1].build_analyzer()
     quoting = 0
@@ -104,7 +111,7 @@ def test_a_complete_rfq_gets_completeness_reasons_for(
     out = scorer.score(examples)
     rfq = out.loc[1]
     assert rfq[schema.P_GENUINE] > out.loc[0, schema.P_GENUINE]
-    assert any(r.startswith(FOR + "Complete inquiry") for r in rfq[schema.REASONS])
+    assert any(r.startswith(FOR + "Has most details") for r in rfq[schema.REASONS])
     assert len(rfq[schema.MISSING_DETAILS]) < len(out.loc[0, schema.MISSING_DETAILS])
     assert rfq[schema.REGION] == "Europe"
 

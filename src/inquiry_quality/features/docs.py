@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 
 from inquiry_quality.features.region import REGION_TIPS
-from inquiry_quality.features.registry import FAMILIES, FEATURES, KIND_DOC, Feature
+from inquiry_quality.features.registry import FAMILIES, FEATURES, KIND_DOC, Direction, Feature
 
 _FAMILY_DOC = {
     "completeness": "Does the inquiry say what a quote needs, and who is asking?",
@@ -19,6 +19,7 @@ _FAMILY_DOC = {
     "markers, specificity, catalogue matches, style. English phrase counts are NaN (unknown) "
     "for other languages.",
     "plan": "Does the buyer say how the purchase will go? Signs of a buyer who means business.",
+    "buyer": "Who the buyer says it is, and how it negotiates.",
     "message": "How the inquiry arrived.",
     "text": "The cleaned text the model turns into n-grams.",
 }
@@ -28,14 +29,21 @@ def _cell(text: str | None) -> str:
     return (text or "").replace("|", "\\|")
 
 
+def _said(feature: Feature, direction: Direction) -> str:
+    """A sentence and when it is true ("Few numbers ({value}) *(when ≤ 2)*")."""
+    sentence = feature.for_sentence if direction == "for" else feature.against_sentence
+    when = " and ".join(str(w) for w in feature.when(direction))
+    return _cell(sentence) + (f" *(when {_cell(when)})*" if when else "")
+
+
 def _family_table(features: list[Feature]) -> list[str]:
     lines = [
         "| feature | kind | what it is | speaks for | speaks against |",
         "| --- | --- | --- | --- | --- |",
     ]
     lines += [
-        f"| `{f.name}` | {f.kind} | {_cell(f.description)} | {_cell(f.for_sentence)} "
-        f"| {_cell(f.against_sentence)} |"
+        f"| `{f.name}` | {f.kind} | {_cell(f.description)} | {_said(f, 'for')} "
+        f"| {_said(f, 'against')} |"
         for f in features
     ]
     return lines
@@ -51,7 +59,9 @@ def render_catalogue() -> str:
         "",
         "Every column the featurizer (`inquiry_quality.features.build_featurizer`) outputs, "
         "with the sentence a sales rep reads when it speaks for or against an inquiry. Values "
-        "in braces are taken from the same inquiry's features.",
+        "in braces are taken from the same inquiry's features. A sentence is only said when "
+        "its condition (*when ...*, on the feature's value) holds and every value it quotes "
+        "is known.",
         "",
         "Kinds:",
         "",

@@ -10,6 +10,7 @@ import pandas as pd
 from inquiry_quality import schema
 from inquiry_quality.config import FeaturizeParams
 from inquiry_quality.features.base import FeatureFamily
+from inquiry_quality.features.buyer import BuyerFeatures
 from inquiry_quality.features.catalogue import Catalogue
 from inquiry_quality.features.completeness import CompletenessFeatures
 from inquiry_quality.features.domain import DomainFeatures
@@ -25,6 +26,7 @@ FAMILY_CLASSES: tuple[type[FeatureFamily], ...] = (
     RegionFeatures,
     PhrasingFeatures,
     PlanFeatures,
+    BuyerFeatures,
     MessageFeatures,
     TextFeatures,
 )

@@ -42,7 +42,9 @@ _MODEL_LABEL, _PRODUCT_LABEL, _PERSONAL = "catalogue_model", "catalogue_product"
 
 # A unit right after a number (40W, 4000 K, 500 pcs): numbers are found first, then this.
 _UNIT_AFTER = re.compile(
-    r"\s?(?:w|watts?|lm|k|v|vac|mm|cm|m|kg|hz|ma|pcs|pieces|units|sets|ctns|cartons|ft|hq|gp)\b",
+    r"\s?(?:w|watts?|lm|lumens?|k|kelvin|v|vac|mm|cm|m|meters?|metres?|inch(?:es)?|kg|g|lbs?|"
+    r"tons?|hz|ma|pcs?|pieces?|units?|sets?|pairs?|rolls?|boxes|ctns?|cartons?|containers?|"
+    r"pallets?|ft|hq|gp)\b",
     re.IGNORECASE,
 )
 _REPLY_PREFIX = re.compile(r"\b(?:re|fwd?|aw|wg|sv|rv|tr)\s?(?:\[\d+\])?\s?:", re.IGNORECASE)

@@ -4,14 +4,22 @@ Scoring turns a model's top factors into sentences with :func:`describe` and the
 inquiry lacks into one follow-up mail with :func:`missing_details`; ``docs/features.md`` is
 rendered from this table. Sentences may name other features of the same row in braces
 (``{sender_domain}``); ``{value}`` is the feature's own value.
+
+A sentence is only said when it is true of the row: each direction has conditions
+(:class:`When`) on the feature's value (or another feature's), and every value it quotes must
+be known. :func:`true_of` evaluates them for a whole table at once.
 """
 
 from __future__ import annotations
 
 import math
+import string
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Final, Literal
+
+import numpy as np
+import pandas as pd
 
 Direction = Literal["for", "against"]
 KIND_DOC: Final = {
@@ -22,11 +30,64 @@ KIND_DOC: Final = {
     "detail": "a value quoted in explanations; not a model input",
 }
 NUMERIC_KINDS: Final = frozenset({"flag", "number"})
+UNKNOWN_LABELS: Final = frozenset({"", "none", "unknown", "nan", "<na>"})  # lower-cased
+
+
+@dataclass(frozen=True)
+class When:
+    """A sentence's condition: the value of feature ``of`` (default: the feature itself) lies
+    in ``[low, high]``, or, for a label, is one of ``labels``. NaN / unknown is never true."""
+
+    low: float = -math.inf
+    high: float = math.inf
+    labels: frozenset[str] = frozenset()
+    of: str | None = None
+
+    def __str__(self) -> str:
+        what = f"`{self.of}` " if self.of else "value "
+        if self.labels:
+            return what + "is " + " or ".join(sorted(self.labels))
+        if self.low == -math.inf and self.high == math.inf:
+            return what + "is known"
+        if self.low == self.high:
+            return f"{what}= {self.low:g}"
+        if self.high == math.inf:
+            return f"{what}≥ {self.low:g}"
+        if self.low == -math.inf:
+            return f"{what}≤ {self.high:g}"
+        return f"{what}in {self.low:g}-{self.high:g}"
+
+
+def at_least(low: float, of: str | None = None) -> When:
+    return When(low=low, of=of)
+
+
+def at_most(high: float, of: str | None = None) -> When:
+    return When(high=high, of=of)
+
+
+def equals(value: float, of: str | None = None) -> When:
+    return When(low=value, high=value, of=of)
+
+
+def one_of(*labels: str, of: str | None = None) -> When:
+    return When(labels=frozenset(labels), of=of)
+
+
+NO: Final = (equals(0),)
+SOME: Final = (at_least(1),)
+BAD_FLAG: Final = {"for_when": NO, "against_when": (equals(1),)}  # 1 speaks against
 
 
 @dataclass(frozen=True)
 class Feature:
-    """One output column of the featurizer."""
+    """One output column of the featurizer.
+
+    ``for_when`` / ``against_when``: when each sentence is true (all must hold); empty means
+    the kind's default: a flag's "for" sentence needs 1 and its "against" sentence 0, other
+    kinds need a known value. ``shown_as`` is a format spec for ``{value}`` (".0%");
+    ``labels`` rephrase category values in sentences (``("claim", "buyer's own words")``).
+    """
 
     name: str
     family: str
@@ -36,6 +97,21 @@ class Feature:
     against_sentence: str
     missing_label: str | None = None
     question: str | None = None
+    for_when: tuple[When, ...] = ()
+    against_when: tuple[When, ...] = ()
+    shown_as: str = ""
+    labels: tuple[tuple[str, str], ...] = ()
+
+    def when(self, direction: Direction) -> tuple[When, ...]:
+        """The conditions under which ``direction``'s sentence is true."""
+        given = self.for_when if direction == "for" else self.against_when
+        if given:
+            return given
+        if self.kind == "flag":
+            return (equals(1),) if direction == "for" else NO
+        if self.kind == "text":
+            return ()
+        return (When(),)  # known
 
 
 def _detail(name: str, what: str, label: str, question: str, present: str, absent: str) -> Feature:
@@ -180,8 +256,11 @@ FEATURES: Final[tuple[Feature, ...]] = (
         "completeness",
         "number",
         "Share of the request and contact details above that are present (0-1).",
-        "Complete inquiry ({value} of the details a quote needs)",
-        "Incomplete inquiry (only {value} of the details a quote needs)",
+        "Has most details a quote needs ({value})",
+        "Lacks details a quote needs (has only {value})",
+        for_when=(at_least(0.5),),
+        against_when=(at_most(0.4),),
+        shown_as=".0%",
     ),
     Feature(
         "incoterm",
@@ -214,6 +293,8 @@ FEATURES: Final[tuple[Feature, ...]] = (
         "The largest quantity stated (k = 1,000).",
         "Sizeable quantity ({quantity_text})",
         "Small quantity ({quantity_text})",
+        for_when=(at_least(100),),
+        against_when=(at_most(20),),
     ),
     # --- domain ----------------------------------------------------------------------------
     Feature(
@@ -231,6 +312,9 @@ FEATURES: Final[tuple[Feature, ...]] = (
         "corporate, free (free-mail), disposable or none.",
         "Writes from a company domain ({sender_domain})",
         "Writes from a {value} mail domain ({sender_domain})",
+        for_when=(one_of("corporate"),),
+        against_when=(one_of("free", "disposable"),),
+        labels=(("free", "free"), ("disposable", "throw-away")),
     ),
     Feature(
         "is_free_mail",
@@ -239,6 +323,8 @@ FEATURES: Final[tuple[Feature, ...]] = (
         "The sender uses a free-mail domain.",
         "Writes from a company domain ({sender_domain})",
         "Writes from free-mail ({sender_domain})",
+        for_when=(equals(0), one_of("corporate", of="sender_domain_kind")),
+        against_when=(equals(1),),
     ),
     Feature(
         "is_disposable",
@@ -247,6 +333,7 @@ FEATURES: Final[tuple[Feature, ...]] = (
         "The sender uses a disposable (throw-away) domain.",
         "Not a throw-away address",
         "Writes from a disposable address ({sender_domain})",
+        **BAD_FLAG,
     ),
     Feature(
         "free_mail_with_company",
@@ -255,6 +342,12 @@ FEATURES: Final[tuple[Feature, ...]] = (
         "Free-mail or disposable sender while a company name is claimed.",
         "Company and e-mail domain fit",
         "Sender writes from {sender_domain} while claiming a company",
+        for_when=(
+            equals(0),
+            equals(1, of="has_company"),
+            one_of("corporate", of="sender_domain_kind"),
+        ),
+        against_when=(equals(1),),
     ),
     Feature(
         "domain_matches_website",
@@ -271,6 +364,8 @@ FEATURES: Final[tuple[Feature, ...]] = (
         "How well the e-mail domain spells the company name (0-1).",
         "E-mail domain {sender_domain} matches the company name",
         "E-mail domain {sender_domain} does not match the company name",
+        for_when=(at_least(0.5),),
+        against_when=(at_most(0.3),),
     ),
     Feature(
         "reply_to_differs",
@@ -279,6 +374,7 @@ FEATURES: Final[tuple[Feature, ...]] = (
         "Replies are redirected to another address.",
         "Replies go to the sender",
         "Replies are redirected to a different address",
+        **BAD_FLAG,
     ),
     Feature(
         "tld_matches_claimed_country",
@@ -311,6 +407,8 @@ FEATURES: Final[tuple[Feature, ...]] = (
         "Links to a domain other than the sender's or the company website's.",
         "No links to other sites",
         "Links to another site ({value}), a common lure",
+        for_when=NO,
+        against_when=SOME,
     ),
     # --- region ----------------------------------------------------------------------------
     Feature(
@@ -328,8 +426,15 @@ FEATURES: Final[tuple[Feature, ...]] = (
         "region",
         "category",
         "Which source gave the country: claim, phone, domain or none.",
-        "Country known from the {value}",
-        "Country known only from the {value}",
+        "Country known from {value}",
+        "Country known only from {value}",
+        for_when=(one_of("claim", "phone", "domain"),),
+        against_when=(one_of("phone", "domain"),),
+        labels=(
+            ("claim", "the buyer's own words"),
+            ("phone", "the phone number"),
+            ("domain", "the e-mail domain"),
+        ),
     ),
     Feature(
         "region",
@@ -363,7 +468,14 @@ FEATURES: Final[tuple[Feature, ...]] = (
         "personal (Dear Mr. X), generic (Dear Sir/Madam), casual (hi), none; unknown if not "
         "English.",
         "Greets a person by name",
-        "{value} greeting, not addressed to a person",
+        "{value}, not addressed to a person",
+        for_when=(one_of("personal"),),
+        against_when=(one_of("generic", "casual", "none"),),
+        labels=(
+            ("generic", "generic greeting (Dear Sir/Madam)"),
+            ("casual", "casual greeting (hi)"),
+            ("none", "no greeting"),
+        ),
     ),
     Feature(
         "mass_mail_markers",
@@ -372,14 +484,18 @@ FEATURES: Final[tuple[Feature, ...]] = (
         "Mass-mailing phrases ('your products', 'price list', 'best price', ...).",
         "No mass-mailing phrases",
         "Reads like a mass mailing ({value} phrases such as 'your products', 'price list')",
+        for_when=NO,
+        against_when=SOME,
     ),
     Feature(
         "whole_range_requests",
         "phrasing",
         "number",
         "Requests for the whole range ('all your products', 'full catalogue').",
-        "Asks about specific products",
+        "Does not ask for the whole catalogue",
         "Asks for the whole catalogue or all prices",
+        for_when=NO,
+        against_when=SOME,
     ),
     Feature(
         "scam_markers",
@@ -388,6 +504,8 @@ FEATURES: Final[tuple[Feature, ...]] = (
         "Advance-fee and fund-transfer phrases (fees, inheritance, next of kin, ...).",
         "No advance-fee phrases",
         "Advance-fee scam phrases ({value})",
+        for_when=NO,
+        against_when=SOME,
     ),
     Feature(
         "phishing_markers",
@@ -396,6 +514,8 @@ FEATURES: Final[tuple[Feature, ...]] = (
         "Phishing phrases ('view the inquiry', 'login to view', password requests).",
         "No login or 'view inquiry' links",
         "Phishing phrases ('view inquiry', login) ({value})",
+        for_when=NO,
+        against_when=SOME,
     ),
     Feature(
         "money_transfer_mentioned",
@@ -404,6 +524,7 @@ FEATURES: Final[tuple[Feature, ...]] = (
         "Western Union, MoneyGram, gift cards or crypto mentioned (a scam marker).",
         "No money-transfer services",
         "Mentions money-transfer services (Western Union, ...)",
+        **BAD_FLAG,
     ),
     Feature(
         "risky_attachments",
@@ -412,6 +533,8 @@ FEATURES: Final[tuple[Feature, ...]] = (
         "Attachments that can carry a payload or a lure (.html, .exe, .zip, .iso, ...).",
         "No risky attachments",
         "Risky attachments ({value}: .html/.exe/.zip, ...)",
+        for_when=NO,
+        against_when=SOME,
     ),
     Feature(
         "numbers_count",
@@ -420,6 +543,9 @@ FEATURES: Final[tuple[Feature, ...]] = (
         "Numbers in the text (specificity).",
         "Specific: {value} numbers",
         "Few numbers ({value})",
+        # hundreds of numbers (price lists, tables in spam) are no sign of a precise buyer
+        for_when=(When(low=5, high=60),),
+        against_when=(at_most(2),),
     ),
     Feature(
         "units_count",
@@ -428,6 +554,8 @@ FEATURES: Final[tuple[Feature, ...]] = (
         "Numbers with units (40W, 4000K, 500 pcs).",
         "Specific: {value} values with units",
         "No values with units",
+        for_when=SOME,
+        against_when=NO,
     ),
     Feature(
         "model_numbers_count",
@@ -436,6 +564,8 @@ FEATURES: Final[tuple[Feature, ...]] = (
         "Model-number-like codes (NB-PL6060-40W).",
         "Names model numbers ({value})",
         "No model numbers",
+        for_when=SOME,
+        against_when=NO,
     ),
     Feature(
         "catalogue_model_matches",
@@ -444,6 +574,8 @@ FEATURES: Final[tuple[Feature, ...]] = (
         "Mentions of the exporter's model numbers (NaN without a catalogue).",
         "Names our model numbers ({value})",
         "Names none of our model numbers",
+        for_when=SOME,
+        against_when=NO,
     ),
     Feature(
         "catalogue_product_matches",
@@ -452,14 +584,18 @@ FEATURES: Final[tuple[Feature, ...]] = (
         "Mentions of the exporter's products and categories (English; NaN without catalogue).",
         "Names our products ({value} mentions)",
         "Names none of our products",
+        for_when=SOME,
+        against_when=NO,
     ),
     Feature(
         "re_depth",
         "phrasing",
         "number",
         "RE:/FW: prefixes in the subject.",
-        "Continues a conversation ({value} replies)",
+        "Continues a conversation (RE:)",
         "Long RE: RE: chain ({value})",
+        for_when=(equals(1),),
+        against_when=(at_least(2),),
     ),
     Feature(
         "questions_count",
@@ -468,6 +604,8 @@ FEATURES: Final[tuple[Feature, ...]] = (
         "Question marks.",
         "Asks concrete questions ({value})",
         "Asks no questions",
+        for_when=(When(low=1, high=6),),
+        against_when=NO,
     ),
     Feature(
         "length_words",
@@ -476,6 +614,9 @@ FEATURES: Final[tuple[Feature, ...]] = (
         "Words in subject and body.",
         "Substantial message ({value} words)",
         "Very short message ({value} words)",
+        # beyond a few hundred words length says nothing a rep would call genuine
+        for_when=(When(low=50, high=300),),
+        against_when=(at_most(25),),
     ),
     Feature(
         "capitals_ratio",
@@ -484,6 +625,9 @@ FEATURES: Final[tuple[Feature, ...]] = (
         "Capital letters per letter of the words (0-1).",
         "Normal use of capitals",
         "Shouting in capitals ({value} of letters)",
+        for_when=(at_most(0.3),),
+        against_when=(at_least(0.5),),
+        shown_as=".0%",
     ),
     Feature(
         "links_count",
@@ -492,6 +636,8 @@ FEATURES: Final[tuple[Feature, ...]] = (
         "Links in the text.",
         "No links",
         "Contains links ({value})",
+        for_when=NO,
+        against_when=SOME,
     ),
     # --- plan ------------------------------------------------------------------------------
     Feature(
@@ -541,6 +687,53 @@ FEATURES: Final[tuple[Feature, ...]] = (
         "How many of the five signs above the inquiry shows (0-5).",
         "Says how the purchase will go ({value} of 5 signs)",
         "Says little about how the purchase will go ({value} of 5 signs)",
+        for_when=(at_least(2),),
+        against_when=(at_most(1),),
+    ),
+    # --- buyer -----------------------------------------------------------------------------
+    Feature(
+        "buyer_type",
+        "buyer",
+        "category",
+        "What the buyer says it is: distributor (importer, wholesaler), retailer (shop, "
+        "online store), contractor, agent (sourcing for clients) or none.",
+        "Introduces itself as a {value}",
+        "Introduces itself as a {value}",
+    ),
+    Feature(
+        "asks_certificates",
+        "buyer",
+        "flag",
+        "Asks for certificates or test reports (CE, RoHS, UL, SAA, ...).",
+        "Asks for certificates ({region} market)",
+        "No certificate requirements",
+    ),
+    Feature(
+        "presses_urgency",
+        "buyer",
+        "flag",
+        "Presses for a fast answer ('urgent', 'ASAP', 'within 24 hours').",
+        "No pressure to answer at once",
+        "Presses for an urgent answer",
+        **BAD_FLAG,
+    ),
+    Feature(
+        "bargains_hard",
+        "buyer",
+        "flag",
+        "Pushes on price ('best price', 'lowest price', 'other offers').",
+        "Does not open with price pressure",
+        "Pushes hard on price",
+        **BAD_FLAG,
+    ),
+    Feature(
+        "prefers_chat_app",
+        "buyer",
+        "flag",
+        "Moves the conversation to a chat app (WhatsApp, WeChat, Skype, Telegram).",
+        "Keeps the conversation on e-mail",
+        "Wants to move to a chat app",
+        **BAD_FLAG,
     ),
     # --- message ---------------------------------------------------------------------------
     Feature(
@@ -556,8 +749,10 @@ FEATURES: Final[tuple[Feature, ...]] = (
         "message",
         "number",
         "Attached files.",
-        "Attached {value} files (drawings, specs)",
         "Attached {value} files",
+        "Attached {value} files",
+        for_when=SOME,
+        against_when=SOME,
     ),
     Feature(
         "clean_text",
@@ -574,10 +769,12 @@ KINDS: Final[Mapping[str, str]] = {f.name: f.kind for f in FEATURES}
 FAMILIES: Final[tuple[str, ...]] = tuple(dict.fromkeys(f.family for f in FEATURES))
 
 
-def _show(value: object) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+def _show(value: object, shown_as: str = "") -> str:
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
         return "unknown"
     if isinstance(value, float):
+        if shown_as:
+            return format(value, shown_as)
         return f"{value:g}" if value == int(value) else f"{value:.2f}"
     text = str(value)
     return text or "unknown"
@@ -595,7 +792,8 @@ def describe(name: str, row_features: Mapping[str, object], direction: Direction
         raise ValueError(f"direction must be 'for' or 'against', got {direction!r}")
     template = feature.for_sentence if direction == "for" else feature.against_sentence
     values = _RowValues({k: _show(v) for k, v in row_features.items()})
-    values["value"] = _show(row_features.get(name))
+    own = _show(row_features.get(name), feature.shown_as)
+    values["value"] = dict(feature.labels).get(own, own)
     sentence = template.format_map(values)
     return sentence[:1].upper() + sentence[1:]
 
@@ -619,3 +817,43 @@ def missing_details(row_features: Mapping[str, object]) -> list[Feature]:
         and f.name in row_features
         and is_missing(f.name, row_features[f.name])
     ]
+
+
+def quoted_fields(name: str, direction: Direction) -> tuple[str, ...]:
+    """The other features a sentence quotes in braces."""
+    feature = BY_NAME[name]
+    template = feature.for_sentence if direction == "for" else feature.against_sentence
+    return tuple(f for _, f, _, _ in string.Formatter().parse(template) if f and f != "value")
+
+
+def true_of(name: str, features: pd.DataFrame, direction: Direction) -> np.ndarray:
+    """Per row of ``features``: whether ``name``'s ``direction`` sentence is true of it.
+
+    All the feature's conditions hold and every value the sentence quotes is known; a
+    condition or value on a column ``features`` lacks is false.
+    """
+    true = np.ones(len(features), dtype=bool)
+    for condition in BY_NAME[name].when(direction):
+        column = condition.of or name
+        true &= _holds(condition, features[column]) if column in features else False
+    for field in quoted_fields(name, direction):
+        true &= known_values(features[field]) if field in features else False
+    return true
+
+
+def _holds(condition: When, column: pd.Series) -> np.ndarray:
+    if condition.labels:
+        return column.astype(object).isin(condition.labels).to_numpy(dtype=bool)
+    if condition.low == -math.inf and condition.high == math.inf:
+        return known_values(column)
+    values = pd.to_numeric(column, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+    return (values >= condition.low) & (values <= condition.high)
+
+
+def known_values(column: pd.Series) -> np.ndarray:
+    """Per value: not NaN / <NA> / an unknown label ("", "none", "unknown")."""
+    known = column.notna().to_numpy(dtype=bool)
+    if pd.api.types.is_numeric_dtype(column):
+        return known
+    labels = column.astype("string").str.strip().str.lower()
+    return known & ~labels.isin(UNKNOWN_LABELS).to_numpy(dtype=bool, na_value=True)

@@ -18,7 +18,7 @@ from typing import Final
 import numpy as np
 import pandas as pd
 
-from inquiry_quality.features.registry import BY_NAME, describe
+from inquiry_quality.features.registry import BY_NAME, describe, known_values, true_of
 
 FOR: Final = "+ "
 AGAINST: Final = "- "
@@ -52,7 +52,7 @@ def top_factors(
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Column indices and values of each row's ``top`` strongest factors for and against.
 
-    Factors weaker than ``min_contribution`` are masked as -1.
+    Factors weaker than ``min_contribution``, or 0 (unsayable), are masked as -1.
     """
     values = contributions.to_numpy(dtype=float, na_value=0.0)
     k = min(top, values.shape[1])
@@ -60,26 +60,29 @@ def top_factors(
     down = np.argsort(values, axis=1, kind="stable")[:, :k]
     up_values = np.take_along_axis(values, up, axis=1)
     down_values = np.take_along_axis(values, down, axis=1)
-    up = np.where(up_values >= min_contribution, up, -1)
-    down = np.where(down_values <= -min_contribution, down, -1)
+    up = np.where((up_values >= min_contribution) & (up_values > 0), up, -1)
+    down = np.where((down_values <= -min_contribution) & (down_values < 0), down, -1)
     return up, up_values, down, down_values
 
 
 def sayable(contributions: pd.DataFrame, features: pd.DataFrame) -> pd.DataFrame:
-    """``contributions`` with the factors no registry sentence can state truthfully set to 0.
+    """``contributions`` with the factors no registry sentence states truthfully set to 0.
 
-    A detail's sentences say "stated" (for) or "not given" (against): a stated detail that
-    the model counts against the inquiry (or a missing one it counts for) has no true
-    sentence, so it is not offered as a reason.
+    A factor for the inquiry is said with its "for" sentence, one against with its "against"
+    sentence, and only where that sentence is true of the row (``registry.true_of``): "No
+    values with units" only with no units, "Long RE: RE: chain" only from two RE:s on. A
+    mapped-in column outside the registry is said only where its value is known.
     """
     out = contributions.copy()
     for name in out.columns:
-        feature = BY_NAME.get(name)
-        if feature is None or feature.question is None or feature.kind != "flag":
+        if name not in BY_NAME:
+            if name in features:
+                out.loc[~known_values(features[name]), name] = 0.0
             continue
-        value = features[name].to_numpy(dtype=float, na_value=np.nan)
-        wrong = ((value == 1) & (out[name] < 0)) | ((value == 0) & (out[name] > 0))
-        out.loc[wrong, name] = 0.0
+        value = out[name].to_numpy(dtype=float, na_value=0.0)
+        false_for = (value > 0) & ~true_of(name, features, "for")
+        false_against = (value < 0) & ~true_of(name, features, "against")
+        out.loc[false_for | false_against, name] = 0.0
     return out
 
 

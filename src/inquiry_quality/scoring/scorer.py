@@ -25,6 +25,7 @@ from inquiry_quality.scoring.tiers import DISCARD, TierRules, assign_tiers
 #: output columns holding lists (joined with LIST_SEP where only text fits: CSV, serving)
 LIST_COLUMNS: Final = (schema.REASONS, schema.MISSING_DETAILS, schema.FOLLOW_UP_QUESTIONS)
 LIST_SEP: Final = " | "
+QUOTED_TERMS: Final = 3  # the inquiry's own n-grams a wording reason quotes
 
 
 def flatten_lists(frame: pd.DataFrame) -> pd.DataFrame:
@@ -73,7 +74,7 @@ class Scorer:
     def score_details(self, raw: pd.DataFrame) -> Scored:
         """``score`` with its features, predictions and contributions kept."""
         feats = self.bundle.features(raw)
-        explained = self.bundle.predict_and_explain(feats, GENUINE, self.params.top_reasons)
+        explained = self.bundle.predict_and_explain(feats, GENUINE, QUOTED_TERMS)
         predictions, contributions = explained.predictions, explained.contributions
         received = raw.get(schema.RECEIVED_AT)
         tiers = assign_tiers(predictions, self.rules, received, feats.get("completeness_score"))

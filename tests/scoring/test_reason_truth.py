@@ -1,0 +1,284 @@
+"""Every reason said is true of the inquiry: hand-written inquiries and real mail."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from inquiry_quality.config import Params, ScoreParams
+from inquiry_quality.features.registry import BY_NAME, FEATURES, Feature, describe, true_of
+from inquiry_quality.scoring import Scorer
+from inquiry_quality.scoring.pasted import inquiry_from_text
+from inquiry_quality.scoring.reasons import AGAINST, FOR
+
+CORPUS = Path("/work/shared/corpora/spamassassin")
+REAL_PER_FOLDER = 4  # the first messages of each folder: ~20 real e-mails, ham and spam
+MISSING_VALUE = re.compile(r"\bnan\b|<NA>|\bunknown\b|\bnone\b(?! of)", re.IGNORECASE)
+
+HANDWRITTEN = {
+    "european-rfq": """From: Lukas Meier <l.meier@meier-lichttechnik.de>
+To: sales@ningbo-led.cn
+Subject: RFQ 2026-114: 3,000 pcs LED high bay 150W 5000K, CIF Hamburg
+Date: Tue, 24 Nov 2026 09:10:00 +0100
+
+Dear Mr. Wang,
+
+Meier Lichttechnik GmbH is an electrical wholesaler in Bremen, Germany. For project
+Logistikzentrum Nord (tender 2026-114) please quote 3,000 pcs LED high bay 150W 5000K IP65,
+150 lm/W, CRI>80, 5 years warranty. Packing: export cartons, 4 pcs per carton, on pallets.
+Price term CIF Hamburg, payment L/C at sight. First delivery of 1,000 pcs within 60 days,
+then monthly call-offs; annual volume about 12,000 pcs. We would order 10 samples first.
+CE, RoHS and ENEC certificates are required. Our target price is EUR 38 per piece.
+
+Kind regards,
+Lukas Meier
+Head of Purchasing
+Meier Lichttechnik GmbH
+Tel: +49 421 555 0190
+Fax: +49 421 555 0191
+www.meier-lichttechnik.de
+""",
+    "terse-po": """From: Mike Dunn <mdunn@dunnsupply.com>
+To: sales@ningbo-led.cn
+Subject: PO 55821
+Date: Tue, 24 Nov 2026 15:02:00 -0500
+
+Mike here. PO 55821 attached - 5,000 units LED A19 bulb 9W 2700K, UL listed, FOB Ningbo,
+net 30. Ship to Chicago by Jan 15. Confirm price and ship date.
+
+Mike Dunn
+Dunn Supply Inc.
+(312) 555-0147
+""",
+    "mass-mail": """From: Purchase Dept <globalpurchase2026@gmail.com>
+To: sales@ningbo-led.cn
+Subject: Inquiry
+Date: Tue, 24 Nov 2026 03:40:00 +0000
+
+Dear Sir/Madam,
+
+We are interested in your products. Please send us your price list and catalogue with your
+best price for all your products. We are a big company with many projects.
+
+Best regards
+Purchase Dept
+""",
+    "catalogue-fishing": """From: Kevin Li <kevin@brightlux-lighting.com>
+To: sales@ningbo-led.cn
+Subject: catalogue request
+Date: Tue, 24 Nov 2026 11:00:00 +0800
+
+Hi,
+
+please send your full catalogue with all prices, your factory cost structure, your main
+customers in Europe and the names of your LED driver suppliers. We are studying the market.
+
+Kevin
+""",
+    "advance-fee": """From: "Barrister John Mensah" <johnmensah.chambers@yahoo.com>
+Reply-To: mensah.payments@outlook.com
+Subject: URGENT CONTRACT AWARD - KINDLY REPLY
+Date: Tue, 24 Nov 2026 06:00:00 +0000
+
+Dear Sir/Madam,
+
+I am writing on behalf of the ministry of works. Your company has been awarded a contract of
+USD 3,200,000 for street lights. To release the funds you must pay the processing fee of
+USD 1,250 by Western Union or MoneyGram within 48 hours. Next of kin documents and your bank
+details are also required. This is strictly confidential.
+
+Barrister John Mensah
+""",
+    "phishing": """From: "Alibaba Trade Service" <notice@trade-inquiry-center.top>
+To: sales@ningbo-led.cn
+Subject: New inquiry from buyer - view inquiry
+Date: Tue, 24 Nov 2026 02:15:00 +0000
+MIME-Version: 1.0
+Content-Type: multipart/mixed; boundary="XYZ"
+
+--XYZ
+Content-Type: text/plain; charset=utf-8
+
+You have received a new purchase inquiry. Please view the inquiry in the attached file and
+login with your e-mail password to view the buyer details and quantity.
+
+--XYZ
+Content-Type: text/html; name="Inquiry_Order.html"
+Content-Disposition: attachment; filename="Inquiry_Order.html"
+
+<html><body><form action="http://login-verify.example/post">Password</form></body></html>
+--XYZ--
+""",
+    "spanish": """From: Carlos Ruiz <compras@iluminaciones-ruiz.es>
+To: sales@ningbo-led.cn
+Subject: Solicitud de cotización: 800 paneles LED 60x60 40W
+Date: Tue, 24 Nov 2026 10:20:00 +0100
+
+Estimado Sr. Wang:
+
+Somos Iluminaciones Ruiz S.L., distribuidor de material eléctrico en Valencia, España.
+Les rogamos nos coticen 800 unidades de panel LED 600x600 40W 4000K, precio FOB Ningbo,
+pago por transferencia 30% por adelantado. Entrega en el puerto de Valencia en 6 semanas.
+
+Atentamente,
+Carlos Ruiz
+Jefe de Compras
+Iluminaciones Ruiz S.L.
+Tel: +34 963 555 210
+""",
+}
+
+
+def _real_messages() -> dict[str, str]:
+    if not CORPUS.is_dir():
+        pytest.skip(f"real corpus not available at {CORPUS}")
+    texts = {}
+    for folder in sorted(p for p in CORPUS.iterdir() if p.is_dir()):
+        for path in sorted(folder.iterdir())[:REAL_PER_FOLDER]:
+            texts[f"{folder.name}/{path.name}"] = path.read_bytes().decode("latin-1")
+    return texts
+
+
+@pytest.fixture(scope="module")
+def everything(scorer: Scorer) -> Scorer:
+    """The project's model saying every non-zero factor, so every sentence gets checked."""
+    return Scorer(scorer.bundle, ScoreParams(top_reasons=200, min_contribution=0.0))
+
+
+def _inquiries(texts: dict[str, str], params: Params) -> pd.DataFrame:
+    extra = (params.ingest.extra_numeric, params.ingest.extra_categorical)
+    rows = [inquiry_from_text(t, None, *extra) for t in texts.values()]
+    return pd.concat(rows, ignore_index=True).set_axis(list(texts), axis=0)
+
+
+@pytest.fixture(scope="module")
+def handwritten(everything: Scorer, project_params: Params) -> tuple[pd.DataFrame, pd.DataFrame]:
+    details = everything.score_details(_inquiries(HANDWRITTEN, project_params))
+    return details.output.set_axis(list(HANDWRITTEN)), details.features.set_axis(list(HANDWRITTEN))
+
+
+@pytest.fixture(scope="module")
+def real(everything: Scorer, project_params: Params) -> tuple[pd.DataFrame, pd.DataFrame]:
+    texts = _real_messages()
+    details = everything.score_details(_inquiries(texts, project_params))
+    return details.output.set_axis(list(texts)), details.features.set_axis(list(texts))
+
+
+def true_sentences(features: pd.DataFrame, row: int) -> dict[str, set[str]]:
+    """By direction: every registry sentence its conditions make true of row ``row``."""
+    one = features.iloc[[row]]
+    values = one.iloc[0].to_dict()
+    return {
+        direction: {
+            describe(f.name, values, direction)
+            for f in FEATURES
+            if f.name in one and true_of(f.name, one, direction)[0]
+        }
+        for direction in ("for", "against")
+    }
+
+
+def assert_reasons_true(output: pd.DataFrame, features: pd.DataFrame) -> None:
+    for i, (inquiry, said) in enumerate(output["reasons"].items()):
+        true = true_sentences(features, i)
+        for reason in said:
+            assert not MISSING_VALUE.search(reason), (inquiry, reason)
+            direction = "for" if reason.startswith(FOR) else "against"
+            assert reason.startswith((FOR, AGAINST)), (inquiry, reason)
+            words = reason[len(FOR) :].split(": '", 1)[0]  # without the quoted n-grams
+            assert words in true[direction], (inquiry, reason)
+
+
+def test_every_reason_for_handwritten_inquiries_is_true(handwritten: tuple) -> None:
+    assert_reasons_true(*handwritten)
+
+
+def test_every_reason_for_real_mail_is_true(real: tuple) -> None:
+    output, features = real
+    assert len(output) >= 15
+    assert_reasons_true(output, features)
+
+
+def test_real_mail_reasons_match_what_the_message_shows(real: tuple) -> None:
+    """The sentences seen wrong on real mail, checked against the numbers they quote."""
+    output, features = real
+    for inquiry, said in output["reasons"].items():
+        row = features.loc[inquiry]
+        for reason in said:
+            if "RE: RE: chain" in reason:
+                assert row["re_depth"] >= 2, (inquiry, reason)
+            if found := re.search(r"Few numbers \((\d+)\)", reason):
+                assert int(found[1]) <= 2 and row["numbers_count"] <= 2, (inquiry, reason)
+            if "No values with units" in reason:
+                assert row["units_count"] == 0, (inquiry, reason)
+            if "Company and e-mail domain fit" in reason:
+                assert row["has_company"] == 1 and row["is_free_mail"] == 0, (inquiry, reason)
+
+
+def test_the_scam_is_told_by_its_money_transfer_and_fee(handwritten: tuple) -> None:
+    output, features = handwritten
+    scam = output.loc["advance-fee", "reasons"]
+    assert features.loc["advance-fee", "money_transfer_mentioned"] == 1
+    assert features.loc["advance-fee", "scam_markers"] >= 1
+    against = {r for r in scam if r.startswith(AGAINST)}
+    assert against & {
+        AGAINST + describe(name, features.loc["advance-fee"].to_dict(), "against")
+        for name in ("money_transfer_mentioned", "scam_markers")
+    }
+    assert not any("Has most details" in r for r in scam)
+
+
+def test_the_complete_rfq_is_told_by_its_terms_quantity_and_company(handwritten: tuple) -> None:
+    output, features = handwritten
+    row = features.loc["european-rfq"].to_dict()
+    said = set(output.loc["european-rfq", "reasons"])
+    expected = {
+        FOR + describe(name, row, "for")
+        for name in ("has_incoterm", "has_quantity", "has_company", "completeness_score")
+    }
+    assert said & expected
+    assert row["units_count"] >= 5 and row["has_incoterm"] == 1 and row["has_quantity"] == 1
+    assert output.loc["european-rfq", "p_genuine"] > output.loc["advance-fee", "p_genuine"]
+    assert output.loc["european-rfq", "p_genuine"] > output.loc["mass-mail", "p_genuine"]
+
+
+def test_the_phishing_lure_is_seen_with_its_attachment(handwritten: tuple) -> None:
+    features = handwritten[1]
+    assert features.loc["phishing", "risky_attachments"] >= 1
+    assert features.loc["phishing", "phishing_markers"] >= 1
+
+
+def _own_range(feature: Feature, direction: str) -> tuple[float, float] | None:
+    own = [w for w in feature.when(direction) if w.of is None and not w.labels]  # type: ignore[arg-type]
+    if not own:
+        return None
+    return max(w.low for w in own), min(w.high for w in own)
+
+
+@pytest.mark.parametrize(
+    "feature", [f for f in FEATURES if f.kind in ("flag", "number")], ids=lambda f: f.name
+)
+def test_no_value_makes_a_feature_speak_both_ways(feature: Feature) -> None:
+    """A count or flag says "for" and "against" of different values (or the same words)."""
+    if feature.for_sentence == feature.against_sentence:
+        return
+    up, down = _own_range(feature, "for"), _own_range(feature, "against")
+    assert up is not None and down is not None, "numbers need a range for both sentences"
+    assert up[1] < down[0] or down[1] < up[0], (up, down)
+    if feature.kind == "number":
+        assert feature.for_when and feature.against_when, "numbers state their thresholds"
+
+
+def test_sentences_with_missing_values_are_never_true() -> None:
+    row = pd.DataFrame(
+        {name: [None] for name in BY_NAME}
+        | {"country_source": ["none"], "greeting": ["unknown"], "buyer_type": ["none"]}
+    )
+    for name, feature in BY_NAME.items():
+        if feature.kind == "text":
+            continue
+        for direction in ("for", "against"):
+            assert not true_of(name, row, direction)[0], (name, direction)
