@@ -17,7 +17,8 @@ from inquiry_quality.config import Params
 from inquiry_quality.ingest import read_inquiries
 from inquiry_quality.scoring.batch import ANY_DATE
 
-SPAM = Path("/work/shared/corpora/spamassassin/spam-1")
+# shared/ sits beside the repository, here and in CI.
+SPAM = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "spamassassin" / "spam-1"
 SCAM = """Dear Sir/Madam,
 
 I am Barrister Musa Bello, attorney to a late contractor who left USD 12,500,000 with a

@@ -14,7 +14,8 @@ from inquiry_quality.scoring import Scorer
 from inquiry_quality.scoring.pasted import inquiry_from_text
 from inquiry_quality.scoring.reasons import AGAINST, FOR
 
-CORPUS = Path("/work/shared/corpora/spamassassin")
+# shared/ sits beside the repository, here and in CI.
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpora" / "spamassassin"
 REAL_PER_FOLDER = 4  # the first messages of each folder: ~20 real e-mails, ham and spam
 MISSING_VALUE = re.compile(r"\bnan\b|<NA>|\bunknown\b|\bnone\b(?! of)", re.IGNORECASE)
 
