@@ -121,8 +121,11 @@ class ModelBundle:
 
         The heads share their input transformer (n-grams are the costly part), so the
         feature table is transformed once and that matrix feeds every head's classifier, the
-        contributions and the terms. ``head=None`` (or a skipped head) explains nothing.
+        contributions and the terms. ``head`` is a binary head (its positive class is
+        explained); ``None`` or a skipped head explains nothing.
         """
+        if head == JUNK_TYPE:
+            raise ValueError("predict_and_explain explains a binary head; use contributions")
         transformed: dict[int, Any] = {}
         proba = {}
         for name, pipeline in self.heads.items():

@@ -158,6 +158,7 @@ class TrainParams:
     # hgb
     learning_rate: float = 0.1
     hgb_max_iter: int = 200
+    n_iter_no_change: int = 10  # early stopping on a 10% validation split
     max_leaf_nodes: int = 31
     l2_regularization: float = 0.0
     svd_components: int = 50  # text n-grams -> this many SVD components for hgb

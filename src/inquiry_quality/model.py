@@ -57,6 +57,7 @@ HYPERPARAMETERS: Final[dict[str, dict[str, tuple[str, ...]]]] = {
         "seed": ("classifier__estimator__random_state", "features__text__reduce__random_state"),
         "learning_rate": ("classifier__estimator__learning_rate",),
         "hgb_max_iter": ("classifier__estimator__max_iter",),
+        "n_iter_no_change": ("classifier__estimator__n_iter_no_change",),
         "max_leaf_nodes": ("classifier__estimator__max_leaf_nodes",),
         "l2_regularization": ("classifier__estimator__l2_regularization",),
         "class_weight": ("classifier__estimator__class_weight",),
@@ -73,6 +74,12 @@ NON_PIPELINE_KEYS: Final = frozenset(
 def category_name(feature: str, category: object) -> str:
     """Output name of a one-hot column; module-level so fitted pipelines stay picklable."""
     return f"{feature}{CATEGORY_SEP}{category}"
+
+
+def ignored_keys(model: str) -> list[str]:
+    """``train`` keys that only other models use: accepted, with no effect on ``model``."""
+    other = set().union(*(keys for name, keys in HYPERPARAMETERS.items() if name != model))
+    return sorted(other - set(HYPERPARAMETERS.get(model, {})))
 
 
 def pipeline_params(cfg: TrainParams) -> dict[str, Any]:
@@ -118,7 +125,7 @@ def _text(reduce: bool) -> Pipeline:
 
 def _estimator(model: str) -> LogisticRegression | HistGradientBoostingClassifier:
     if model == "hgb":
-        return HistGradientBoostingClassifier(early_stopping=False)
+        return HistGradientBoostingClassifier(early_stopping=True)
     return LogisticRegression()
 
 

@@ -19,7 +19,7 @@ from inquiry_quality.bundle import ModelBundle
 from inquiry_quality.config import TrainParams
 from inquiry_quality.features.registry import KINDS, NUMERIC_KINDS
 from inquiry_quality.heads import HEADS, JUNK_TYPE, head_target
-from inquiry_quality.model import build_pipeline, split_columns
+from inquiry_quality.model import build_pipeline, ignored_keys, split_columns
 
 logger = logging.getLogger(__name__)
 
@@ -87,8 +87,9 @@ def fit_heads(
     transformed = transformer.fit_transform(train)
     position = pd.Series(np.arange(len(train)), index=train.index)
     heads, references = {}, {}
-    # L-BFGS calls BLAS on single vectors: threaded BLAS only spins, ~8x slower on 2 busy cores.
-    with threadpool_limits(limits=1, user_api="blas"):
+    # On 2 busy cores threads only spin: L-BFGS calls BLAS on single vectors (~8x slower
+    # threaded) and HistGradientBoosting's OpenMP histograms are ~4x slower with 2 threads.
+    with threadpool_limits(limits=1):
         for head, target in targets.items():
             logger.info("fitting head %s on %d rows (%s)", head, len(target), cfg.model)
             classifier = build_pipeline(cfg, *columns).named_steps["classifier"]
@@ -120,6 +121,8 @@ def train_bundle(
     A head without enough labels is skipped with a warning and recorded in the metadata.
     """
     features = feature_lists(train)
+    ignored = ", ".join(f"train.{key}" for key in ignored_keys(cfg.model))
+    logger.info("train.model=%s: %s have no effect", cfg.model, ignored)
     targets: dict[str, pd.Series] = {}
     skipped: dict[str, str] = {}
     notes: dict[str, Any] = {}

@@ -15,6 +15,7 @@ from inquiry_quality.model import (
     HYPERPARAMETERS,
     NON_PIPELINE_KEYS,
     build_pipeline,
+    ignored_keys,
     pipeline_params,
 )
 from inquiry_quality.training import feature_lists
@@ -25,6 +26,7 @@ CHANGED = {
     "class_weight": "balanced",
     "learning_rate": 0.05,
     "hgb_max_iter": 17,
+    "n_iter_no_change": 3,
     "max_leaf_nodes": 7,
     "l2_regularization": 0.5,
     "svd_components": 4,
@@ -88,6 +90,19 @@ def test_both_models_give_probabilities(table: pd.DataFrame, model: str) -> None
     proba = pipeline.predict_proba(table)[:, 1]
     assert np.all((proba >= 0) & (proba <= 1))
     assert np.corrcoef(proba[y.index], y)[0, 1] > 0.5
+
+
+def test_hgb_stops_early_and_ignores_c(table: pd.DataFrame) -> None:
+    cfg = TrainParams(model="hgb", C=0.3, min_df=1, svd_components=5, n_iter_no_change=2)
+    features = feature_lists(table)
+    y = head_target(table, GENUINE)
+    pipeline = build_pipeline(cfg, features["numeric"], features["categorical"])
+    pipeline.fit(table.loc[y.index], y.to_numpy())
+    folds = pipeline.named_steps["classifier"].calibrated_classifiers_
+    assert all(fold.estimator.n_iter_ < cfg.hgb_max_iter for fold in folds)
+    assert np.all(np.isfinite(pipeline.predict_proba(table)))
+    assert "C" in ignored_keys("hgb") and "learning_rate" in ignored_keys("logreg")
+    assert "seed" not in ignored_keys("hgb") + ignored_keys("logreg")
 
 
 def test_unseen_categories_are_tolerated(table: pd.DataFrame) -> None:

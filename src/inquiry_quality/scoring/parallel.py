@@ -7,6 +7,7 @@ whole chunks; at most ``2 * jobs`` chunks wait, so memory stays flat.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
@@ -56,7 +57,11 @@ def scored_chunks(
         for chunk in chunks:
             yield chunk, scorer.score(chunk.table) if len(chunk.table) else None
         return
-    with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(scorer,)) as pool:
+    # forkserver, not fork: forking a process whose BLAS/OpenMP threads hold locks can hang.
+    context = multiprocessing.get_context("forkserver")
+    with ProcessPoolExecutor(
+        jobs, mp_context=context, initializer=_start_worker, initargs=(scorer,)
+    ) as pool:
         pending: deque[tuple[Chunk, Future | None]] = deque()
         for chunk in chunks:
             task = pool.submit(_score_in_worker, chunk.table) if len(chunk.table) else None
