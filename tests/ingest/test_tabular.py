@@ -127,7 +127,7 @@ def test_mapping_values_and_extra_columns(tmp_path: Path) -> None:
 def test_xlsx_jsonl_parquet_read_the_same_rows(tmp_path: Path) -> None:
     rows = [
         {"received_at": "2025-05-01 10:00", "channel": "platform", "subject": "s1", "body": "b1"},
-        {"received_at": "2025-05-02 10:00", "channel": "email", "subject": "s2", "body": None},
+        {"received_at": "2025-05-02 10:00", "channel": "email", "subject": None, "body": "b2"},
     ]
     book = Workbook()
     sheet = book.active
@@ -141,8 +141,8 @@ def test_xlsx_jsonl_parquet_read_the_same_rows(tmp_path: Path) -> None:
     pd.DataFrame(rows).to_parquet(tmp_path / "x.parquet")
     for name in ("x.xlsx", "x.jsonl", "x.parquet"):
         table, quarantine, read = collect(tmp_path / name)
-        assert table[schema.SUBJECT].tolist() == ["s1", "s2"], name
-        assert pd.isna(table[schema.BODY].iloc[1]), name
+        assert table[schema.BODY].tolist() == ["b1", "b2"], name
+        assert pd.isna(table[schema.SUBJECT].iloc[1]), name
     table, quarantine, read = collect(tmp_path / "x.jsonl")
     assert read == 4 and quarantine["reason"].tolist() == [
         "malformed JSON line",
@@ -167,14 +167,14 @@ def test_any_bytes_never_crash_and_counts_reconcile(tmp_path: Path, data: bytes)
 @given(cells=st.lists(st.lists(st.text(max_size=20), min_size=1, max_size=5), max_size=8))
 def test_any_cells_round_trip_or_are_quarantined(tmp_path: Path, cells: list[list[str]]) -> None:
     path = tmp_path / "cells.csv"
-    frame = pd.DataFrame({"subject": [" | ".join(c) for c in cells], "channel": "email"})
+    frame = pd.DataFrame({"body": [" | ".join(c) for c in cells], "channel": "email"})
     frame["received_at"] = "2025-01-01"
     frame.to_csv(path, index=False, quoting=csv.QUOTE_ALL)
     table, quarantine, read = collect(path)
     assert read == len(table) + len(quarantine) == len(cells)
     assert set(quarantine["reason"]) <= {"empty message"}
-    subjects = [s.strip() for s in frame["subject"] if s.strip()]
-    assert table[schema.SUBJECT].tolist() == subjects
+    bodies = [s.strip() for s in frame["body"] if s.strip()]
+    assert table[schema.BODY].tolist() == bodies
 
 
 def test_reader_counts_every_record_in_chunks(tmp_path: Path) -> None:

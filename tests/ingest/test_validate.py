@@ -16,6 +16,7 @@ def frame(**columns: list) -> pd.DataFrame:
     data[schema.SOURCE_POSITION] = pd.Series([str(i + 2) for i in range(n)], dtype="string")
     base = {
         schema.SUBJECT: ["s"] * n,
+        schema.BODY: ["b"] * n,
         schema.CHANNEL: ["email"] * n,
         schema.RECEIVED_AT: ["2025-05-01"] * n,
     }
@@ -29,6 +30,7 @@ def frame(**columns: list) -> pd.DataFrame:
 def test_each_problem_has_its_reason() -> None:
     rows = frame(
         subject=["ok", None, "x", "x", "x", "x", "x", "x"],
+        body=["ok", None, "x", "x", "x", "x", "x", "x"],
         received_at=[
             "2025-05-01",
             "2025-05-01",
@@ -56,6 +58,14 @@ def test_each_problem_has_its_reason() -> None:
     ]
     assert chunk.quarantine["detail"].iloc[1] == "soon"
     assert not flags
+
+
+def test_a_subject_alone_is_not_an_inquiry() -> None:
+    rows = frame(subject=["Need 500 panels", "Need 500 panels"], body=["Please quote FOB", None])
+    chunk, _ = validate_inquiries(rows, [], [], SNAPSHOT)
+    assert chunk.table[schema.SOURCE_POSITION].tolist() == ["2"]
+    assert chunk.quarantine["reason"].tolist() == ["no body text"]
+    assert chunk.quarantine["field"].tolist() == [schema.BODY]
 
 
 def test_bad_addresses_are_flagged_not_quarantined() -> None:

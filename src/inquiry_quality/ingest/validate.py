@@ -1,6 +1,6 @@
 """Checks of the canonical table: one clear reason per unusable row, the rest typed.
 
-A row fails on its first problem: no subject and no body, no parseable ``received_at``, a date
+A row fails on its first problem: no body text, no parseable ``received_at``, a date
 after the snapshot, an unknown channel, a label or number that is not one. A malformed sender
 or reply-to address does not make an inquiry unusable (web forms have no address at all, and a
 broken address is itself a sign of junk): the row is kept, the address set to <NA> and the
@@ -104,12 +104,12 @@ def validate_inquiries(
 ) -> tuple[Chunk, Counter[str]]:
     """Split a canonical chunk into typed usable rows and quarantine lines; count flags."""
     problems = Problems(frame.index)
+    no_body = frame[schema.BODY].isna()
     problems.add(
-        frame[schema.SUBJECT].isna() & frame[schema.BODY].isna(),
-        schema.BODY,
-        "empty message",
-        "no subject and no body",
+        no_body & frame[schema.SUBJECT].isna(), schema.BODY, "empty message", "no subject, no body"
     )
+    # A subject alone (an image-only mail, a form sent blank) gives a rep nothing to judge.
+    problems.add(no_body, schema.BODY, "no body text", "only a subject: " + frame[schema.SUBJECT])
     received = frame[schema.RECEIVED_AT]
     raw = frame[RAW_RECEIVED_AT]
     problems.add(received.isna() & raw.isna(), schema.RECEIVED_AT, "received_at missing", "")
