@@ -18,7 +18,7 @@ export PATH := $(CURDIR)/$(BIN):$(PATH)
 
 run: $(STAMP)
 	$(BIN)/dvc repro
-	$(BIN)/dvc metrics show
+	$(BIN)/python -m json.tool reports/score_summary.json
 
 # The same stages on the real SpamAssassin corpus (../shared/corpora/spamassassin); outputs under
 # experiments/spamassassin/, MLflow experiment and model inquiry-quality-spamassassin.
