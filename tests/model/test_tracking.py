@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import os
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 import numpy as np
@@ -119,53 +117,32 @@ def _no_rescore(champion: ModelBundle) -> float:
     raise AssertionError("the champion's logged metric should have been used")
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.mark.slow
 def test_a_real_mlflow_server(
     trained: tuple[ModelBundle, pd.DataFrame],
     inquiries: pd.DataFrame,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
+    server_runner: Callable[..., AbstractContextManager[subprocess.Popen]],
+    port: int,
 ) -> None:
-    port = _free_port()
-    env = {**os.environ, "MLFLOW_SERVER_ENABLE_JOB_EXECUTION": "false"}
-    server = subprocess.Popen(
-        [
-            str(Path(sys.executable).parent / "mlflow"),
-            "server",
-            "--backend-store-uri",
-            f"sqlite:///{tmp_path}/server.db",
-            "--artifacts-destination",
-            str(tmp_path / "artifacts"),
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--workers",
-            "1",
-        ],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        url = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/health", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                pass
-            assert server.poll() is None, "mlflow server exited"
-            assert time.monotonic() < deadline, "mlflow server not ready within 60 s"
-            time.sleep(0.5)
+    monkeypatch.setenv("MLFLOW_SERVER_ENABLE_JOB_EXECUTION", "false")
+    command = [
+        str(Path(sys.executable).parent / "mlflow"),
+        "server",
+        "--backend-store-uri",
+        f"sqlite:///{tmp_path}/server.db",
+        "--artifacts-destination",
+        str(tmp_path / "artifacts"),
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--workers",
+        "1",
+    ]
+    url = f"http://127.0.0.1:{port}"
+    with server_runner(command, f"{url}/health", tmp_path / "server.log", timeout=60):
         monkeypatch.setenv("MLFLOW_TRACKING_URI", url)
         bundle, test = trained
         logged, _ = _log(bundle, test, inquiries, tmp_path / "bundle")
@@ -176,10 +153,3 @@ def test_a_real_mlflow_server(
             tracking.score(bundle, raw)[schema.P_GENUINE],
         )
         assert logged.model_version == "1"
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait(timeout=15)
