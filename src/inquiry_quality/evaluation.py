@@ -160,6 +160,14 @@ def _confusion(actual: pd.Series, predicted: pd.Series) -> pd.DataFrame:
     return pd.DataFrame({"actual": actual.to_numpy(), "predicted": predicted.to_numpy()})
 
 
+def _threshold_confusion(
+    y: pd.Series, scores: pd.Series, threshold: float, labels: dict[int, str]
+) -> pd.DataFrame:
+    """Actual vs predicted label of a binary head at its operating threshold."""
+    flagged = (scores.loc[y.index] >= threshold).astype(int)
+    return _confusion(y.map(labels), flagged.map(labels))
+
+
 def _with_oracle(metrics: dict, y: np.ndarray, oracle: pd.Series | None, suffix: str = "") -> None:
     if oracle is None or oracle.isna().any() or f"roc_auc{suffix}" not in metrics:
         return
@@ -236,9 +244,9 @@ def evaluate_bundle(
             truth,
             schema.P_GENUINE,
         )
-        labels = {1: "genuine", 0: "junk"}
-        flagged = (predictions.loc[y.index, schema.P_GENUINE] >= thresholds["genuine"]).astype(int)
-        curves["confusion_genuine"] = _confusion(y.map(labels), flagged.map(labels))
+        curves["confusion_genuine"] = _threshold_confusion(
+            y, predictions[schema.P_GENUINE], thresholds["genuine"], {1: "genuine", 0: "junk"}
+        )
         result.metrics[GENUINE] = metrics
         result.curves.update(curves)
 
@@ -286,9 +294,9 @@ def _convert_metrics(
         truth,
         schema.P_CONVERT,
     )
-    labels = {1: "order", 0: "no order"}
-    flagged = (predictions.loc[y.index, schema.P_CONVERT] >= thresholds["convert"]).astype(int)
-    curves["confusion_convert"] = _confusion(y.map(labels), flagged.map(labels))
+    curves["confusion_convert"] = _threshold_confusion(
+        y, predictions[schema.P_CONVERT], thresholds["convert"], {1: "order", 0: "no order"}
+    )
     result.curves.update(curves)
     genuine = head_target(test, ORDER)
     yg = genuine.to_numpy(dtype=int)

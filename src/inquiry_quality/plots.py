@@ -40,12 +40,18 @@ def _no_nan(value: Any) -> Any:
     return value
 
 
-def write_plot_data(curves: dict[str, pd.DataFrame], directory: str | Path) -> list[Path]:
-    """One CSV per curve table in ``directory`` (emptied of old CSVs first)."""
+def _emptied(directory: str | Path, pattern: str) -> Path:
+    """``directory``, created if missing, without the files matching ``pattern`` of a last run."""
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
-    for old in directory.glob("*.csv"):
+    for old in directory.glob(pattern):
         old.unlink()
+    return directory
+
+
+def write_plot_data(curves: dict[str, pd.DataFrame], directory: str | Path) -> list[Path]:
+    """One CSV per curve table in ``directory`` (emptied of old CSVs first)."""
+    directory = _emptied(directory, "*.csv")
     paths = []
     for name, frame in sorted(curves.items()):
         path = directory / f"{name}.csv"
@@ -56,10 +62,7 @@ def write_plot_data(curves: dict[str, pd.DataFrame], directory: str | Path) -> l
 
 def save_figures(curves: dict[str, pd.DataFrame], directory: str | Path) -> list[Path]:
     """PNG figures: ROC, PR, reliability, gain (all heads), confusion matrices, top weights."""
-    directory = Path(directory)
-    directory.mkdir(parents=True, exist_ok=True)
-    for old in directory.glob("*.png"):
-        old.unlink()
+    directory = _emptied(directory, "*.png")
     paths = []
     for kind, (x, y, xlabel, ylabel, title) in _LINES.items():
         tables = {k.removeprefix(f"{kind}_"): v for k, v in curves.items() if k.startswith(kind)}
