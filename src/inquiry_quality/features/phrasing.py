@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 import spacy
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
-from spacy.attrs import IS_ALPHA, LENGTH
+from spacy.attrs import IS_ALPHA, IS_TITLE, LENGTH, LOWER, NORM
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
@@ -39,6 +39,10 @@ GREETING_WINDOW = 4  # a greeting starts within the first tokens of the body
 GREETING_STARTS = ("dear", "hello", "hi", "hey", "good")  # first words of a personal greeting
 GREETING_SPAN = GREETING_WINDOW + 4  # the personal-greeting Matcher reads only these tokens
 _MODEL_LABEL, _PRODUCT_LABEL, _PERSONAL = "catalogue_model", "catalogue_product", "personal"
+_LEXEME_ATTRS = frozenset({LOWER, NORM, IS_ALPHA, IS_TITLE})  # what our matchers read
+#: the tokenizer's vocabulary grows with every new word (names, numbers); past this many
+#: entries the rules are rebuilt so that scoring millions of inquiries keeps memory flat
+VOCAB_LIMIT = 200_000
 
 # A unit right after a number (40W, 4000 K, 500 pcs): numbers are found first, then this.
 _UNIT_AFTER = re.compile(
@@ -59,10 +63,26 @@ class _Rules:
     personal: Matcher
 
 
+def _lean_tokenizer(nlp: Language) -> None:
+    """Make ``nlp``'s tokenizer cheap on e-mail without changing its tokens.
+
+    Only the tokenizer and our matchers run, and they read ``LOWER``, ``IS_TITLE`` and
+    ``IS_ALPHA``. Two defaults cost most of the time on e-mail: the special cases for single
+    whitespace characters (the tokenizer splits on whitespace by itself, but their presence
+    sends every Doc with a newline through the special-case matcher), and computing every
+    lexical attribute of each new word (names, numbers and ids make many).
+    """
+    tokenizer = nlp.tokenizer
+    tokenizer.rules = {k: v for k, v in (tokenizer.rules or {}).items() if not k.isspace()}
+    getters = nlp.vocab.lex_attr_getters
+    nlp.vocab.lex_attr_getters = {k: v for k, v in getters.items() if k in _LEXEME_ATTRS}
+
+
 @lru_cache(maxsize=8)
 def _rules(spacy_model: str | None, models: tuple, products: tuple) -> _Rules:
     """The spaCy pipeline and matchers; built once per process, never pickled."""
     nlp = spacy.load(spacy_model) if spacy_model else spacy.blank("en")
+    _lean_tokenizer(nlp)
     patterns = load_patterns()
     phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
     for label in (*MARKER_LISTS, *GREETING_LISTS):
@@ -278,4 +298,6 @@ class PhrasingFeatures(TextSettings, FeatureFamily):
                 min(1.0, len(_UPPER.findall(text)) / letters) if letters else np.nan
             )
             out["links_count"].append(float(count_links(text)))
+        if len(rules.nlp.vocab) > VOCAB_LIMIT:
+            _rules.cache_clear()
         return out
