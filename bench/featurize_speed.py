@@ -1,10 +1,11 @@
-"""Featurizing speed of the whole extractor set, single process.
+"""Featurizing speed of the whole extractor set: the stage (every core) and one process.
 
     python bench/featurize_speed.py [--inquiries data/interim/inquiries.parquet]
         [--catalogue data/raw/generated/catalogue.csv] [--n 20000]
 
 Uses the ingested history when the parquet exists, else a seeded synthetic frame of
-realistic inquiries. Prints inquiries per second (target: >= 3,000 on 2 cores).
+realistic inquiries. Prints inquiries per second of the featurize stage's ``feature_table``
+(target: >= 3,000 on 2 cores, worker start-up included) and of one process.
 """
 
 from __future__ import annotations
@@ -16,8 +17,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import spacy
+from joblib import cpu_count
 
-from inquiry_quality.features import build_featurizer
+from inquiry_quality.features import build_featurizer, feature_table
 
 BODIES = (
     "Dear Ms. Chen,\n\nPlease quote {qty} pcs {model} ({watt}W, 4000K, IP65), packed in export "
@@ -82,16 +84,22 @@ def main() -> None:
         inquiries, source = synthetic_inquiries(args.n), "synthetic templates"
     catalogue = pd.read_csv(args.catalogue) if args.catalogue.exists() else None
     featurizer = build_featurizer(catalogue=catalogue)
-    featurizer.transform(inquiries.head(50))  # build the spaCy rules and language model once
-    start, start_cpu = time.perf_counter(), time.process_time()
-    features = featurizer.transform(inquiries)
-    seconds, cpu = time.perf_counter() - start, time.process_time() - start_cpu
+    # End to end as the featurize stage runs it: worker start-up included, on every core.
+    start = time.perf_counter()
+    features = feature_table(inquiries, featurizer)
+    seconds = time.perf_counter() - start
     n = len(inquiries)
-    print(f"{n} inquiries from {source}; {features.shape[1]} feature columns")
+    print(f"{n} inquiries from {source}; {features.shape[1]} columns")
     print(f"catalogue: {args.catalogue if catalogue is not None else 'none'}")
-    print(f"{n / seconds:,.0f} inquiries/s wall clock ({seconds:.2f} s)")
+    print(f"featurize stage (feature_table, {cpu_count()} cores): {n / seconds:,.0f} inquiries/s")
+    # One process, rules already built: the figure that scoring's workers each reach.
+    featurizer.transform(inquiries.head(50))
+    start, start_cpu = time.perf_counter(), time.process_time()
+    featurizer.transform(inquiries)
+    seconds, cpu = time.perf_counter() - start, time.process_time() - start_cpu
+    print(f"one process: {n / seconds:,.0f} inquiries/s wall clock ({seconds:.2f} s)")
     # CPU time of this process: the fair figure when other jobs share the two cores
-    print(f"{n / cpu:,.0f} inquiries/s of CPU time ({cpu:.2f} s)")
+    print(f"one process: {n / cpu:,.0f} inquiries/s of CPU time ({cpu:.2f} s)")
     # Yardstick: the bare spaCy tokenizer over the same texts (STACK-NOTES: ~20k docs/s idle),
     # first with a fresh vocabulary (as the featurizer met them), then again with it warm.
     texts = (inquiries["subject"].fillna("") + "\n" + inquiries["body"].fillna("")).tolist()

@@ -7,10 +7,12 @@ import sys
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
-from inquiry_quality import schema
+from inquiry_quality import multicore, schema
 from inquiry_quality.config import load_params
-from inquiry_quality.features import build_featurizer
+from inquiry_quality.features import build_featurizer, feature_table
+from inquiry_quality.features import featurizer as featurizer_module
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -49,3 +51,14 @@ def test_stage_writes_ids_labels_extras_and_features(
     assert features[schema.INQUIRY_ID].tolist() == table[schema.INQUIRY_ID].tolist()
     assert features[schema.IS_GENUINE].tolist() == [1, 1, 0, 0, 0, 0, 1]
     assert features.set_index(schema.INQUIRY_ID).loc["eu-rfq", "catalogue_model_matches"] >= 1
+
+
+def test_feature_table_on_every_core_equals_one_process(
+    inquiries: pd.DataFrame, catalogue: pd.DataFrame, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    table = pd.concat([inquiries] * 6, ignore_index=True)  # 42 rows
+    featurizer = build_featurizer(catalogue=catalogue)
+    one_process = feature_table(table, featurizer)
+    monkeypatch.setattr(featurizer_module, "ROWS_PER_PROCESS", 10)
+    monkeypatch.setattr(multicore, "cpu_count", lambda: 2)
+    pd.testing.assert_frame_equal(feature_table(table, featurizer), one_process)

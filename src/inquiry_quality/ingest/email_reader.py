@@ -22,15 +22,16 @@ from email.header import decode_header, make_header
 from email.message import Message
 from email.parser import BytesParser
 from email.utils import parseaddr, parsedate_to_datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
-from joblib import Parallel, cpu_count, delayed
 
 from inquiry_quality import schema
 from inquiry_quality.ingest.emailparts import html_to_text, parse_signature, split_body
 from inquiry_quality.ingest.frames import Chunk, IngestError, problem, quarantine_rows
+from inquiry_quality.multicore import map_slices
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +40,6 @@ _LOOKS_HTML = re.compile(r"\s*(?:<!DOCTYPE html|<html|<body|<head|<table|<p\b|<d
 _RAW_HEADER = re.compile(r"^([A-Za-z-]+):[ \t]*(.*)$")
 # A worker process costs about as much as parsing a few hundred messages.
 _MESSAGES_PER_PROCESS = 500
-_SLICES_PER_PROCESS = 4  # several slices each, so a busy core does not hold up the others
 
 
 def iter_folder(
@@ -263,14 +263,8 @@ def read_messages(
 
 def parse_messages(messages: list[tuple[str, bytes]], max_body_chars: int) -> list[dict[str, Any]]:
     """Records of (position, bytes) pairs, in input order; big batches on every core."""
-    n_jobs = min(cpu_count(), len(messages) // _MESSAGES_PER_PROCESS)
-    if n_jobs < 2:
-        return _parse_slice(messages, max_body_chars)
-    step = -(-len(messages) // (n_jobs * _SLICES_PER_PROCESS))
-    slices = Parallel(n_jobs=n_jobs)(
-        delayed(_parse_slice)(messages[start : start + step], max_body_chars)
-        for start in range(0, len(messages), step)
-    )
+    parse = partial(_parse_slice, max_body_chars=max_body_chars)
+    slices = map_slices(parse, messages, _MESSAGES_PER_PROCESS)
     return [record for records in slices for record in records]
 
 

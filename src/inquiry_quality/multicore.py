@@ -1,0 +1,28 @@
+"""CPU-bound work split into slices over every usable core, results in input order."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+from joblib import Parallel, cpu_count, delayed
+
+In = TypeVar("In", bound=Sequence)
+Out = TypeVar("Out")
+
+SLICES_PER_PROCESS = 4  # several slices each, so a busy core does not hold up the others
+
+
+def map_slices(function: Callable[[In], Out], items: In, min_per_process: int) -> list[Out]:
+    """``function`` of consecutive slices of ``items`` (a list or a DataFrame's rows).
+
+    Uses as many processes as there are cores, but only while each gets ``min_per_process``
+    items: starting a worker costs seconds, so small inputs stay in this process (one slice).
+    """
+    n_jobs = min(cpu_count(), len(items) // min_per_process)
+    if n_jobs < 2:
+        return [function(items)]
+    step = -(-len(items) // (n_jobs * SLICES_PER_PROCESS))
+    return Parallel(n_jobs=n_jobs)(
+        delayed(function)(items[start : start + step]) for start in range(0, len(items), step)
+    )
