@@ -166,7 +166,7 @@ class TrainParams:
     min_frequency: int = 5  # categories seen fewer times are grouped as "infrequent"
     word_ngrams: tuple[int, ...] = (1, 2)
     word_max_features: int = 10000
-    char_ngrams: tuple[int, ...] = (3, 4)
+    char_ngrams: tuple[int, ...] = (4, 4)
     char_max_features: int = 2000
     min_df: int = 3
     numeric_scaling: str = "standard"  # standard | log_max_abs (see scaling.py)

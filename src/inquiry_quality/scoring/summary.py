@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Any
 
 import numpy as np
@@ -88,10 +89,9 @@ class BatchSummary:
         self.scored += len(scored)
         self.tiers.update(scored[schema.TIER].tolist())
         self.regions.update(scored[schema.REGION].tolist())
-        for reasons in scored[schema.REASONS]:
-            for reason in reasons:
-                target = self.reasons_for if reason.startswith(FOR) else self.reasons_against
-                target[reason_kind(reason[len(FOR) :])] += 1
+        for reason, count in Counter(chain.from_iterable(scored[schema.REASONS])).items():
+            target = self.reasons_for if reason.startswith(FOR) else self.reasons_against
+            target[reason_kind(reason[len(FOR) :])] += count
 
     def add_quarantine(self, quarantine: pd.DataFrame) -> None:
         self.quarantined += len(quarantine)
