@@ -40,6 +40,11 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/uv pip install --python $(BIN)/python --compile-bytecode --quiet --no-deps -e .
 	touch $(STAMP)
 
+# Speed targets (README "Benchmarks"); needs `make run` first for the history and the model.
+bench: $(STAMP)
+	$(BIN)/python bench/featurize_speed.py
+	$(BIN)/python bench/score_speed.py --rows 100000
+
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check src pipelines tests bench
