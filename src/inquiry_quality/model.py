@@ -26,7 +26,7 @@ from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.preprocessing import OneHotEncoder
 
 from inquiry_quality.config import TrainParams
-from inquiry_quality.heads import GENUINE
+from inquiry_quality.heads import GENUINE, ORDER
 from inquiry_quality.scaling import numeric_scaler
 
 TEXT: Final = "clean_text"
@@ -72,7 +72,7 @@ HYPERPARAMETERS: Final[dict[str, dict[str, tuple[str, ...]]]] = {
 
 #: ``train`` keys that choose the structure or the data, not a pipeline parameter.
 NON_PIPELINE_KEYS: Final = frozenset(
-    {"model", "split", "thresholds", "min_rows", "numeric_scaling", "genuine_subtypes"}
+    {"model", "split", "thresholds", "min_rows", "numeric_scaling", "genuine_subtypes", "order_C"}
 )
 
 
@@ -219,7 +219,8 @@ def build_pipeline(
     """An unfitted pipeline for ``cfg.model`` over the given input columns of the feature table.
 
     With ``head`` = genuine and ``train.genuine_subtypes``, the logreg classifier is a
-    ``SubtypeLogisticRegression`` (fit it with ``subtype=`` the junk types).
+    ``SubtypeLogisticRegression`` (fit it with ``subtype=`` the junk types); with ``head`` =
+    order and ``train.order_C`` set, the logreg classifier's C is ``order_C``.
     ``logreg`` sees sparse one-hot and tf-idf columns; ``hgb`` sees dense ones, the text reduced
     to ``svd_components`` by a TruncatedSVD. Unseen categories become the infrequent bucket (or
     all zeros when the column had none).
@@ -240,7 +241,10 @@ def build_pipeline(
             ),
         ]
     )
-    return pipeline.set_params(**pipeline_params(cfg))
+    pipeline.set_params(**pipeline_params(cfg))
+    if cfg.model == "logreg" and head == ORDER and cfg.order_C is not None:
+        pipeline.set_params(classifier__estimator__C=cfg.order_C)
+    return pipeline
 
 
 def split_columns(features: pd.DataFrame, text: str = TEXT) -> tuple[list[str], list[str]]:

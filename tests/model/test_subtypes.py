@@ -1,6 +1,8 @@
-"""SubtypeLogisticRegression (train.genuine_subtypes) and its contributions."""
+"""SubtypeLogisticRegression (train.genuine_subtypes), its contributions, and train.order_C."""
 
 from __future__ import annotations
+
+import dataclasses
 
 import numpy as np
 import pandas as pd
@@ -12,8 +14,8 @@ from inquiry_quality import schema
 from inquiry_quality.config import TrainParams
 from inquiry_quality.contributions import log_odds_contributions
 from inquiry_quality.features import build_featurizer
-from inquiry_quality.heads import GENUINE, head_target
-from inquiry_quality.model import SubtypeLogisticRegression
+from inquiry_quality.heads import GENUINE, ORDER, head_target
+from inquiry_quality.model import SubtypeLogisticRegression, build_pipeline
 from inquiry_quality.training import feature_lists, fit_heads, train_bundle
 
 
@@ -75,3 +77,15 @@ def test_subtyped_bundle_gives_reasons_and_terms(table: pd.DataFrame) -> None:
     assert any(terms.map(len)) and all(len(t) <= 3 for t in terms)
     explained = bundle.predict_and_explain(genuine, GENUINE)
     assert np.isfinite(explained.contributions.to_numpy()).all()
+
+
+def test_order_c_reaches_only_the_order_head() -> None:
+    cfg = dataclasses.replace(TrainParams(), C=0.3, order_C=0.01, genuine_subtypes=True)
+    order = build_pipeline(cfg, ["a"], ["b"], head=ORDER)
+    genuine = build_pipeline(cfg, ["a"], ["b"], head=GENUINE)
+    assert order.get_params()["classifier__estimator__C"] == 0.01
+    assert genuine.get_params()["classifier__estimator__C"] == 0.3
+    assert isinstance(genuine.get_params()["classifier__estimator"], SubtypeLogisticRegression)
+    assert isinstance(order.get_params()["classifier__estimator"], LogisticRegression)
+    unset = build_pipeline(dataclasses.replace(cfg, order_C=None), ["a"], ["b"], head=ORDER)
+    assert unset.get_params()["classifier__estimator__C"] == 0.3
