@@ -155,6 +155,8 @@ class TrainParams:
     C: float = 0.3
     max_iter: int = 2000
     class_weight: str | None = None
+    order_C: float | None = None  # the order head's C (null: C)
+    genuine_subtypes: bool = False  # genuine head: multinomial over genuine + each junk type
     # hgb
     learning_rate: float = 0.1
     hgb_max_iter: int = 200

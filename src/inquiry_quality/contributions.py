@@ -9,6 +9,11 @@ text, which together form the one input column ``clean_text``).
   ``slope * (coef . x) + intercept`` (``slope = -a`` of Platt's sigmoid; 1 for isotonic, whose
   contributions are then in decision-function units), so column j contributes
   ``slope * coef_j * (x_j - reference_j)``; the folds' weights are averaged.
+- ``SubtypeLogisticRegression`` (the genuine head over junk types): its log-odds
+  ``z_pos - logsumexp(z_k)`` are linearised at the row: column j contributes
+  ``slope * (coef_pos,j - sum_k pi_k coef_k,j) * (x_j - reference_j)``, ``pi_k`` the row's
+  softmax share of subtype k among the negative subtypes. Exact when one subtype dominates the
+  row (the common case); otherwise the sum slightly overstates the total difference.
 - Any other classifier (histogram gradient boosting): occlusion — an input column contributes
   the change in calibrated log-odds when its transformed columns are set to the reference.
   Interactions make these approximate: they do not sum exactly to the total difference.
@@ -26,7 +31,7 @@ from sklearn.calibration import CalibratedClassifierCV
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
 
-from inquiry_quality.model import CATEGORY_SEP
+from inquiry_quality.model import CATEGORY_SEP, SubtypeLogisticRegression
 
 _EPS = 1e-6
 WORD_PREFIX: Final = "text__words__"  # transformed names of the word n-grams
@@ -65,6 +70,29 @@ def _linear_weights(classifier: CalibratedClassifierCV, label: object) -> np.nda
     return np.mean(weights, axis=0)
 
 
+def _subtype_terms(
+    classifier: CalibratedClassifierCV, transformed: Any, label: object
+) -> list[tuple[np.ndarray, np.ndarray]] | None:
+    """Per fold: (coef [subclass, column], mix [row, subclass]) with log-odds of ``label``
+    linearised as ``sum_k mix[:, k] * coef[k] . (x - reference)``; None if not subtyped."""
+    terms = []
+    for fold in classifier.calibrated_classifiers_:
+        estimator = fold.estimator
+        if not isinstance(estimator, SubtypeLogisticRegression):
+            return None
+        sign = 1.0 if label == estimator.classes_[1] else -1.0
+        calibrator = fold.calibrators[0]
+        slope = -float(calibrator.a_) if hasattr(calibrator, "a_") else 1.0
+        z = estimator.subclass_logits(transformed)
+        z[:, estimator.positive_index_] = -np.inf
+        share = np.exp(z - z.max(axis=1, keepdims=True))
+        share /= share.sum(axis=1, keepdims=True)
+        mix = -share
+        mix[:, estimator.positive_index_] = 1.0
+        terms.append((estimator.coef_, sign * slope * mix))
+    return terms
+
+
 def _grouping(columns: np.ndarray) -> tuple[list[str], sparse.csr_matrix]:
     groups = list(dict.fromkeys(columns))
     position = {g: i for i, g in enumerate(groups)}
@@ -94,8 +122,17 @@ def transformed_contributions(
     columns = input_columns(pipeline, text)
     groups, grouping = _grouping(columns)
     classifier = pipeline[-1]
-    weights = _linear_weights(classifier, label)
-    if weights is not None:
+    subtype_terms = _subtype_terms(classifier, transformed, label)
+    weights = None if subtype_terms else _linear_weights(classifier, label)
+    if subtype_terms:
+        values = np.zeros((transformed.shape[0], grouping.shape[1]))
+        for coef, mix in subtype_terms:
+            for k in range(coef.shape[0]):
+                weighted = grouping.multiply(coef[k][:, None]).tocsr()
+                per_group = transformed @ weighted - (reference * coef[k]) @ grouping
+                values += mix[:, [k]] * np.asarray(per_group)
+        values /= len(subtype_terms)
+    elif weights is not None:
         weighted = grouping.multiply(weights[:, None]).tocsr()
         values = transformed @ weighted - (reference * weights) @ grouping
         values = np.asarray(values)
@@ -150,8 +187,11 @@ def transformed_top_terms(
 ) -> pd.Series:
     """``top_terms`` from rows the pipeline's transformer already transformed (vectorized)."""
     out: list[list[str]] = [[] for _ in range(len(index))]
-    weights = _linear_weights(pipeline[-1], label)
-    if weights is None or not sparse.issparse(transformed):
+    subtype_terms = (
+        _subtype_terms(pipeline[-1], transformed, label) if sparse.issparse(transformed) else None
+    )
+    weights = None if subtype_terms else _linear_weights(pipeline[-1], label)
+    if (weights is None and not subtype_terms) or not sparse.issparse(transformed):
         return pd.Series(out, index=index, dtype=object)
     names = pipeline[:-1].get_feature_names_out().astype(str)
     is_word = np.char.startswith(names, WORD_PREFIX)
@@ -159,7 +199,14 @@ def transformed_top_terms(
     rows = np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
     words = is_word[matrix.indices]
     rows, cols = rows[words], matrix.indices[words]
-    gains = (matrix.data[words] - reference[cols]) * weights[cols]
+    if subtype_terms:  # the row's own linearised weight of each of its n-grams
+        row_weights = np.zeros(len(cols))
+        for coef, mix in subtype_terms:
+            row_weights += np.einsum("nk,kn->n", mix[rows], coef[:, cols])
+        row_weights /= len(subtype_terms)
+    else:
+        row_weights = weights[cols]
+    gains = (matrix.data[words] - reference[cols]) * row_weights
     raising = gains > 0
     rows, cols, gains = rows[raising], cols[raising], gains[raising]
     order = np.lexsort((-gains, rows))  # by row, the strongest first

@@ -13,6 +13,8 @@ from typing import Any, Final
 
 import numpy as np
 import pandas as pd
+from scipy.special import expit, logsumexp
+from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.calibration import CalibratedClassifierCV
 from sklearn.compose import ColumnTransformer
 from sklearn.decomposition import TruncatedSVD
@@ -24,9 +26,12 @@ from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.preprocessing import OneHotEncoder
 
 from inquiry_quality.config import TrainParams
+from inquiry_quality.heads import GENUINE, ORDER
 from inquiry_quality.scaling import numeric_scaler
 
 TEXT: Final = "clean_text"
+POSITIVE_SUBTYPE: Final = "(positive)"  # the subtype label of the positive class
+UNKNOWN_SUBTYPE: Final = "(unknown)"  # a negative row without a subtype
 CATEGORY_SEP: Final = "="  # one-hot output names are "<input column>=<category>"
 
 _COMMON: Final[dict[str, tuple[str, ...]]] = {
@@ -67,7 +72,7 @@ HYPERPARAMETERS: Final[dict[str, dict[str, tuple[str, ...]]]] = {
 
 #: ``train`` keys that choose the structure or the data, not a pipeline parameter.
 NON_PIPELINE_KEYS: Final = frozenset(
-    {"model", "split", "thresholds", "min_rows", "numeric_scaling"}
+    {"model", "split", "thresholds", "min_rows", "numeric_scaling", "genuine_subtypes", "order_C"}
 )
 
 
@@ -98,6 +103,74 @@ def pipeline_params(cfg: TrainParams) -> dict[str, Any]:
     return out
 
 
+class SubtypeLogisticRegression(ClassifierMixin, BaseEstimator):
+    """A binary classifier that learns the negative class as a mixture of its subtypes.
+
+    Fitted as one multinomial logistic regression over the positive class and each subtype of
+    the negative class (``fit(X, y, subtype=...)``: for the genuine head, the junk types), it
+    predicts P(positive) = softmax's positive share, so its log-odds are
+    ``z_pos - logsumexp(z_subtypes)``: a junk type that looks unlike a buyer in its own way
+    (a scam's fee, an advertiser's pitch) no longer has to share one linear boundary with the
+    others. Without subtypes (or with one) it is a plain binary logistic regression.
+    ``coef_``/``intercept_`` are the multinomial's, rows in ``subclasses_`` order.
+    """
+
+    def __init__(
+        self,
+        C: float = 1.0,
+        max_iter: int = 100,
+        class_weight: str | None = None,
+        random_state: int | None = None,
+    ) -> None:
+        self.C = C
+        self.max_iter = max_iter
+        self.class_weight = class_weight
+        self.random_state = random_state
+
+    def fit(self, X: Any, y: Any, subtype: Any = None) -> SubtypeLogisticRegression:
+        y = np.asarray(y)
+        self.classes_ = np.unique(y)
+        if len(self.classes_) != 2:
+            raise ValueError(f"SubtypeLogisticRegression is binary; got classes {self.classes_}")
+        positive = y == self.classes_[1]
+        if subtype is None:
+            subtype = np.full(len(y), UNKNOWN_SUBTYPE, dtype=object)
+        subtype = pd.Series(np.asarray(subtype, dtype=object)).fillna(UNKNOWN_SUBTYPE)
+        labels = np.where(positive, POSITIVE_SUBTYPE, subtype.astype(str).to_numpy())
+        model = LogisticRegression(
+            C=self.C,
+            max_iter=self.max_iter,
+            class_weight=self.class_weight,
+            random_state=self.random_state,
+        ).fit(X, labels)
+        if len(model.classes_) == 2:  # one subtype: sklearn keeps one row of coefficients
+            coef = np.vstack([-model.coef_[0], model.coef_[0]]) / 2
+            intercept = np.array([-model.intercept_[0], model.intercept_[0]]) / 2
+        else:
+            coef, intercept = model.coef_, model.intercept_
+        self.subclasses_ = model.classes_
+        self.coef_, self.intercept_ = coef, intercept
+        self.positive_index_ = int(np.flatnonzero(model.classes_ == POSITIVE_SUBTYPE)[0])
+        self.n_features_in_ = model.n_features_in_
+        return self
+
+    def subclass_logits(self, X: Any) -> np.ndarray:
+        """Rows x ``subclasses_``: the multinomial's linear scores."""
+        return np.asarray(X @ self.coef_.T) + self.intercept_
+
+    def decision_function(self, X: Any) -> np.ndarray:
+        z = self.subclass_logits(X)
+        others = np.delete(z, self.positive_index_, axis=1)
+        return z[:, self.positive_index_] - logsumexp(others, axis=1)
+
+    def predict_proba(self, X: Any) -> np.ndarray:
+        p = expit(self.decision_function(X))
+        return np.column_stack([1 - p, p])
+
+    def predict(self, X: Any) -> np.ndarray:
+        return self.classes_[(self.decision_function(X) > 0).astype(int)]
+
+
 def _numeric(scaling: str) -> Pipeline:
     impute = SimpleImputer(strategy="median", add_indicator=True, keep_empty_features=True)
     return Pipeline([("impute", impute), ("scale", numeric_scaler(scaling))])
@@ -123,17 +196,31 @@ def _text(reduce: bool) -> Pipeline:
     return Pipeline([("tfidf", tfidf), ("reduce", TruncatedSVD() if reduce else "passthrough")])
 
 
-def _estimator(model: str) -> LogisticRegression | HistGradientBoostingClassifier:
+def uses_subtypes(cfg: TrainParams, head: str | None) -> bool:
+    """Whether ``head`` is a ``SubtypeLogisticRegression`` (``train.genuine_subtypes``)."""
+    return cfg.model == "logreg" and cfg.genuine_subtypes and head == GENUINE
+
+
+def _estimator(
+    model: str, subtypes: bool = False
+) -> LogisticRegression | HistGradientBoostingClassifier | SubtypeLogisticRegression:
     if model == "hgb":
         return HistGradientBoostingClassifier(early_stopping=True)
-    return LogisticRegression()
+    return SubtypeLogisticRegression() if subtypes else LogisticRegression()
 
 
 def build_pipeline(
-    cfg: TrainParams, numeric: list[str], categorical: list[str], text: str = TEXT
+    cfg: TrainParams,
+    numeric: list[str],
+    categorical: list[str],
+    text: str = TEXT,
+    head: str | None = None,
 ) -> Pipeline:
     """An unfitted pipeline for ``cfg.model`` over the given input columns of the feature table.
 
+    With ``head`` = genuine and ``train.genuine_subtypes``, the logreg classifier is a
+    ``SubtypeLogisticRegression`` (fit it with ``subtype=`` the junk types); with ``head`` =
+    order and ``train.order_C`` set, the logreg classifier's C is ``order_C``.
     ``logreg`` sees sparse one-hot and tf-idf columns; ``hgb`` sees dense ones, the text reduced
     to ``svd_components`` by a TruncatedSVD. Unseen categories become the infrequent bucket (or
     all zeros when the column had none).
@@ -146,9 +233,18 @@ def build_pipeline(
     ]
     features = ColumnTransformer(transformers, sparse_threshold=0.0 if dense else 0.3)
     pipeline = Pipeline(
-        [("features", features), ("classifier", CalibratedClassifierCV(_estimator(cfg.model)))]
+        [
+            ("features", features),
+            (
+                "classifier",
+                CalibratedClassifierCV(_estimator(cfg.model, uses_subtypes(cfg, head))),
+            ),
+        ]
     )
-    return pipeline.set_params(**pipeline_params(cfg))
+    pipeline.set_params(**pipeline_params(cfg))
+    if cfg.model == "logreg" and head == ORDER and cfg.order_C is not None:
+        pipeline.set_params(classifier__estimator__C=cfg.order_C)
+    return pipeline
 
 
 def split_columns(features: pd.DataFrame, text: str = TEXT) -> tuple[list[str], list[str]]:

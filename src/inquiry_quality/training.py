@@ -19,7 +19,7 @@ from inquiry_quality.bundle import ModelBundle
 from inquiry_quality.config import TrainParams
 from inquiry_quality.features.registry import KINDS, NUMERIC_KINDS
 from inquiry_quality.heads import HEADS, JUNK_TYPE, head_target
-from inquiry_quality.model import build_pipeline, ignored_keys, split_columns
+from inquiry_quality.model import build_pipeline, ignored_keys, split_columns, uses_subtypes
 
 logger = logging.getLogger(__name__)
 
@@ -69,6 +69,14 @@ def _drop_rare_classes(target: pd.Series, cv: int, notes: dict[str, Any]) -> pd.
     return target[~target.isin(rare)]
 
 
+def _subtypes(rows: pd.DataFrame, target: pd.Series) -> np.ndarray:
+    """The genuine head's subtypes: each junk row's junk type (missing: one unknown type)."""
+    if schema.JUNK_TYPE not in rows.columns:
+        return np.full(len(rows), None, dtype=object)
+    junk_type = rows[schema.JUNK_TYPE].astype(object)
+    return junk_type.where(target.eq(0) & junk_type.notna(), None).to_numpy()
+
+
 def fit_heads(
     train: pd.DataFrame,
     targets: dict[str, pd.Series],
@@ -92,9 +100,12 @@ def fit_heads(
     with threadpool_limits(limits=1):
         for head, target in targets.items():
             logger.info("fitting head %s on %d rows (%s)", head, len(target), cfg.model)
-            classifier = build_pipeline(cfg, *columns).named_steps["classifier"]
+            classifier = build_pipeline(cfg, *columns, head=head).named_steps["classifier"]
             rows = transformed[position.loc[target.index].to_numpy()]
-            classifier.fit(rows, target.to_numpy())
+            fit_params = {}
+            if uses_subtypes(cfg, head):
+                fit_params["subtype"] = _subtypes(train.loc[target.index], target)
+            classifier.fit(rows, target.to_numpy(), **fit_params)
             heads[head] = Pipeline([("features", transformer), ("classifier", classifier)])
             references[head] = np.asarray(rows.mean(axis=0), dtype=np.float64).ravel()
     return heads, references
