@@ -124,6 +124,39 @@ class PipelineRepo:
 PIPELINE_FILES = ("dvc.yaml", "params.yaml", ".dvcignore", "pipelines", "src", "dvc_plots")
 
 
+def copy_pipeline(repo: Path, mlflow_db: Path, extra: Sequence[str] = ()) -> dict[str, str]:
+    """The project's pipeline files (and ``extra`` paths) in a new git + DVC repo ``repo``.
+
+    Returns the environment to run its stages with: this venv first on PATH, an MLflow sqlite
+    store at ``mlflow_db``, no telemetry.
+    """
+    repo.mkdir(parents=True, exist_ok=True)
+    for name in (*PIPELINE_FILES, *extra):
+        source, target = REPO / name, repo / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if source.is_dir():
+            shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target)
+    env = {
+        **os.environ,
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+        "MLFLOW_TRACKING_URI": f"sqlite:///{mlflow_db}",
+        "DVC_NO_ANALYTICS": "1",
+        "MLFLOW_DISABLE_TELEMETRY": "true",
+    }
+    for args in (["git", "init", "-q"], ["dvc", "init", "-q"]):
+        subprocess.run(args, cwd=repo, env=env, check=True, capture_output=True)
+    shutil.copy2(REPO / ".dvc" / "config", repo / ".dvc" / "config")
+    return env
+
+
+@pytest.fixture(scope="session")
+def pipeline_copier() -> Callable[..., dict[str, str]]:
+    """``copy_pipeline``, for test modules (conftest is not importable from them)."""
+    return copy_pipeline
+
+
 @pytest.fixture(scope="session")
 def pipeline_repo(tmp_path_factory: pytest.TempPathFactory) -> PipelineRepo:
     """The whole real pipeline (``dvc repro``) on 800 + 200 new inquiries, run once a session.
@@ -131,26 +164,10 @@ def pipeline_repo(tmp_path_factory: pytest.TempPathFactory) -> PipelineRepo:
     For end-to-end tests of stages, the MLflow store and the notebooks (one to two minutes).
     """
     repo = tmp_path_factory.mktemp("pipeline") / "repo"
-    repo.mkdir()
-    for name in PIPELINE_FILES:
-        source = REPO / name
-        if source.is_dir():
-            shutil.copytree(source, repo / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, repo / name)
+    env = copy_pipeline(repo, repo.parent / "mlflow.db")
     params = yaml.safe_load((repo / "params.yaml").read_text(encoding="utf-8"))
     params["generate"].update(n_inquiries=800, n_new=200)
     (repo / "params.yaml").write_text(yaml.safe_dump(params, sort_keys=False), encoding="utf-8")
-    env = {
-        **os.environ,
-        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
-        "MLFLOW_TRACKING_URI": f"sqlite:///{repo.parent}/mlflow.db",
-        "DVC_NO_ANALYTICS": "1",
-        "MLFLOW_DISABLE_TELEMETRY": "true",
-    }
-    for args in (["git", "init", "-q"], ["dvc", "init", "-q"]):
-        subprocess.run(args, cwd=repo, env=env, check=True, capture_output=True)
-    shutil.copy2(REPO / ".dvc" / "config", repo / ".dvc" / "config")
     result = subprocess.run(
         ["dvc", "repro"], cwd=repo, env=env, capture_output=True, text=True, timeout=900
     )

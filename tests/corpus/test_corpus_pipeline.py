@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -61,34 +60,12 @@ def test_the_conversion_head_is_skipped_and_the_genuine_head_judged(
     assert "oracle_roc_auc" not in genuine  # no ground truth for real mail
 
 
-def _repo_copy(root: Path) -> dict[str, str]:
-    """The project's pipeline files in ``root/repo`` (beside the sample), git + DVC inited."""
-    repo = root / "repo"
-    for name in ("pipelines", "src", "dvc.yaml", "params.yaml", ".dvcignore", "dvc_plots"):
-        source = REPO / name
-        if source.is_dir():
-            shutil.copytree(source, repo / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, repo / name)
-    (repo / EXPERIMENT).mkdir(parents=True)
-    for name in ("dvc.yaml", "params.yaml"):
-        shutil.copy2(REPO / EXPERIMENT / name, repo / EXPERIMENT / name)
-    env = {
-        **os.environ,
-        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
-        "MLFLOW_TRACKING_URI": f"sqlite:///{root}/mlflow.db",
-        "DVC_NO_ANALYTICS": "1",
-        "MLFLOW_DISABLE_TELEMETRY": "true",
-    }
-    for args in (["git", "init", "-q"], ["dvc", "init", "-q"]):
-        subprocess.run(args, cwd=repo, env=env, check=True, capture_output=True)
-    shutil.copy2(REPO / ".dvc" / "config", repo / ".dvc" / "config")
-    return env
-
-
-def test_dvc_runs_the_corpus_pipeline_apart_from_the_default(corpus_root: Path) -> None:
-    env = _repo_copy(corpus_root)
+def test_dvc_runs_the_corpus_pipeline_apart_from_the_default(
+    corpus_root: Path, pipeline_copier: Callable[..., dict[str, str]]
+) -> None:
     repo = corpus_root / "repo"
+    experiment = [str(EXPERIMENT / name) for name in ("dvc.yaml", "params.yaml")]
+    env = pipeline_copier(repo, corpus_root / "mlflow.db", experiment)
     result = subprocess.run(
         ["dvc", "repro", str(EXPERIMENT / "dvc.yaml")],
         cwd=repo,
