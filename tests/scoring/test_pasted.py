@@ -38,3 +38,12 @@ def test_a_body_alone_keeps_its_signature_details() -> None:
     assert "+34" in str(row[schema.PHONE])
     assert "Best regards" not in row[schema.BODY]
     assert {"years_on_platform", "buyer_level"} <= set(frame.columns)
+
+
+def test_a_subject_line_alone_above_the_body_is_its_subject() -> None:
+    text = "Subject: RFQ bulbs\n\n" + BODY
+    assert looks_like_email(text)
+    row = inquiry_from_text(text).iloc[0]
+    assert row[schema.SUBJECT] == "RFQ bulbs" and "500 pcs" in row[schema.BODY]
+    # a body that merely starts with a header-like line is still a body
+    assert not looks_like_email("To: all suppliers of LED bulbs\nplease quote 500 pcs")

@@ -15,9 +15,15 @@ _HEADER = re.compile(r"^(from|to|subject|date|reply-to|message-id|cc|sender):[ \
 
 
 def looks_like_email(text: str) -> bool:
-    """True when the text starts with two or more e-mail headers (From:, Subject:, ...)."""
-    head = text.lstrip().replace("\r\n", "\n").split("\n\n", 1)[0]
-    return sum(bool(_HEADER.match(line)) for line in head.split("\n")) >= 2
+    """True when the text starts with e-mail headers (From:, Subject:, ...): two or more, or
+    a first paragraph of nothing but headers ("Subject: RFQ", a blank line, the body)."""
+    parts = text.lstrip().replace("\r\n", "\n").split("\n\n", 1)
+    lines = parts[0].split("\n")
+    headers = sum(bool(_HEADER.match(line)) for line in lines)
+    only_headers = len(parts) == 2 and all(
+        _HEADER.match(line) or line[:1] in (" ", "\t") for line in lines
+    )
+    return headers >= 2 or (headers == 1 and only_headers)
 
 
 def inquiry_from_text(
