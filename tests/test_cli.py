@@ -181,6 +181,12 @@ def test_explain_a_file_and_the_exit_codes(
     message = sorted(SPAM.iterdir())[0]
     assert main(["explain", str(message), "--model", str(project_bundle_dir)]) == EXIT_OK
     assert "Verdict:" in capsys.readouterr().out
+    saved = workdir / "inquiry.txt"  # text as a rep would paste it, saved in a file
+    saved.write_text(f"Subject: RFQ for 500 bulbs\n\n{RFQ}", encoding="utf-8")
+    assert main(["explain", str(saved), "--model", str(project_bundle_dir)]) == EXIT_OK
+    assert 'Subject: "RFQ for 500 bulbs"' in capsys.readouterr().out
+    assert main(["explain", str(workdir / "none.txt")]) == EXIT_USAGE
+    assert "none.txt" in capsys.readouterr().err
     assert main(["score", "missing.csv", "-o", "x.csv", "--model", str(project_bundle_dir)]) == (
         EXIT_USAGE
     )

@@ -55,6 +55,7 @@ EXPLAIN_EPILOG = f"""examples:
   inquiry-quality explain message.eml
   inquiry-quality explain one_inquiry.csv
   pbpaste | inquiry-quality explain -          (paste an inquiry; end with Ctrl-D)
+  inquiry-quality explain inquiry.txt         (the same text, saved in a file)
 
 Pasted text that starts with e-mail headers (From:, Subject:, ...) is read as an e-mail;
 otherwise it is the body of the inquiry.
@@ -123,7 +124,10 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EXPLAIN_EPILOG,
     )
     explain.add_argument(
-        "file", nargs="?", default="-", help=".eml, a one-row table, or - for stdin (default)"
+        "file",
+        nargs="?",
+        default="-",
+        help=".eml, .txt (text as pasted), a one-row table, or - for stdin (default)",
     )
     _common(explain)
     return parser
@@ -194,10 +198,14 @@ def run_explain(args: argparse.Namespace) -> int:
 
     params = _params(args.params)
     extra = (params.ingest.extra_numeric, params.ingest.extra_categorical)
-    if args.file == "-":
-        raw = inquiry_from_text(sys.stdin.read(), None, *extra)
+    if args.file == "-" or args.file.lower().endswith(".txt"):
+        pasted = Path(args.file) if args.file != "-" else None
+        if pasted is not None and not pasted.is_file():
+            return _fail(f"{args.file}: no such file", EXIT_USAGE)
+        text = sys.stdin.read() if pasted is None else pasted.read_text(errors="replace")
+        raw = inquiry_from_text(text, None, *extra)
         if raw[["subject", "body"]].isna().all(axis=None):
-            return _fail("nothing to explain: the pasted text is empty", EXIT_USAGE)
+            return _fail(f"nothing to explain: {pasted or 'the pasted text'} is empty", EXIT_USAGE)
     else:
         spec = source_for(Path(args.file), [*params.score.sources, *params.ingest.sources])
         chunks = list(read_inquiries(spec, params.ingest, Path("."), ANY_DATE))
