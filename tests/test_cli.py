@@ -137,16 +137,18 @@ def test_daily_capacity_across_chunks(
     one_day.to_csv(workdir / "day.csv", index=False)
     model = ["--model", str(project_bundle_dir), "--quiet"]
     assert main(["score", "day.csv", "-o", "free.csv", *model]) == EXIT_OK
+    free = pd.read_csv(workdir / "free.csv")
+    candidates = free[free[schema.TIER] == "quote now"]
+    assert len(candidates) >= 2
+    capacity = len(candidates) - 1  # one fewer quotes than candidates, over several chunks
     params = workdir / "params.yaml"
     params.write_text("score:\n  chunk_rows: 7\n")
-    capped = ["--params", str(params), "--capacity", "2"]
+    capped = ["--params", str(params), "--capacity", str(capacity)]
     assert main(["score", "day.csv", "-o", "capped.csv", *model, *capped]) == EXIT_OK
-    free, limited = pd.read_csv(workdir / "free.csv"), pd.read_csv(workdir / "capped.csv")
-    candidates = free[free[schema.TIER] == "quote now"]
-    assert len(candidates) > 2
+    limited = pd.read_csv(workdir / "capped.csv")
     kept = limited[limited[schema.TIER] == "quote now"]
     assert set(kept[schema.INQUIRY_ID]) == set(
-        candidates.nlargest(2, schema.P_CONVERT)[schema.INQUIRY_ID]
+        candidates.nlargest(capacity, schema.P_CONVERT)[schema.INQUIRY_ID]
     )
     assert (limited[schema.P_GENUINE] == free[schema.P_GENUINE]).all()
 
