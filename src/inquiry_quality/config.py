@@ -172,6 +172,8 @@ class TrainParams:
     char_max_features: int = 2000
     min_df: int = 3
     numeric_scaling: str = "standard"  # standard | log_max_abs (see scaling.py)
+    # multiplies the scaled numeric and one-hot columns beside the text n-grams (model.py)
+    structured_weight: float = 1.0
 
 
 @dataclass(frozen=True)

@@ -57,7 +57,7 @@ def test_html_only_body_becomes_text(make_email: Callable) -> None:
         "</body></html>"
     )
     record = parse_message(make_email("", html=html).as_bytes())
-    assert record[schema.BODY] == "We need\n200 pcs\nof downlights.\nView"
+    assert record[schema.BODY] == "We need\n200 pcs\nof downlights.\nView\n<http://evil.example/x>"
 
 
 def test_legacy_charsets_are_decoded(make_email: Callable) -> None:

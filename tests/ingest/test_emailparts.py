@@ -53,6 +53,12 @@ def test_two_column_signature_fields() -> None:
     }
 
 
-def test_html_without_links_or_scripts() -> None:
-    html = '<p>Dear&nbsp;Sir<br>Qty: 500</p><script>x()</script><a href="http://a.b">see</a>'
-    assert html_to_text(html) == "Dear Sir\nQty: 500\nsee"
+def test_html_keeps_text_and_link_targets_not_scripts() -> None:
+    html = (
+        '<p>Dear&nbsp;Sir<br>Qty: 500</p><script>x()</script><a href="http://a.b">see</a>'
+        '<a href="#top">top</a><a href="mailto:ann@b.c">Ann</a><img src="https://a.b/i.gif">'
+        '<img src="cid:logo">'
+    )
+    assert html_to_text(html) == (
+        "Dear Sir\nQty: 500\nsee\n<http://a.b>\ntop\nAnn\n<ann@b.c>\n<https://a.b/i.gif>"
+    )

@@ -126,3 +126,32 @@ def test_feature_lists_follow_the_registry(table: pd.DataFrame) -> None:
     assert "buyer_level" in lists["categorical"] and "years_on_platform" in lists["numeric"]
     assert lists["text"] == "clean_text"
     assert "is_genuine" not in lists["numeric"] + lists["categorical"]
+
+
+def _transformed(structured_weight: float) -> np.ndarray:
+    frame = pd.DataFrame(
+        {
+            "n": [0.0, 1.0, 3.0, 7.0],
+            "c": ["x", "y", "x", "y"],
+            "clean_text": ["alpha beta", "beta gamma"] * 2,
+        }
+    )
+    cfg = dataclasses.replace(
+        TrainParams(), structured_weight=structured_weight, min_df=1, min_frequency=1
+    )
+    features = build_pipeline(cfg, ["n"], ["c"])[0]
+    dense = features.fit_transform(frame)
+    return np.asarray(dense.todense() if hasattr(dense, "todense") else dense)
+
+
+def test_structured_weight_scales_only_the_structured_columns() -> None:
+    plain, weighted = _transformed(1.0), _transformed(0.25)
+    n_structured = 1 + 2  # the scaled number, the one-hot pair (no missing values)
+    np.testing.assert_allclose(weighted[:, :n_structured], 0.25 * plain[:, :n_structured])
+    np.testing.assert_allclose(weighted[:, n_structured:], plain[:, n_structured:])
+    assert np.abs(plain[:, :n_structured]).max() > 0
+
+
+def test_negative_structured_weight_is_refused() -> None:
+    with pytest.raises(ValueError, match="structured_weight"):
+        build_pipeline(dataclasses.replace(TrainParams(), structured_weight=-1.0), ["a"], ["b"])
