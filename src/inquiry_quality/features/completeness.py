@@ -93,12 +93,13 @@ _LEGAL_FORM = re.compile(
     r"\b(Ltd|Limited|LLC|Inc|GmbH|S\.A\.|SA|S\.L\.|SL|B\.V\.|BV|Co\.|Corp|PLC|Pty|Pte|SRL|"
     r"S\.p\.A\.|SpA|AG|KG|Oy|AB|SARL|SAS|Ltda|LLP)\b"
 )
-_PHONE = re.compile(
+# A phone number: an international one, or a labelled one (searched in lower-cased text:
+# a case-insensitive alternation is several times slower).
+_PHONE_NUMBER = re.compile(r"\+\d[\d\s().-]{7,}\d")
+_PHONE_LABEL = re.compile(
     r"\b(?:tel|phone|mobile|mob|cell|whatsapp|telefon|t[ée]l[ée]fono|t[ée]l)\b\.?\s*:?\s*\+?[\d(]"
-    r"|\+\d[\d\s().-]{7,}\d",
-    _I,
 )
-_FAX = re.compile(r"\bfax\b\.?\s*:?\s*\+?[\d(]", _I)
+_FAX = re.compile(r"\bfax\b\.?\s*:?\s*\+?[\d(]")  # in lower-cased text
 _WEBSITE = re.compile(r"\bwww\.[a-z0-9-]+\.[a-z]{2,}|\bhttps?://[a-z0-9-]+\.[a-z]", _I)
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
 # Closing phrases, lower-case: the signature follows the last one.
@@ -239,8 +240,9 @@ def contact_flags(body: str, sig: str, fields: dict[str, str]) -> dict[str, bool
     phone, fax, site = fields[schema.PHONE], fields[schema.FAX], fields[schema.WEBSITE]
     person = is_personal_name(name) or bool(_NAME_LINE.search(sig))
     job_title = bool(title) or not _JOB_TITLES.isdisjoint(ngram_set(sig, _STARTERS))
-    has_phone = bool(phone) or bool(_PHONE.search(body))
-    has_fax = bool(fax) or ("fax" in body.lower() and bool(_FAX.search(body)))
+    lower = body.lower()
+    has_phone = bool(phone) or bool(_PHONE_NUMBER.search(body) or _PHONE_LABEL.search(lower))
+    has_fax = bool(fax) or ("fax" in lower and bool(_FAX.search(lower)))
     has_site = bool(site) or bool(_WEBSITE.search(sig))
     return {
         "has_email": bool(fields[schema.SENDER_EMAIL]) or bool(_EMAIL.search(sig)),

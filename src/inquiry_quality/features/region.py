@@ -1,7 +1,11 @@
-"""Region family: the buyer's country from three sources, mapped to a sales region.
+"""Region family: the buyer's country from four sources, mapped to a sales region.
 
-The claim wins over the phone, the phone over the domain: a buyer states their country on
-purpose; a +49 number is strong evidence; a ccTLD is the weakest hint (.de sites sell abroad).
+The claim wins over the text, the text over the phone, the phone over the domain: a buyer
+states their country on purpose, in the country field or in the mail ("an importer in
+Kenya", a signature address); a +49 number is strong evidence but travels with its owner;
+a ccTLD is the weakest hint (.de sites sell abroad). Whether the claim agrees with the text,
+and the phone with the rest, are features of their own: a buyer who claims one country and
+writes from another is a classic sign of a competitor or a scam.
 """
 
 from __future__ import annotations
@@ -17,6 +21,8 @@ from inquiry_quality.features.countries import (
     country_from_claim,
     country_from_domain,
     country_from_phone,
+    country_in_text,
+    phone_country_in_text,
 )
 
 UNKNOWN = "Unknown"
@@ -81,13 +87,32 @@ def region_of(country: str | None) -> str:
     return REGION_OF.get(country or "", UNKNOWN)
 
 
+#: which source names the buyer's country when several do, strongest first
+PRECEDENCE: tuple[str, ...] = ("claim", "text", "phone", "domain")
+
+
 def country_sources(row: Mapping[str, str]) -> dict[str, str | None]:
-    """Country according to each source: the claim, the phone (or fax), the domain."""
+    """Country according to each source: the claim, the text, the phone (or fax), the domain.
+
+    The text is the subject, the new body and the signature (never the quoted earlier mail,
+    which is the exporter's own); its country is the first one it names. The phone is the
+    structured field, else the fax, else the first international number in the text.
+    """
+    text = f"{row[schema.SUBJECT]}\n{row[schema.BODY]}\n{row[schema.SIGNATURE]}"
     phone = country_from_phone(row[schema.PHONE]) or country_from_phone(row[schema.FAX])
+    if phone is None:
+        phone = phone_country_in_text(text)
     domain = country_from_domain(row[schema.SENDER_EMAIL]) or country_from_domain(
         row[schema.WEBSITE]
     )
-    return {"claim": country_from_claim(row[schema.COUNTRY]), "phone": phone, "domain": domain}
+    named = country_in_text(text)
+    found = {
+        "claim": country_from_claim(row[schema.COUNTRY]),
+        "text": named,
+        "phone": phone,
+        "domain": domain,
+    }
+    return {source: found[source] for source in PRECEDENCE}
 
 
 def agreement(countries: Mapping[str, str | None]) -> float:
@@ -102,10 +127,26 @@ def agreement(countries: Mapping[str, str | None]) -> float:
 class RegionFeatures(FeatureFamily):
     """The buyer's country (and which source gave it), region and consistency of sources."""
 
-    feature_names = ("country", "country_source", "region", "country_sources_agree")
+    feature_names = (
+        "country",
+        "country_source",
+        "region",
+        "country_sources_agree",
+        "claim_matches_text",
+        "phone_matches_country",
+    )
 
     def _columns(self, X: pd.DataFrame) -> dict[str, list]:
-        fields = (schema.COUNTRY, schema.PHONE, schema.FAX, schema.SENDER_EMAIL, schema.WEBSITE)
+        fields = (
+            schema.COUNTRY,
+            schema.PHONE,
+            schema.FAX,
+            schema.SENDER_EMAIL,
+            schema.WEBSITE,
+            schema.SUBJECT,
+            schema.BODY,
+            schema.SIGNATURE,
+        )
         columns = {f: text_column(X, f) for f in fields}
         out: dict[str, list] = {name: [] for name in self.feature_names}
         for values in zip(*columns.values(), strict=True):
@@ -116,4 +157,11 @@ class RegionFeatures(FeatureFamily):
             out["country_source"].append(source)
             out["region"].append(region_of(country))
             out["country_sources_agree"].append(agreement(sources))
+            claim, named, phone = sources["claim"], sources["text"], sources["phone"]
+            out["claim_matches_text"].append(float(claim == named) if claim and named else np.nan)
+            # the phone against the best of the other sources
+            other = next((c for s, c in sources.items() if c and s != "phone"), None)
+            out["phone_matches_country"].append(
+                float(phone == other) if phone and other else np.nan
+            )
         return out
