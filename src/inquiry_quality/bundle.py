@@ -27,7 +27,7 @@ from inquiry_quality.contributions import (
     log_odds_contributions,
     top_terms,
     transformed_contributions,
-    transformed_top_terms,
+    transformed_terms_for_and_against,
 )
 from inquiry_quality.heads import GENUINE, JUNK_TYPE, ORDER, P_ORDER
 
@@ -138,15 +138,16 @@ class ModelBundle:
             return Explanation(predictions)
         pipeline = self.heads[head]
         matrix = transformed[id(pipeline.steps[0][1])]
-        negative, positive = pipeline.classes_[0], pipeline.classes_[1]
+        positive = pipeline.classes_[1]
         reference = self.references[head]
         return Explanation(
             predictions,
             transformed_contributions(
                 pipeline, matrix, feats.index, reference, positive, self.text_column
             ),
-            transformed_top_terms(pipeline, matrix, feats.index, reference, positive, n_terms),
-            transformed_top_terms(pipeline, matrix, feats.index, reference, negative, n_terms),
+            *transformed_terms_for_and_against(
+                pipeline, matrix, feats.index, reference, positive, n_terms
+            ),
         )
 
     def _predictions(self, proba: dict[str, np.ndarray], index: pd.Index) -> pd.DataFrame:

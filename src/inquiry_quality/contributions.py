@@ -186,13 +186,38 @@ def transformed_top_terms(
     n: int = 3,
 ) -> pd.Series:
     """``top_terms`` from rows the pipeline's transformer already transformed (vectorized)."""
-    out: list[list[str]] = [[] for _ in range(len(index))]
-    subtype_terms = (
-        _subtype_terms(pipeline[-1], transformed, label) if sparse.issparse(transformed) else None
-    )
+    gains = _word_gains(pipeline, transformed, reference, label)
+    return _top_by_row(gains, n, index)
+
+
+def transformed_terms_for_and_against(
+    pipeline: Pipeline,
+    transformed: Any,
+    index: pd.Index,
+    reference: np.ndarray,
+    label: object,
+    n: int = 3,
+) -> tuple[pd.Series, pd.Series]:
+    """The n-grams raising ``label``'s log-odds most, and those lowering it most.
+
+    One computation for both: what lowers a binary head's positive class raises its negative.
+    """
+    gains = _word_gains(pipeline, transformed, reference, label)
+    opposite = None if gains is None else (*gains[:3], -gains[3])
+    return _top_by_row(gains, n, index), _top_by_row(opposite, n, index)
+
+
+def _word_gains(
+    pipeline: Pipeline, transformed: Any, reference: np.ndarray, label: object
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None:
+    """(names, rows, columns, log-odds gains) of every word n-gram present in a row; None
+    where the classifier has no exact n-gram weights (not logistic regression)."""
+    if not sparse.issparse(transformed):
+        return None
+    subtype_terms = _subtype_terms(pipeline[-1], transformed, label)
     weights = None if subtype_terms else _linear_weights(pipeline[-1], label)
-    if (weights is None and not subtype_terms) or not sparse.issparse(transformed):
-        return pd.Series(out, index=index, dtype=object)
+    if weights is None and not subtype_terms:
+        return None
     names = pipeline[:-1].get_feature_names_out().astype(str)
     is_word = np.char.startswith(names, WORD_PREFIX)
     matrix = sparse.csr_matrix(transformed)
@@ -206,10 +231,20 @@ def transformed_top_terms(
         row_weights /= len(subtype_terms)
     else:
         row_weights = weights[cols]
-    gains = (matrix.data[words] - reference[cols]) * row_weights
-    raising = gains > 0
-    rows, cols, gains = rows[raising], cols[raising], gains[raising]
-    order = np.lexsort((-gains, rows))  # by row, the strongest first
+    return names, rows, cols, (matrix.data[words] - reference[cols]) * row_weights
+
+
+def _top_by_row(
+    gains: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None, n: int, index: pd.Index
+) -> pd.Series:
+    """Per row, the names of its ``n`` n-grams with the largest positive gain."""
+    out: list[list[str]] = [[] for _ in range(len(index))]
+    if gains is None:
+        return pd.Series(out, index=index, dtype=object)
+    names, rows, cols, gain = gains
+    raising = gain > 0
+    rows, cols, gain = rows[raising], cols[raising], gain[raising]
+    order = np.lexsort((-gain, rows))  # by row, the strongest first
     rows, cols = rows[order], cols[order]
     rank = np.arange(len(rows)) - np.searchsorted(rows, rows)
     for row, col in zip(rows[rank < n].tolist(), cols[rank < n].tolist(), strict=True):
