@@ -87,10 +87,6 @@ def region_of(country: str | None) -> str:
     return REGION_OF.get(country or "", UNKNOWN)
 
 
-#: which source names the buyer's country when several do, strongest first
-PRECEDENCE: tuple[str, ...] = ("claim", "text", "phone", "domain")
-
-
 def country_sources(row: Mapping[str, str]) -> dict[str, str | None]:
     """Country according to each source: the claim, the text, the phone (or fax), the domain.
 
@@ -99,20 +95,21 @@ def country_sources(row: Mapping[str, str]) -> dict[str, str | None]:
     structured field, else the fax, else the first international number in the text.
     """
     text = f"{row[schema.SUBJECT]}\n{row[schema.BODY]}\n{row[schema.SIGNATURE]}"
-    phone = country_from_phone(row[schema.PHONE]) or country_from_phone(row[schema.FAX])
-    if phone is None:
-        phone = phone_country_in_text(text)
+    phone = (
+        country_from_phone(row[schema.PHONE])
+        or country_from_phone(row[schema.FAX])
+        or phone_country_in_text(text)
+    )
     domain = country_from_domain(row[schema.SENDER_EMAIL]) or country_from_domain(
         row[schema.WEBSITE]
     )
-    named = country_in_text(text)
-    found = {
+    # in precedence order: the first source that names a country wins
+    return {
         "claim": country_from_claim(row[schema.COUNTRY]),
-        "text": named,
+        "text": country_in_text(text),
         "phone": phone,
         "domain": domain,
     }
-    return {source: found[source] for source in PRECEDENCE}
 
 
 def agreement(countries: Mapping[str, str | None]) -> float:
