@@ -130,6 +130,19 @@ def test_parquet_and_csv_outputs_agree(
     pd.testing.assert_frame_equal(parallel, text)
 
 
+def test_a_file_without_channels_is_quarantined_unless_the_channel_is_given(
+    canonical_batch: pd.DataFrame, project_bundle_dir: Path, workdir: Path
+) -> None:
+    canonical_batch.head(5).drop(columns=[schema.CHANNEL]).to_csv("web.csv", index=False)
+    model = ["--model", str(project_bundle_dir), "--quiet"]
+    assert main(["score", "web.csv", "-o", "none.csv", *model]) == EXIT_QUARANTINED
+    quarantine = pd.read_csv(workdir / "none.quarantine.csv")
+    assert quarantine["field"].tolist() == [schema.CHANNEL] * 5
+    channel = ["--channel", "web_form"]
+    assert main(["score", "web.csv", "-o", "web_scored.csv", *model, *channel]) == EXIT_OK
+    assert len(pd.read_csv(workdir / "web_scored.csv")) == 5
+
+
 def test_daily_capacity_across_chunks(
     canonical_batch: pd.DataFrame, project_bundle_dir: Path, workdir: Path
 ) -> None:

@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
+from inquiry_quality import schema
+
 if TYPE_CHECKING:
     from inquiry_quality.config import Params
 
@@ -109,6 +111,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="quotes your team can send a day: only the day's N best are 'quote now'",
     )
     score.add_argument(
+        "--channel",
+        choices=schema.CHANNELS,
+        help="where inquiries came from, for files without a channel column",
+    )
+    score.add_argument(
         "--jobs",
         type=int,
         metavar="N",
@@ -166,6 +173,8 @@ def run_score(args: argparse.Namespace) -> int:
     scorer = load_scorer(_model(args.model), score_params)
     configured = [*params.score.sources, *params.ingest.sources]
     sources = [source_for(path, configured) for path in args.inputs]
+    if args.channel:  # fills only what a file's own column or mapping leaves empty
+        sources = [dataclasses.replace(s, channel=s.channel or args.channel) for s in sources]
     quarantine = args.quarantine or default_quarantine_path(args.output)
     summary = score_sources(
         scorer,
