@@ -52,54 +52,57 @@ def input_columns(pipeline: Pipeline, text: str) -> np.ndarray:
     return np.asarray(out, dtype=object)
 
 
-def _linear_weights(classifier: CalibratedClassifierCV, label: object) -> np.ndarray | None:
-    """Log-odds weight of each transformed column for ``label``, averaged over the folds."""
-    weights = []
-    for fold in classifier.calibrated_classifiers_:
-        estimator = fold.estimator
-        if not isinstance(estimator, LogisticRegression):
-            return None
-        classes = list(estimator.classes_)
-        if label not in classes:
-            continue
-        index = 0 if len(classes) == 2 else classes.index(label)
-        sign = -1.0 if len(classes) == 2 and label == classes[0] else 1.0
-        calibrator = fold.calibrators[index]
-        slope = -float(calibrator.a_) if hasattr(calibrator, "a_") else 1.0
-        weights.append(sign * slope * estimator.coef_[index])
-    return np.mean(weights, axis=0)
-
-
-def _subtype_terms(
+def _linear_terms(
     classifier: CalibratedClassifierCV, transformed: Any, label: object
-) -> list[tuple[np.ndarray, np.ndarray]] | None:
-    """Per fold: (coef [subclass, column], mix [row, subclass]) with log-odds of ``label``
-    linearised as ``sum_k mix[:, k] * coef[k] . (x - reference)``; None if not subtyped."""
-    terms = []
+) -> tuple[np.ndarray, np.ndarray] | None:
+    """(coef [term, column], mix [row, term]): the log-odds of ``label``, averaged over the
+    calibration folds and linearised at each row as ``sum_j mix[:, j] * coef[j] . (x - ref)``;
+    None when the folds are not logistic regressions.
+
+    A logistic regression fold is one term with a constant mix (its slope); a
+    ``SubtypeLogisticRegression`` fold is one term per subclass, mixed by the row's shares.
+    """
+    rows = transformed.shape[0]
+    constant: list[np.ndarray] = []
+    coefs, mixes = [], []
     for fold in classifier.calibrated_classifiers_:
         estimator = fold.estimator
-        if not isinstance(estimator, SubtypeLogisticRegression):
+        if isinstance(estimator, SubtypeLogisticRegression):
+            sign = 1.0 if label == estimator.classes_[1] else -1.0
+            calibrator = fold.calibrators[0]
+            slope = -float(calibrator.a_) if hasattr(calibrator, "a_") else 1.0
+            z = estimator.subclass_logits(transformed)
+            z[:, estimator.positive_index_] = -np.inf
+            share = np.exp(z - z.max(axis=1, keepdims=True))
+            share /= share.sum(axis=1, keepdims=True)
+            mix = -share
+            mix[:, estimator.positive_index_] = 1.0
+            coefs.append(estimator.coef_)
+            mixes.append(sign * slope * mix)
+        elif isinstance(estimator, LogisticRegression):
+            classes = list(estimator.classes_)
+            if label not in classes:
+                continue
+            index = 0 if len(classes) == 2 else classes.index(label)
+            sign = -1.0 if len(classes) == 2 and label == classes[0] else 1.0
+            calibrator = fold.calibrators[index]
+            slope = -float(calibrator.a_) if hasattr(calibrator, "a_") else 1.0
+            constant.append(sign * slope * estimator.coef_[index])
+        else:
             return None
-        sign = 1.0 if label == estimator.classes_[1] else -1.0
-        calibrator = fold.calibrators[0]
-        slope = -float(calibrator.a_) if hasattr(calibrator, "a_") else 1.0
-        z = estimator.subclass_logits(transformed)
-        z[:, estimator.positive_index_] = -np.inf
-        share = np.exp(z - z.max(axis=1, keepdims=True))
-        share /= share.sum(axis=1, keepdims=True)
-        mix = -share
-        mix[:, estimator.positive_index_] = 1.0
-        terms.append((estimator.coef_, sign * slope * mix))
-    return terms
+    folds = len(constant) + len(mixes)
+    if constant:
+        coefs.append(np.sum(constant, axis=0)[None, :])
+        mixes.append(np.ones((rows, 1)))
+    return np.vstack(coefs), np.hstack(mixes) / folds
 
 
-def _grouping(columns: np.ndarray) -> tuple[list[str], sparse.csr_matrix]:
+def _grouping(columns: np.ndarray) -> tuple[list[str], list[np.ndarray]]:
+    """The input columns in order of appearance, each with its transformed columns."""
     groups = list(dict.fromkeys(columns))
     position = {g: i for i, g in enumerate(groups)}
-    rows = np.arange(len(columns))
-    cols = np.array([position[c] for c in columns])
-    matrix = sparse.csr_matrix((np.ones(len(columns)), (rows, cols)), (len(columns), len(groups)))
-    return groups, matrix
+    which = np.array([position[c] for c in columns])
+    return groups, [np.flatnonzero(which == g) for g in range(len(groups))]
 
 
 def log_odds_contributions(
@@ -119,25 +122,17 @@ def transformed_contributions(
     text: str,
 ) -> pd.DataFrame:
     """``log_odds_contributions`` from rows the pipeline's transformer already transformed."""
-    columns = input_columns(pipeline, text)
-    groups, grouping = _grouping(columns)
-    classifier = pipeline[-1]
-    subtype_terms = _subtype_terms(classifier, transformed, label)
-    weights = None if subtype_terms else _linear_weights(classifier, label)
-    if subtype_terms:
-        values = np.zeros((transformed.shape[0], grouping.shape[1]))
-        for coef, mix in subtype_terms:
-            for k in range(coef.shape[0]):
-                weighted = grouping.multiply(coef[k][:, None]).tocsr()
-                per_group = transformed @ weighted - (reference * coef[k]) @ grouping
-                values += mix[:, [k]] * np.asarray(per_group)
-        values /= len(subtype_terms)
-    elif weights is not None:
-        weighted = grouping.multiply(weights[:, None]).tocsr()
-        values = transformed @ weighted - (reference * weights) @ grouping
-        values = np.asarray(values)
+    groups, members = _grouping(input_columns(pipeline, text))
+    terms = _linear_terms(pipeline[-1], transformed, label)
+    if terms is None:
+        values = _occlusion(pipeline[-1], np.asarray(transformed), reference, members, label)
     else:
-        values = _occlusion(classifier, np.asarray(transformed), reference, grouping, label)
+        coef, mix = terms
+        by_column = sparse.csc_matrix(transformed) if sparse.issparse(transformed) else transformed
+        values = np.empty((transformed.shape[0], len(groups)))
+        for g, cols in enumerate(members):
+            raw = np.asarray(by_column[:, cols] @ coef[:, cols].T)  # rows x terms
+            values[:, g] = np.einsum("nj,nj->n", raw, mix) - mix @ (coef[:, cols] @ reference[cols])
     return pd.DataFrame(values, index=index, columns=groups)
 
 
@@ -151,13 +146,12 @@ def _occlusion(
     classifier: CalibratedClassifierCV,
     transformed: np.ndarray,
     reference: np.ndarray,
-    grouping: sparse.csr_matrix,
+    members: list[np.ndarray],
     label: object,
 ) -> np.ndarray:
     base = _log_odds(classifier, transformed, label)
-    out = np.empty((transformed.shape[0], grouping.shape[1]))
-    for g in range(grouping.shape[1]):
-        cols = grouping[:, g].nonzero()[0]
+    out = np.empty((transformed.shape[0], len(members)))
+    for g, cols in enumerate(members):
         occluded = transformed.copy()
         occluded[:, cols] = reference[cols]
         out[:, g] = base - _log_odds(classifier, occluded, label)
@@ -214,23 +208,19 @@ def _word_gains(
     where the classifier has no exact n-gram weights (not logistic regression)."""
     if not sparse.issparse(transformed):
         return None
-    subtype_terms = _subtype_terms(pipeline[-1], transformed, label)
-    weights = None if subtype_terms else _linear_weights(pipeline[-1], label)
-    if weights is None and not subtype_terms:
+    terms = _linear_terms(pipeline[-1], transformed, label)
+    if terms is None:
         return None
+    coef, mix = terms
     names = pipeline[:-1].get_feature_names_out().astype(str)
     is_word = np.char.startswith(names, WORD_PREFIX)
     matrix = sparse.csr_matrix(transformed)
     rows = np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
     words = is_word[matrix.indices]
     rows, cols = rows[words], matrix.indices[words]
-    if subtype_terms:  # the row's own linearised weight of each of its n-grams
-        row_weights = np.zeros(len(cols))
-        for coef, mix in subtype_terms:
-            row_weights += np.einsum("nk,kn->n", mix[rows], coef[:, cols])
-        row_weights /= len(subtype_terms)
-    else:
-        row_weights = weights[cols]
+    row_weights = np.zeros(len(cols))  # the row's own linearised weight of each of its n-grams
+    for term_coef, term_mix in zip(coef, mix.T, strict=True):
+        row_weights += term_mix[rows] * term_coef[cols]
     return names, rows, cols, (matrix.data[words] - reference[cols]) * row_weights
 
 

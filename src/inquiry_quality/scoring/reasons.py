@@ -73,17 +73,17 @@ def sayable(contributions: pd.DataFrame, features: pd.DataFrame) -> pd.DataFrame
     values with units" only with no units, "Long RE: RE: chain" only from two RE:s on. A
     mapped-in column outside the registry is said only where its value is known.
     """
-    out = contributions.copy()
-    for name in out.columns:
+    values = contributions.to_numpy(dtype=float, na_value=0.0, copy=True)
+    for j, name in enumerate(contributions.columns):
+        column = values[:, j]  # a view: zeroing it zeroes ``values``
         if name not in BY_NAME:
             if name in features:
-                out.loc[~known_values(features[name]), name] = 0.0
+                column[~known_values(features[name])] = 0.0
             continue
-        value = out[name].to_numpy(dtype=float, na_value=0.0)
-        false_for = (value > 0) & ~true_of(name, features, "for")
-        false_against = (value < 0) & ~true_of(name, features, "against")
-        out.loc[false_for | false_against, name] = 0.0
-    return out
+        for direction, said in (("for", column > 0), ("against", column < 0)):
+            if said.any():
+                column[said & ~true_of(name, features, direction)] = 0.0
+    return pd.DataFrame(values, index=contributions.index, columns=contributions.columns)
 
 
 def reasons(
@@ -102,8 +102,9 @@ def reasons(
     names: Sequence[str] = list(contributions.columns)
     up, _, down, _ = top_factors(sayable(contributions, features), top, min_contribution)
     used = {names[j] for j in np.unique(np.concatenate([up.ravel(), down.ravel()])) if j >= 0}
-    fields = {f for name in used for f in template_fields(name)}
-    columns = {f: features[f].to_numpy(dtype=object) for f in fields if f in features}
+    fields = {f for name in used for f in template_fields(name) if f in features}
+    columns = {f: _hashable(features[f].to_numpy(dtype=object)) for f in fields}
+    quoting = {name: tuple(f for f in template_fields(name) if f in columns) for name in used}
     out = []
     for i in range(len(contributions)):
         row: list[str] = []
@@ -112,8 +113,8 @@ def reasons(
                 if j < 0:
                     continue
                 name = names[j]
-                values = tuple((f, columns[f][i]) for f in template_fields(name) if f in columns)
-                text = mark + sentence(name, direction, _hashable(values))
+                values = tuple((f, columns[f][i]) for f in quoting[name])
+                text = mark + sentence(name, direction, values)
                 quoted = quotes.get((name, direction))
                 if quoted is not None and len(quoted[i]):
                     text += ": " + ", ".join(f"'{term}'" for term in quoted[i])
@@ -123,10 +124,6 @@ def reasons(
     return out
 
 
-def _hashable(values: tuple[tuple[str, object], ...]) -> tuple[tuple[str, object], ...]:
+def _hashable(values: np.ndarray) -> np.ndarray:
     """NaN and <NA> as None, so equal rows hit the same cache entry."""
-    return tuple((f, None if _missing(v) else v) for f, v in values)
-
-
-def _missing(value: object) -> bool:
-    return value is None or value is pd.NA or (isinstance(value, float) and value != value)
+    return np.where(pd.isna(values), None, values)
