@@ -169,7 +169,7 @@ class TrainParams:
     word_ngrams: tuple[int, ...] = (1, 2)
     word_max_features: int = 10000
     char_ngrams: tuple[int, ...] = (4, 4)
-    char_max_features: int = 2000
+    char_max_features: int = 0  # 0: no character n-grams
     min_df: int = 3
     numeric_scaling: str = "standard"  # standard | log_max_abs (see scaling.py)
     # multiplies the scaled numeric and one-hot columns beside the text n-grams (model.py)

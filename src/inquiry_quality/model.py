@@ -241,6 +241,8 @@ def build_pipeline(
     is a penalty of its own for the structured features: a weight w divides their effective C
     by w², so a few dozen dense columns cannot outvote tens of thousands of sparse n-grams on
     the training rows. Trees (``hgb``) are unaffected by it.
+
+    ``train.char_max_features: 0`` leaves the character n-grams out (words only).
     """
     if cfg.structured_weight < 0:
         raise ValueError(f"train.structured_weight: {cfg.structured_weight} is negative")
@@ -265,6 +267,8 @@ def build_pipeline(
         ]
     )
     pipeline.set_params(**pipeline_params(cfg))
+    if cfg.char_max_features == 0:
+        pipeline.set_params(features__text__tfidf__chars="drop")
     if cfg.model == "logreg" and head == ORDER and cfg.order_C is not None:
         pipeline.set_params(classifier__estimator__C=cfg.order_C)
     return pipeline

@@ -155,3 +155,17 @@ def test_structured_weight_scales_only_the_structured_columns() -> None:
 def test_negative_structured_weight_is_refused() -> None:
     with pytest.raises(ValueError, match="structured_weight"):
         build_pipeline(dataclasses.replace(TrainParams(), structured_weight=-1.0), ["a"], ["b"])
+
+
+def test_no_character_ngrams_when_char_max_features_is_zero(table: pd.DataFrame) -> None:
+    lists = feature_lists(table)
+    names = {}
+    for chars in (0, 50):
+        cfg = dataclasses.replace(TrainParams(), char_max_features=chars, min_df=1)
+        pipeline = build_pipeline(cfg, lists["numeric"], lists["categorical"], lists["text"])
+        y = head_target(table, GENUINE)
+        pipeline.fit(table[y.notna()], y.dropna().astype(int))
+        names[chars] = [str(n) for n in pipeline[:-1].get_feature_names_out()]
+    assert not any(n.startswith("text__chars__") for n in names[0])
+    assert sum(n.startswith("text__chars__") for n in names[50]) == 50
+    assert any(n.startswith("text__words__") for n in names[0])

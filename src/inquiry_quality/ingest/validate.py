@@ -40,6 +40,8 @@ class Problems:
 
     def add(self, mask: pd.Series, field: str, reason: str, detail: pd.Series | str) -> None:
         new = mask.fillna(False).astype(bool) & self.reason.isna()
+        if not new.any():
+            return
         self.field[new] = field
         self.reason[new] = reason
         self.detail[new] = detail[new].astype(STRING) if isinstance(detail, pd.Series) else detail

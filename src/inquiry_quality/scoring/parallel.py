@@ -58,7 +58,10 @@ def scored_chunks(
             yield chunk, scorer.score(chunk.table) if len(chunk.table) else None
         return
     # forkserver, not fork: forking a process whose BLAS/OpenMP threads hold locks can hang.
+    # The server imports the scoring stack once; each worker forks from it, so the workers
+    # start in a fraction of a second and share those pages.
     context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["inquiry_quality.scoring.scorer"])
     with ProcessPoolExecutor(
         jobs, mp_context=context, initializer=_start_worker, initargs=(scorer,)
     ) as pool:
