@@ -205,9 +205,8 @@ def _word_gains(
     pipeline: Pipeline, transformed: Any, reference: np.ndarray, label: object
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None:
     """(names, rows, columns, log-odds gains) of every word n-gram present in a row; None
-    where the classifier has no exact n-gram weights (not logistic regression)."""
-    if not sparse.issparse(transformed):
-        return None
+    where the classifier has no exact n-gram weights (not logistic regression). The
+    transformed rows may be dense (few columns): only the n-grams present count."""
     terms = _linear_terms(pipeline[-1], transformed, label)
     if terms is None:
         return None
