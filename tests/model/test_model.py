@@ -155,3 +155,21 @@ def test_structured_weight_scales_only_the_structured_columns() -> None:
 def test_negative_structured_weight_is_refused() -> None:
     with pytest.raises(ValueError, match="structured_weight"):
         build_pipeline(dataclasses.replace(TrainParams(), structured_weight=-1.0), ["a"], ["b"])
+
+
+def test_typo_columns_are_added_and_weighted_like_the_structured_ones() -> None:
+    frame = pd.DataFrame(
+        {
+            "n": [0.0, 1.0, 3.0, 7.0],
+            "clean_text": ["please send quotation"] * 3 + ["please send quotaton"],
+        }
+    )
+    cfg = dataclasses.replace(TrainParams(), min_df=1, typo_frequent_df=3, structured_weight=0.5)
+    features = build_pipeline(cfg, ["n"], [])[0].fit(frame)
+    names = list(features.get_feature_names_out())
+    assert names[-2:] == ["typos__some_typos", "typos__many_typos"]
+    out = features.transform(frame)
+    out = np.asarray(out.todense() if hasattr(out, "todense") else out)
+    np.testing.assert_allclose(out[:, -2], [0, 0, 0, 0.5])  # the typo row, times the weight
+    plain = build_pipeline(dataclasses.replace(cfg, typo_frequent_df=None), ["n"], [])[0]
+    assert "typos__some_typos" not in list(plain.fit(frame).get_feature_names_out())

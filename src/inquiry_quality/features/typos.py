@@ -1,0 +1,86 @@
+"""Typing errors, learnt from the training inquiries: a rare word one edit from a common one.
+
+A hurried or careless writer swaps, drops or doubles letters ("qoutation", "quotaton",
+"quottation"). No dictionary is needed to see it: the training inquiries themselves say which
+words are common (``frequent_df``: in that many inquiries or more); a word that is rare
+(``rare_df``: in that many or fewer) but one deletion, insertion or adjacent swap away from a
+common word is taken as a typo of it. Company names, places and product codes are rare too,
+but seldom one letter from a common word. This is the classic symmetric-delete spelling check
+(Norvig; SymSpell), with the lexicon of the mailbox it is applied to, so it works in any
+language the history holds.
+
+``TypoRate`` is a fitted scikit-learn transformer over the cleaned text column; the model
+pipeline gives its two columns (``some_typos``: at least one; ``many_typos``: more than
+``many_share`` of the words) the weight of the structured columns (``model.build_pipeline``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+import numpy as np
+from sklearn.base import BaseEstimator, TransformerMixin
+
+# A plain word of four letters or more, not part of an address, a path or a code.
+_WORD = re.compile(r"(?<![\w@./-])[^\W\d_]{4,}(?![\w@./-])")
+FEATURE_NAMES = ("some_typos", "many_typos")
+_MIN_WORDS = 5  # fewer words: "many" is not judged
+
+
+def _deletes(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def _texts(X: object) -> list[str]:
+    """The texts of a column: a Series, a one-column frame or any iterable of strings."""
+    if hasattr(X, "iloc") and getattr(X, "ndim", 1) == 2:
+        X = X.iloc[:, 0]
+    return ["" if t is None or t != t else str(t) for t in X]  # None and NaN: no text
+
+
+class TypoRate(TransformerMixin, BaseEstimator):
+    """Per text: whether it has a typo-like word, and whether many of its words are."""
+
+    def __init__(self, frequent_df: int = 50, rare_df: int = 3, many_share: float = 0.05) -> None:
+        self.frequent_df = frequent_df
+        self.rare_df = rare_df
+        self.many_share = many_share
+
+    def fit(self, X: Iterable[str], y: object = None) -> TypoRate:
+        df: Counter[str] = Counter()
+        for text in _texts(X):
+            df.update({w.lower() for w in _WORD.findall(text)})
+        frequent = frozenset(w for w, n in df.items() if n >= self.frequent_df)
+        one_deleted: set[str] = set()
+        for word in frequent:
+            one_deleted |= _deletes(word)
+        self.known_ = frequent | {w for w, n in df.items() if n > self.rare_df}
+        self.frequent_ = frequent
+        self.one_deleted_ = frozenset(one_deleted)
+        self.n_features_in_ = 1
+        return self
+
+    def is_typo(self, word: str) -> bool:
+        """A rare (or unseen) word that a common word becomes by one letter dropped, added or
+        two swapped."""
+        if word in self.known_:
+            return False
+        if word in self.one_deleted_:  # a letter dropped
+            return True
+        deleted = _deletes(word)  # a letter added (doubled), or two swapped
+        return not deleted.isdisjoint(self.frequent_) or not deleted.isdisjoint(self.one_deleted_)
+
+    def transform(self, X: Iterable[str]) -> np.ndarray:
+        out = np.zeros((0, 2))
+        rows = []
+        for text in _texts(X):
+            words = [w.lower() for w in _WORD.findall(text)]
+            typos = sum(self.is_typo(w) for w in words)
+            many = len(words) >= _MIN_WORDS and typos > self.many_share * len(words)
+            rows.append((float(typos > 0), float(many)))
+        return np.asarray(rows, dtype=float) if rows else out
+
+    def get_feature_names_out(self, input_features: object = None) -> np.ndarray:
+        return np.asarray(FEATURE_NAMES, dtype=object)
