@@ -13,7 +13,7 @@ COMMON = "please send your quotation for these lights with delivery time"
 
 @pytest.fixture
 def rate() -> TypoRate:
-    return TypoRate(frequent_df=3, rare_df=1).fit([COMMON] * 5 + ["Siemens Hamburg offer"])
+    return TypoRate(frequent_df=3, ratio=2).fit([COMMON] * 5 + ["Siemens Hamburg offer"])
 
 
 @pytest.mark.parametrize(
@@ -30,13 +30,19 @@ def test_common_rare_unrelated_words_are_not(rate: TypoRate, word: str) -> None:
     assert rate.is_typo(word) == (word == "quotations")
 
 
-def test_a_word_seen_often_in_training_is_no_typo() -> None:
-    rate = TypoRate(frequent_df=3, rare_df=1).fit([COMMON + " quotaton"] * 5)
+def test_a_word_as_common_as_its_neighbour_is_no_typo() -> None:
+    rate = TypoRate(frequent_df=3, ratio=2).fit([COMMON + " quotaton"] * 5)
     assert not rate.is_typo("quotaton")
 
 
+def test_a_shared_misspelling_is_a_typo_if_much_rarer() -> None:
+    texts = [COMMON] * 10 + [COMMON.replace("quotation", "quotaton")] * 2
+    assert TypoRate(frequent_df=3, ratio=4).fit(texts).is_typo("quotaton")  # 2 vs 10
+    assert not TypoRate(frequent_df=3, ratio=6).fit(texts).is_typo("quotaton")
+
+
 def test_transform_flags_some_and_many() -> None:
-    rate = TypoRate(frequent_df=3, rare_df=1, many_share=0.2).fit([COMMON] * 5)
+    rate = TypoRate(frequent_df=3, ratio=2, many_share=0.2).fit([COMMON] * 5)
     clean = COMMON
     one = COMMON.replace("quotation", "quotaton")
     many = one.replace("delivery", "delivry").replace("please", "pleese")

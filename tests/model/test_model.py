@@ -160,8 +160,8 @@ def test_negative_structured_weight_is_refused() -> None:
 def test_typo_columns_are_added_and_weighted_like_the_structured_ones() -> None:
     frame = pd.DataFrame(
         {
-            "n": [0.0, 1.0, 3.0, 7.0],
-            "clean_text": ["please send quotation"] * 3 + ["please send quotaton"],
+            "n": np.arange(21.0),
+            "clean_text": ["please send quotation"] * 20 + ["please send quotaton"],
         }
     )
     cfg = dataclasses.replace(TrainParams(), min_df=1, typo_frequent_df=3, structured_weight=0.5)
@@ -170,6 +170,6 @@ def test_typo_columns_are_added_and_weighted_like_the_structured_ones() -> None:
     assert names[-2:] == ["typos__some_typos", "typos__many_typos"]
     out = features.transform(frame)
     out = np.asarray(out.todense() if hasattr(out, "todense") else out)
-    np.testing.assert_allclose(out[:, -2], [0, 0, 0, 0.5])  # the typo row, times the weight
+    np.testing.assert_allclose(out[:, -2], [0] * 20 + [0.5])  # the typo row, times the weight
     plain = build_pipeline(dataclasses.replace(cfg, typo_frequent_df=None), ["n"], [])[0]
     assert "typos__some_typos" not in list(plain.fit(frame).get_feature_names_out())

@@ -2,12 +2,13 @@
 
 A hurried or careless writer swaps, drops or doubles letters ("qoutation", "quotaton",
 "quottation"). No dictionary is needed to see it: the training inquiries themselves say which
-words are common (``frequent_df``: in that many inquiries or more); a word that is rare
-(``rare_df``: in that many or fewer) but one deletion, insertion or adjacent swap away from a
-common word is taken as a typo of it. Company names, places and product codes are rare too,
-but seldom one letter from a common word. This is the classic symmetric-delete spelling check
-(Norvig; SymSpell), with the lexicon of the mailbox it is applied to, so it works in any
-language the history holds.
+words are common (``frequent_df``: in that many inquiries or more); a word one letter dropped,
+added, changed or two swapped away from a common word, and at least ``ratio`` times rarer than
+it, is taken as a typo of it (a misspelling many writers share, "recieve", stays one; a word
+as common as its neighbour, "lights" beside "light", does not). Company names, places and
+product codes are rare too, but seldom one letter from a common word. This is the classic
+symmetric-delete spelling check (Norvig; SymSpell), with the lexicon of the mailbox it is
+applied to, so it works in any language the history holds.
 
 ``TypoRate`` is a fitted scikit-learn transformer over the cleaned text column; the model
 pipeline gives its two columns (``some_typos``: at least one; ``many_typos``: more than
@@ -43,34 +44,39 @@ def _texts(X: object) -> list[str]:
 class TypoRate(TransformerMixin, BaseEstimator):
     """Per text: whether it has a typo-like word, and whether many of its words are."""
 
-    def __init__(self, frequent_df: int = 50, rare_df: int = 3, many_share: float = 0.05) -> None:
+    def __init__(self, frequent_df: int = 50, ratio: float = 20, many_share: float = 0.05) -> None:
         self.frequent_df = frequent_df
-        self.rare_df = rare_df
+        self.ratio = ratio
         self.many_share = many_share
 
     def fit(self, X: Iterable[str], y: object = None) -> TypoRate:
         df: Counter[str] = Counter()
         for text in _texts(X):
             df.update({w.lower() for w in _WORD.findall(text)})
-        frequent = frozenset(w for w, n in df.items() if n >= self.frequent_df)
-        one_deleted: set[str] = set()
-        for word in frequent:
-            one_deleted |= _deletes(word)
-        self.known_ = frequent | {w for w, n in df.items() if n > self.rare_df}
+        frequent = {w: n for w, n in df.items() if n >= self.frequent_df}
+        one_deleted: dict[str, int] = {}  # a common word less one letter -> its count (max)
+        for word, n in frequent.items():
+            for variant in _deletes(word):
+                one_deleted[variant] = max(one_deleted.get(variant, 0), n)
+        self.df_ = dict(df)
         self.frequent_ = frequent
-        self.one_deleted_ = frozenset(one_deleted)
+        self.one_deleted_ = one_deleted
         self.n_features_in_ = 1
         return self
 
+    def neighbour_df(self, word: str) -> int:
+        """In how many training texts the most common word one letter from ``word`` is."""
+        best = self.one_deleted_.get(word, 0)  # a letter dropped
+        for variant in _deletes(word):  # a letter added (doubled), changed, or two swapped
+            best = max(best, self.frequent_.get(variant, 0), self.one_deleted_.get(variant, 0))
+        return best
+
     def is_typo(self, word: str) -> bool:
-        """A rare (or unseen) word that a common word becomes by one letter dropped, added or
-        two swapped."""
-        if word in self.known_:
+        """A word that is not common itself but ``ratio`` times rarer than a common word one
+        letter from it."""
+        if word in self.frequent_:
             return False
-        if word in self.one_deleted_:  # a letter dropped
-            return True
-        deleted = _deletes(word)  # a letter added (doubled), or two swapped
-        return not deleted.isdisjoint(self.frequent_) or not deleted.isdisjoint(self.one_deleted_)
+        return self.neighbour_df(word) >= self.ratio * max(self.df_.get(word, 0), 1)
 
     def transform(self, X: Iterable[str]) -> np.ndarray:
         out = np.zeros((0, 2))
