@@ -22,7 +22,7 @@ from sklearn.pipeline import Pipeline, make_pipeline
 from inquiry_quality import schema
 from inquiry_quality.config import Params
 from inquiry_quality.heads import GENUINE, head_target
-from inquiry_quality.model import build_pipeline
+from inquiry_quality.model import TYPOS, build_pipeline
 from inquiry_quality.operating_points import fpr_name, junk_filter_metrics
 from inquiry_quality.slices import slice_groups
 from inquiry_quality.split import Split
@@ -33,9 +33,9 @@ logger = logging.getLogger(__name__)
 BASELINE = "baseline"
 #: variant -> the model's input groups (ColumnTransformer steps) it keeps
 INPUT_GROUPS = {
-    "text": ("text",),
+    "text": ("text", TYPOS),  # the typo columns are read from the text
     "structured": ("numeric", "categorical"),
-    "both": ("numeric", "categorical", "text"),
+    "both": ("numeric", "categorical", "text", TYPOS),
 }
 VARIANTS = (BASELINE, *INPUT_GROUPS)
 
@@ -53,10 +53,11 @@ def variant_pipeline(name: str, params: Params, table: pd.DataFrame) -> Pipeline
     pipeline = build_pipeline(
         params.train, features["numeric"], features["categorical"], features["text"]
     )
+    steps = {step for step, _, _ in pipeline.named_steps["features"].transformers}
     dropped = {
         f"features__{group}": "drop"
         for group in INPUT_GROUPS["both"]
-        if group not in INPUT_GROUPS[name]
+        if group not in INPUT_GROUPS[name] and group in steps
     }
     return pipeline.set_params(**dropped)
 

@@ -174,6 +174,8 @@ class TrainParams:
     numeric_scaling: str = "standard"  # standard | log_max_abs (see scaling.py)
     # multiplies the scaled numeric and one-hot columns beside the text n-grams (model.py)
     structured_weight: float = 1.0
+    # words in this many training texts are the typo lexicon (features/typos.py); null: none
+    typo_frequent_df: int | None = None
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,7 @@ from sklearn.calibration import CalibratedClassifierCV
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
 
-from inquiry_quality.model import CATEGORY_SEP, SubtypeLogisticRegression
+from inquiry_quality.model import CATEGORY_SEP, TYPOS, SubtypeLogisticRegression
 
 _EPS = 1e-6
 WORD_PREFIX: Final = "text__words__"  # transformed names of the word n-grams
@@ -43,7 +43,7 @@ def input_columns(pipeline: Pipeline, text: str) -> np.ndarray:
     out = []
     for name in names:
         branch, _, column = str(name).partition("__")
-        if branch == "text":
+        if branch in ("text", TYPOS):
             out.append(text)
         elif branch == "categorical":
             out.append(column.split(CATEGORY_SEP, 1)[0])

@@ -26,6 +26,7 @@ from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.preprocessing import OneHotEncoder
 
 from inquiry_quality.config import TrainParams
+from inquiry_quality.features.typos import TypoRate
 from inquiry_quality.heads import GENUINE, ORDER
 from inquiry_quality.scaling import numeric_scaler
 
@@ -81,10 +82,13 @@ NON_PIPELINE_KEYS: Final = frozenset(
         "genuine_subtypes",
         "order_C",
         "structured_weight",
+        "typo_frequent_df",
     }
 )
 #: ColumnTransformer steps that ``train.structured_weight`` multiplies
-STRUCTURED: Final = ("numeric", "categorical")
+STRUCTURED: Final = ("numeric", "categorical", "typos")
+#: the ColumnTransformer step of the typo columns (read from the text column)
+TYPOS: Final = "typos"
 
 
 def category_name(feature: str, category: object) -> str:
@@ -243,6 +247,10 @@ def build_pipeline(
     the training rows. Trees (``hgb``) are unaffected by it.
 
     ``train.char_max_features: 0`` leaves the character n-grams out (words only).
+
+    With ``train.typo_frequent_df`` set, a ``TypoRate`` step (features/typos.py) adds two
+    columns from the text, whether it has typing errors and whether many, weighted like the
+    structured columns.
     """
     if cfg.structured_weight < 0:
         raise ValueError(f"train.structured_weight: {cfg.structured_weight} is negative")
@@ -252,6 +260,8 @@ def build_pipeline(
         ("categorical", _categorical(dense), list(categorical)),
         ("text", _text(reduce=dense), text),
     ]
+    if cfg.typo_frequent_df is not None:
+        transformers.append((TYPOS, TypoRate(frequent_df=cfg.typo_frequent_df), text))
     weight = cfg.structured_weight
     weights = dict.fromkeys(STRUCTURED, weight) if weight != 1 else None
     features = ColumnTransformer(

@@ -169,3 +169,21 @@ def test_no_character_ngrams_when_char_max_features_is_zero(table: pd.DataFrame)
     assert not any(n.startswith("text__chars__") for n in names[0])
     assert sum(n.startswith("text__chars__") for n in names[50]) == 50
     assert any(n.startswith("text__words__") for n in names[0])
+
+
+def test_typo_columns_are_added_and_weighted_like_the_structured_ones() -> None:
+    frame = pd.DataFrame(
+        {
+            "n": np.arange(21.0),
+            "clean_text": ["please send quotation"] * 20 + ["please send quotaton"],
+        }
+    )
+    cfg = dataclasses.replace(TrainParams(), min_df=1, typo_frequent_df=3, structured_weight=0.5)
+    features = build_pipeline(cfg, ["n"], [])[0].fit(frame)
+    names = list(features.get_feature_names_out())
+    assert names[-2:] == ["typos__some_typos", "typos__many_typos"]
+    out = features.transform(frame)
+    out = np.asarray(out.todense() if hasattr(out, "todense") else out)
+    np.testing.assert_allclose(out[:, -2], [0] * 20 + [0.5])  # the typo row, times the weight
+    plain = build_pipeline(dataclasses.replace(cfg, typo_frequent_df=None), ["n"], [])[0]
+    assert "typos__some_typos" not in list(plain.fit(frame).get_feature_names_out())
