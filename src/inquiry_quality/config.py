@@ -205,6 +205,9 @@ class FeaturizeParams:
     spacy_model: str | None = None  # installed pipeline name; None: spacy.blank("en")
     batch_size: int = 256
     languages: list[str] = field(default_factory=list)  # empty: the package's default list
+    # the n-gram text without mailing-list subject tags and footers (features/listmail.py)
+    strip_list_artefacts: bool = False
+    keep_link_hosts: bool = False  # the n-gram text keeps each link's host after its URL token
 
 
 @dataclass(frozen=True)
