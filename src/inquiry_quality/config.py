@@ -151,6 +151,9 @@ class TrainParams:
     min_rows: int = 50  # a head with fewer labelled rows (or one class only) is skipped
     calibration: str = "sigmoid"  # sigmoid | isotonic
     cv: int = 3  # calibration folds, inside the training part
+    # true: one classifier per calibration fold, averaged (each fitted on (cv-1)/cv of the rows);
+    # false: one classifier fitted on every row, calibrated on its cross-validated scores
+    calibration_ensemble: bool = True
     # logreg
     C: float = 0.3
     max_iter: int = 2000

@@ -37,6 +37,7 @@ CATEGORY_SEP: Final = "="  # one-hot output names are "<input column>=<category>
 _COMMON: Final[dict[str, tuple[str, ...]]] = {
     "calibration": ("classifier__method",),
     "cv": ("classifier__cv",),
+    "calibration_ensemble": ("classifier__ensemble",),
     "min_frequency": ("features__categorical__encode__min_frequency",),
     "word_ngrams": ("features__text__tfidf__words__ngram_range",),
     "word_max_features": ("features__text__tfidf__words__max_features",),

@@ -38,6 +38,7 @@ CHANGED = {
     "min_df": 2,
     "calibration": "isotonic",
     "cv": 4,
+    "calibration_ensemble": False,
     "seed": 7,
 }
 
