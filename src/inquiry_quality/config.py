@@ -144,7 +144,7 @@ class TrainParams:
     sets and for which ``model``; keys of the other model are kept but have no effect.
     """
 
-    model: str = "logreg"  # logreg | hgb
+    model: str = "logreg"  # logreg | svm (linear SVM) | hgb
     split: SplitParams = field(default_factory=SplitParams)
     thresholds: ThresholdParams = field(default_factory=ThresholdParams)
     seed: int = 42
@@ -154,7 +154,7 @@ class TrainParams:
     # true: one classifier per calibration fold, averaged (each fitted on (cv-1)/cv of the rows);
     # false: one classifier fitted on every row, calibrated on its cross-validated scores
     calibration_ensemble: bool = True
-    # logreg
+    # logreg, svm
     C: float = 0.3
     max_iter: int = 2000
     class_weight: str | None = None

@@ -5,9 +5,10 @@ rows. Every transformed column belongs to one input column (a numeric feature an
 indicator, a categorical feature's one-hot columns, and all word and character n-grams of the
 text, which together form the one input column ``clean_text``).
 
-- Logistic regression (exact for each calibration fold): the calibrated log-odds of a fold are
-  ``slope * (coef . x) + intercept`` (``slope = -a`` of Platt's sigmoid; 1 for isotonic, whose
-  contributions are then in decision-function units), so column j contributes
+- Logistic regression and the linear SVM (exact for each calibration fold): the calibrated
+  log-odds of a fold are ``slope * (coef . x) + intercept`` (``slope = -a`` of Platt's
+  sigmoid; 1 for isotonic, whose contributions are then in decision-function units), so
+  column j contributes
   ``slope * coef_j * (x_j - reference_j)``; the folds' weights are averaged.
 - ``SubtypeLogisticRegression`` (the genuine head over junk types): its log-odds
   ``z_pos - logsumexp(z_k)`` are linearised at the row: column j contributes
@@ -30,6 +31,7 @@ from scipy.special import logit
 from sklearn.calibration import CalibratedClassifierCV
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
+from sklearn.svm import LinearSVC
 
 from inquiry_quality.model import CATEGORY_SEP, SubtypeLogisticRegression
 
@@ -57,7 +59,7 @@ def _linear_weights(classifier: CalibratedClassifierCV, label: object) -> np.nda
     weights = []
     for fold in classifier.calibrated_classifiers_:
         estimator = fold.estimator
-        if not isinstance(estimator, LogisticRegression):
+        if not isinstance(estimator, LogisticRegression | LinearSVC):
             return None
         classes = list(estimator.classes_)
         if label not in classes:
@@ -169,9 +171,9 @@ def top_terms(
 ) -> pd.Series:
     """Per row, the ``n`` word n-grams of its text that raise the log-odds of ``label`` most.
 
-    Logistic regression only (its n-gram weights are exact); other classifiers, whose text
-    enters through an SVD, give empty lists. Character n-grams mean nothing to a reader and
-    are left out.
+    Linear models only (logistic regression, the linear SVM: their n-gram weights are exact);
+    other classifiers, whose text enters through an SVD, give empty lists. Character n-grams
+    mean nothing to a reader and are left out.
     """
     transformed = pipeline[:-1].transform(X)
     return transformed_top_terms(pipeline, transformed, X.index, reference, label, n)
@@ -211,7 +213,7 @@ def _word_gains(
     pipeline: Pipeline, transformed: Any, reference: np.ndarray, label: object
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None:
     """(names, rows, columns, log-odds gains) of every word n-gram present in a row; None
-    where the classifier has no exact n-gram weights (not logistic regression)."""
+    where the classifier has no exact n-gram weights (not a linear model)."""
     if not sparse.issparse(transformed):
         return None
     subtype_terms = _subtype_terms(pipeline[-1], transformed, label)
