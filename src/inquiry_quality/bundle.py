@@ -195,7 +195,7 @@ class ModelBundle:
     def top_terms(
         self, feats: pd.DataFrame, head: str, n: int = 3, label: object = None
     ) -> pd.Series:
-        """Per row, the text n-grams that raise the head's log-odds most (logreg; else [])."""
+        """Per row, the text n-grams that raise the head's log-odds most (logreg, svm; else [])."""
         pipeline = self.heads[head]
         label = pipeline.classes_[1] if label is None else label
         return top_terms(pipeline, feats, self.references[head], label, n)

@@ -144,14 +144,17 @@ class TrainParams:
     sets and for which ``model``; keys of the other model are kept but have no effect.
     """
 
-    model: str = "logreg"  # logreg | hgb
+    model: str = "logreg"  # logreg | svm (linear SVM) | hgb
     split: SplitParams = field(default_factory=SplitParams)
     thresholds: ThresholdParams = field(default_factory=ThresholdParams)
     seed: int = 42
     min_rows: int = 50  # a head with fewer labelled rows (or one class only) is skipped
     calibration: str = "sigmoid"  # sigmoid | isotonic
     cv: int = 3  # calibration folds, inside the training part
-    # logreg
+    # true: one classifier per calibration fold, averaged (each fitted on (cv-1)/cv of the rows);
+    # false: one classifier fitted on every row, calibrated on its cross-validated scores
+    calibration_ensemble: bool = True
+    # logreg, svm
     C: float = 0.3
     max_iter: int = 2000
     class_weight: str | None = None
@@ -207,6 +210,9 @@ class FeaturizeParams:
     spacy_model: str | None = None  # installed pipeline name; None: spacy.blank("en")
     batch_size: int = 256
     languages: list[str] = field(default_factory=list)  # empty: the package's default list
+    # the n-gram text without mailing-list subject tags and footers (features/listmail.py)
+    strip_list_artefacts: bool = False
+    keep_link_hosts: bool = False  # the n-gram text keeps each link's host after its URL token
 
 
 @dataclass(frozen=True)

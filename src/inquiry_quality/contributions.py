@@ -5,9 +5,10 @@ rows. Every transformed column belongs to one input column (a numeric feature an
 indicator, a categorical feature's one-hot columns, and all word and character n-grams of the
 text, which together form the one input column ``clean_text``).
 
-- Logistic regression (exact for each calibration fold): the calibrated log-odds of a fold are
-  ``slope * (coef . x) + intercept`` (``slope = -a`` of Platt's sigmoid; 1 for isotonic, whose
-  contributions are then in decision-function units), so column j contributes
+- Logistic regression and the linear SVM (exact for each calibration fold): the calibrated
+  log-odds of a fold are ``slope * (coef . x) + intercept`` (``slope = -a`` of Platt's
+  sigmoid; 1 for isotonic, whose contributions are then in decision-function units), so
+  column j contributes
   ``slope * coef_j * (x_j - reference_j)``; the folds' weights are averaged.
 - ``SubtypeLogisticRegression`` (the genuine head over junk types): its log-odds
   ``z_pos - logsumexp(z_k)`` are linearised at the row: column j contributes
@@ -30,6 +31,7 @@ from scipy.special import logit
 from sklearn.calibration import CalibratedClassifierCV
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
+from sklearn.svm import LinearSVC
 
 from inquiry_quality.model import CATEGORY_SEP, TYPOS, SubtypeLogisticRegression
 
@@ -57,9 +59,9 @@ def _linear_terms(
 ) -> tuple[np.ndarray, np.ndarray] | None:
     """(coef [term, column], mix [row, term]): the log-odds of ``label``, averaged over the
     calibration folds and linearised at each row as ``sum_j mix[:, j] * coef[j] . (x - ref)``;
-    None when the folds are not logistic regressions.
+    None when the folds are not linear models.
 
-    A logistic regression fold is one term with a constant mix (its slope); a
+    A logistic regression or linear SVM fold is one term with a constant mix (its slope); a
     ``SubtypeLogisticRegression`` fold is one term per subclass, mixed by the row's shares.
     """
     rows = transformed.shape[0]
@@ -79,7 +81,7 @@ def _linear_terms(
             mix[:, estimator.positive_index_] = 1.0
             coefs.append(estimator.coef_)
             mixes.append(sign * slope * mix)
-        elif isinstance(estimator, LogisticRegression):
+        elif isinstance(estimator, LogisticRegression | LinearSVC):
             classes = list(estimator.classes_)
             if label not in classes:
                 continue
@@ -163,9 +165,9 @@ def top_terms(
 ) -> pd.Series:
     """Per row, the ``n`` word n-grams of its text that raise the log-odds of ``label`` most.
 
-    Logistic regression only (its n-gram weights are exact); other classifiers, whose text
-    enters through an SVD, give empty lists. Character n-grams mean nothing to a reader and
-    are left out.
+    Linear models only (logistic regression, the linear SVM: their n-gram weights are exact);
+    other classifiers, whose text enters through an SVD, give empty lists. Character n-grams
+    mean nothing to a reader and are left out.
     """
     transformed = pipeline[:-1].transform(X)
     return transformed_top_terms(pipeline, transformed, X.index, reference, label, n)
@@ -205,8 +207,8 @@ def _word_gains(
     pipeline: Pipeline, transformed: Any, reference: np.ndarray, label: object
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None:
     """(names, rows, columns, log-odds gains) of every word n-gram present in a row; None
-    where the classifier has no exact n-gram weights (not logistic regression). The
-    transformed rows may be dense (few columns): only the n-grams present count."""
+    where the classifier has no exact n-gram weights (not a linear model). The transformed
+    rows may be dense (few columns): only the n-grams present count."""
     terms = _linear_terms(pipeline[-1], transformed, label)
     if terms is None:
         return None

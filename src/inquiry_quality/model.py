@@ -24,6 +24,7 @@ from sklearn.impute import SimpleImputer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.preprocessing import OneHotEncoder
+from sklearn.svm import LinearSVC
 
 from inquiry_quality.config import TrainParams
 from inquiry_quality.features.typos import TypoRate
@@ -38,6 +39,7 @@ CATEGORY_SEP: Final = "="  # one-hot output names are "<input column>=<category>
 _COMMON: Final[dict[str, tuple[str, ...]]] = {
     "calibration": ("classifier__method",),
     "cv": ("classifier__cv",),
+    "calibration_ensemble": ("classifier__ensemble",),
     "min_frequency": ("features__categorical__encode__min_frequency",),
     "word_ngrams": ("features__text__tfidf__words__ngram_range",),
     "word_max_features": ("features__text__tfidf__words__max_features",),
@@ -52,6 +54,13 @@ _COMMON: Final[dict[str, tuple[str, ...]]] = {
 #: params.yaml ``train`` key -> the pipeline parameters it sets, per ``train.model``.
 HYPERPARAMETERS: Final[dict[str, dict[str, tuple[str, ...]]]] = {
     "logreg": {
+        **_COMMON,
+        "seed": ("classifier__estimator__random_state",),
+        "C": ("classifier__estimator__C",),
+        "max_iter": ("classifier__estimator__max_iter",),
+        "class_weight": ("classifier__estimator__class_weight",),
+    },
+    "svm": {
         **_COMMON,
         "seed": ("classifier__estimator__random_state",),
         "C": ("classifier__estimator__C",),
@@ -85,6 +94,8 @@ NON_PIPELINE_KEYS: Final = frozenset(
         "typo_frequent_df",
     }
 )
+#: models whose classifier is linear in the transformed columns (``contributions`` reads them)
+LINEAR: Final = ("logreg", "svm")
 #: ColumnTransformer steps that ``train.structured_weight`` multiplies
 STRUCTURED: Final = ("numeric", "categorical", "typos")
 #: the ColumnTransformer step of the typo columns (read from the text column)
@@ -218,9 +229,11 @@ def uses_subtypes(cfg: TrainParams, head: str | None) -> bool:
 
 def _estimator(
     model: str, subtypes: bool = False
-) -> LogisticRegression | HistGradientBoostingClassifier | SubtypeLogisticRegression:
+) -> LogisticRegression | LinearSVC | HistGradientBoostingClassifier | SubtypeLogisticRegression:
     if model == "hgb":
         return HistGradientBoostingClassifier(early_stopping=True)
+    if model == "svm":
+        return LinearSVC()
     return SubtypeLogisticRegression() if subtypes else LogisticRegression()
 
 
@@ -235,13 +248,15 @@ def build_pipeline(
 
     With ``head`` = genuine and ``train.genuine_subtypes``, the logreg classifier is a
     ``SubtypeLogisticRegression`` (fit it with ``subtype=`` the junk types); with ``head`` =
-    order and ``train.order_C`` set, the logreg classifier's C is ``order_C``.
-    ``logreg`` sees sparse one-hot and tf-idf columns; ``hgb`` sees dense ones, the text reduced
+    order and ``train.order_C`` set, the linear classifier's C is ``order_C``.
+    ``logreg`` (logistic regression) and ``svm`` (a linear SVM, hinge loss; its scores become
+    probabilities by the sigmoid calibration) see sparse one-hot and tf-idf columns; ``hgb`` sees
+    dense ones, the text reduced
     to ``svd_components`` by a TruncatedSVD. Unseen categories become the infrequent bucket (or
     all zeros when the column had none).
 
     ``train.structured_weight`` multiplies the scaled numeric and one-hot columns (the
-    ColumnTransformer's ``transformer_weights``). For the L2-penalised logistic regression this
+    ColumnTransformer's ``transformer_weights``). For the L2-penalised linear models this
     is a penalty of its own for the structured features: a weight w divides their effective C
     by w², so a few dozen dense columns cannot outvote tens of thousands of sparse n-grams on
     the training rows. Trees (``hgb``) are unaffected by it.
@@ -279,7 +294,7 @@ def build_pipeline(
     pipeline.set_params(**pipeline_params(cfg))
     if cfg.char_max_features == 0:
         pipeline.set_params(features__text__tfidf__chars="drop")
-    if cfg.model == "logreg" and head == ORDER and cfg.order_C is not None:
+    if cfg.model in LINEAR and head == ORDER and cfg.order_C is not None:
         pipeline.set_params(classifier__estimator__C=cfg.order_C)
     return pipeline
 

@@ -12,3 +12,12 @@ def test_clean_text_normalises_addresses_links_and_numbers() -> None:
 
 def test_clean_text_keeps_model_numbers_and_non_english_words() -> None:
     assert clean_text("", "NB-PL6060-40W Größe") == "nb-pl6060-40w größe"
+
+
+def test_clean_text_keeps_link_hosts_only_when_asked() -> None:
+    body = "see https://www.Example.co.uk/p?id=1 and http://www2.shop.com/x or http://[bad"
+    assert clean_text("", body) == "see xxurl and xxurl or xxurl"
+    assert (
+        clean_text("", body, keep_link_hosts=True)
+        == "see xxurl example.co.uk and xxurl shop.com or xxurl"
+    )

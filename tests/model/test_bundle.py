@@ -57,9 +57,10 @@ def test_save_load_round_trip_and_tampering(
         load_bundle(directory)
 
 
-def test_linear_contributions_add_up_to_the_log_odds(table: pd.DataFrame) -> None:
+@pytest.mark.parametrize("model", ["logreg", "svm"])
+def test_linear_contributions_add_up_to_the_log_odds(table: pd.DataFrame, model: str) -> None:
     """With one calibrated fold (ensemble=False) the decomposition is exact."""
-    cfg = TrainParams(min_df=1)
+    cfg = TrainParams(model=model, min_df=1)
     target = head_target(table, GENUINE)
     heads, _ = fit_heads(table, {GENUINE: target}, cfg, feature_lists(table))
     pipeline = heads[GENUINE].set_params(classifier__ensemble=False)

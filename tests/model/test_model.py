@@ -38,6 +38,7 @@ CHANGED = {
     "min_df": 2,
     "calibration": "isotonic",
     "cv": 4,
+    "calibration_ensemble": False,
     "seed": 7,
 }
 
@@ -60,8 +61,8 @@ def test_params_reach_the_pipeline(model: str) -> None:
 
 
 def test_unknown_model_fails_clearly() -> None:
-    with pytest.raises(ValueError, match="unknown model 'svm'"):
-        pipeline_params(TrainParams(model="svm"))
+    with pytest.raises(ValueError, match="unknown model 'forest'"):
+        pipeline_params(TrainParams(model="forest"))
 
 
 def test_unknown_params_key_names_it(tmp_path: Path) -> None:
@@ -80,8 +81,8 @@ def test_set_params_from_yaml(tmp_path: Path) -> None:
     assert type(pipeline.named_steps["classifier"].estimator).__name__.startswith("HistGradient")
 
 
-@pytest.mark.parametrize("model", ["logreg", "hgb"])
-def test_both_models_give_probabilities(table: pd.DataFrame, model: str) -> None:
+@pytest.mark.parametrize("model", ["logreg", "svm", "hgb"])
+def test_every_model_gives_probabilities(table: pd.DataFrame, model: str) -> None:
     cfg = TrainParams(model=model, min_df=1, svd_components=5, hgb_max_iter=20)
     features = feature_lists(table)
     y = head_target(table, GENUINE)

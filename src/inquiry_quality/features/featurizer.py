@@ -46,7 +46,11 @@ class InquiryFeaturizer(TextSettings, FeatureFamily):
     def families(self) -> list[FeatureFamily]:
         """The family extractors, configured from this featurizer's parameters."""
         phrasing = PhrasingFeatures(**self.get_params(deep=False))  # the same parameters
-        return [phrasing if cls is PhrasingFeatures else cls() for cls in FAMILY_CLASSES]
+        text = TextFeatures(
+            strip_list_artefacts=self.strip_list_artefacts, keep_link_hosts=self.keep_link_hosts
+        )
+        configured = {PhrasingFeatures: phrasing, TextFeatures: text}
+        return [configured[cls] if cls in configured else cls() for cls in FAMILY_CLASSES]
 
     def get_feature_names_out(self, input_features: object = None) -> np.ndarray:
         """Names of every output column, family by family."""
@@ -64,10 +68,17 @@ def build_featurizer(
     spacy_model: str | None = None,
     languages: Sequence[str] | None = None,
     batch_size: int = 256,
+    strip_list_artefacts: bool = False,
+    keep_link_hosts: bool = False,
 ) -> InquiryFeaturizer:
     """The featurizer for an exporter's catalogue (a ``catalogue.csv`` frame or a term list)."""
     featurizer = InquiryFeaturizer(
-        catalogue=catalogue, spacy_model=spacy_model, languages=languages, batch_size=batch_size
+        catalogue=catalogue,
+        spacy_model=spacy_model,
+        languages=languages,
+        batch_size=batch_size,
+        strip_list_artefacts=strip_list_artefacts,
+        keep_link_hosts=keep_link_hosts,
     )
     return featurizer.set_output(transform="pandas")
 
@@ -81,6 +92,8 @@ def featurizer_from_params(
         spacy_model=params.spacy_model,
         languages=tuple(params.languages) or None,
         batch_size=params.batch_size,
+        strip_list_artefacts=params.strip_list_artefacts,
+        keep_link_hosts=params.keep_link_hosts,
     )
 
 

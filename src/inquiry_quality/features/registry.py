@@ -777,7 +777,10 @@ FEATURES: Final[tuple[Feature, ...]] = (
         "clean_text",
         "text",
         "text",
-        "Subject and body, lower-cased; e-mails, links and numbers as tokens.",
+        "Subject and body, lower-cased; e-mails, links and numbers as tokens (with"
+        " `featurize.keep_link_hosts` each link token is followed by the link's host; with"
+        " `featurize.strip_list_artefacts` mailing-list subject tags and list footers are"
+        " removed).",
         "Wording typical of genuine inquiries",
         "Wording typical of junk",
     ),
