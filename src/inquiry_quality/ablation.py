@@ -1,6 +1,6 @@
 """What each input group adds: the genuine head refitted on parts of its inputs, same split.
 
-Variants (``ablation.variants``): ``text`` (the word and character n-grams only),
+Variants (``ablation.variants``): ``text`` (the n-grams, and the typo columns read from the text),
 ``structured`` (the project's numeric and categorical features only), ``both`` (the model as
 trained) and ``baseline`` (a plain TF-IDF + logistic regression on the raw subject and body,
 none of the project's cleaning or features). Every variant is fitted on the training part

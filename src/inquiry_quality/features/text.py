@@ -1,4 +1,4 @@
-"""Text family: the cleaned text the model turns into word and character n-grams.
+"""Text family: the cleaned text the model turns into n-grams (words; characters where configured).
 
 Addresses, links and numbers are replaced by placeholder tokens so the model learns "an
 inquiry with a link" rather than one particular link; with ``keep_link_hosts`` a link becomes
