@@ -26,8 +26,7 @@ from inquiry_quality import schema
 from inquiry_quality.contributions import (
     log_odds_contributions,
     top_terms,
-    transformed_contributions,
-    transformed_terms_for_and_against,
+    transformed_explanation,
 )
 from inquiry_quality.heads import GENUINE, JUNK_TYPE, ORDER, P_ORDER
 
@@ -142,11 +141,8 @@ class ModelBundle:
         reference = self.references[head]
         return Explanation(
             predictions,
-            transformed_contributions(
-                pipeline, matrix, feats.index, reference, positive, self.text_column
-            ),
-            *transformed_terms_for_and_against(
-                pipeline, matrix, feats.index, reference, positive, n_terms
+            *transformed_explanation(
+                pipeline, matrix, feats.index, reference, positive, self.text_column, n_terms
             ),
         )
 

@@ -112,20 +112,40 @@ def log_odds_contributions(
 ) -> pd.DataFrame:
     """Rows of ``X`` x input columns: each column's contribution to the log-odds of ``label``."""
     transformed = pipeline[:-1].transform(X)
-    return transformed_contributions(pipeline, transformed, X.index, reference, label, text)
+    terms = _linear_terms(pipeline[-1], transformed, label)
+    return _contributions(pipeline, transformed, X.index, reference, label, text, terms)
 
 
-def transformed_contributions(
+def transformed_explanation(
     pipeline: Pipeline,
     transformed: Any,
     index: pd.Index,
     reference: np.ndarray,
     label: object,
     text: str,
-) -> pd.DataFrame:
-    """``log_odds_contributions`` from rows the pipeline's transformer already transformed."""
-    groups, members = _grouping(input_columns(pipeline, text))
+    n: int = 3,
+) -> tuple[pd.DataFrame, pd.Series, pd.Series]:
+    """From rows the pipeline's transformer already transformed, with one linearisation:
+    ``log_odds_contributions``, the ``n`` n-grams raising ``label``'s log-odds most and the
+    ``n`` lowering it most (what lowers a binary head's positive class raises its negative)."""
     terms = _linear_terms(pipeline[-1], transformed, label)
+    contributions = _contributions(pipeline, transformed, index, reference, label, text, terms)
+    gains = None if terms is None else _word_gains(pipeline, transformed, reference, terms)
+    opposite = None if gains is None else (*gains[:3], -gains[3])
+    return contributions, _top_by_row(gains, n, index), _top_by_row(opposite, n, index)
+
+
+def _contributions(
+    pipeline: Pipeline,
+    transformed: Any,
+    index: pd.Index,
+    reference: np.ndarray,
+    label: object,
+    text: str,
+    terms: tuple[np.ndarray, np.ndarray] | None,
+) -> pd.DataFrame:
+    """Contributions from the classifier's ``_linear_terms`` (None: by occlusion)."""
+    groups, members = _grouping(input_columns(pipeline, text))
     if terms is None:
         values = _occlusion(pipeline[-1], np.asarray(transformed), reference, members, label)
     else:
@@ -170,48 +190,20 @@ def top_terms(
     mean nothing to a reader and are left out.
     """
     transformed = pipeline[:-1].transform(X)
-    return transformed_top_terms(pipeline, transformed, X.index, reference, label, n)
-
-
-def transformed_top_terms(
-    pipeline: Pipeline,
-    transformed: Any,
-    index: pd.Index,
-    reference: np.ndarray,
-    label: object,
-    n: int = 3,
-) -> pd.Series:
-    """``top_terms`` from rows the pipeline's transformer already transformed (vectorized)."""
-    gains = _word_gains(pipeline, transformed, reference, label)
-    return _top_by_row(gains, n, index)
-
-
-def transformed_terms_for_and_against(
-    pipeline: Pipeline,
-    transformed: Any,
-    index: pd.Index,
-    reference: np.ndarray,
-    label: object,
-    n: int = 3,
-) -> tuple[pd.Series, pd.Series]:
-    """The n-grams raising ``label``'s log-odds most, and those lowering it most.
-
-    One computation for both: what lowers a binary head's positive class raises its negative.
-    """
-    gains = _word_gains(pipeline, transformed, reference, label)
-    opposite = None if gains is None else (*gains[:3], -gains[3])
-    return _top_by_row(gains, n, index), _top_by_row(opposite, n, index)
+    terms = _linear_terms(pipeline[-1], transformed, label)
+    gains = None if terms is None else _word_gains(pipeline, transformed, reference, terms)
+    return _top_by_row(gains, n, X.index)
 
 
 def _word_gains(
-    pipeline: Pipeline, transformed: Any, reference: np.ndarray, label: object
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None:
-    """(names, rows, columns, log-odds gains) of every word n-gram present in a row; None
-    where the classifier has no exact n-gram weights (not a linear model). The transformed
-    rows may be dense (few columns): only the n-grams present count."""
-    terms = _linear_terms(pipeline[-1], transformed, label)
-    if terms is None:
-        return None
+    pipeline: Pipeline,
+    transformed: Any,
+    reference: np.ndarray,
+    terms: tuple[np.ndarray, np.ndarray],
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """(names, rows, columns, log-odds gains) of every word n-gram present in a row, from the
+    classifier's ``_linear_terms``. The transformed rows may be dense (few columns): only the
+    n-grams present count."""
     coef, mix = terms
     names = pipeline[:-1].get_feature_names_out().astype(str)
     is_word = np.char.startswith(names, WORD_PREFIX)

@@ -251,9 +251,8 @@ def build_pipeline(
     order and ``train.order_C`` set, the linear classifier's C is ``order_C``.
     ``logreg`` (logistic regression) and ``svm`` (a linear SVM, hinge loss; its scores become
     probabilities by the sigmoid calibration) see sparse one-hot and tf-idf columns; ``hgb`` sees
-    dense ones, the text reduced
-    to ``svd_components`` by a TruncatedSVD. Unseen categories become the infrequent bucket (or
-    all zeros when the column had none).
+    dense ones, the text reduced to ``svd_components`` by a TruncatedSVD. Unseen categories
+    become the infrequent bucket (or all zeros when the column had none).
 
     ``train.structured_weight`` multiplies the scaled numeric and one-hot columns (the
     ColumnTransformer's ``transformer_weights``). For the L2-penalised linear models this
