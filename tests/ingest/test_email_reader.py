@@ -60,6 +60,14 @@ def test_html_only_body_becomes_text(make_email: Callable) -> None:
     assert record[schema.BODY] == "We need\n200 pcs\nof downlights.\nView\n<http://evil.example/x>"
 
 
+def test_plain_alternative_is_read_unless_it_is_a_stub_of_the_html(make_email: Callable) -> None:
+    html = "<p>We need <b>200 pcs</b> of 18 W LED downlights, CE and RoHS, FOB Ningbo.</p>"
+    same = parse_message(make_email("We need 200 pcs of 18W downlights.", html=html).as_bytes())
+    assert same[schema.BODY] == "We need 200 pcs of 18W downlights."
+    stub = parse_message(make_email("This is an HTML message.", html=html).as_bytes())
+    assert stub[schema.BODY] == "We need\n200 pcs\nof 18 W LED downlights, CE and RoHS, FOB Ningbo."
+
+
 def test_legacy_charsets_are_decoded(make_email: Callable) -> None:
     for charset in ("iso-8859-1", "windows-1252"):
         record = parse_message(make_email("Grüße aus München", charset=charset).as_bytes())

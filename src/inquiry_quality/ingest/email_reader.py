@@ -146,7 +146,7 @@ def _received_at(msg: Message) -> pd.Timestamp | None:
 
 
 def _parts(msg: Message, max_chars: int) -> tuple[str, list[str], list[str]]:
-    """The body text (plain parts, else HTML parts as text) and the attachments' names/types."""
+    """The body text (plain parts or HTML parts as text) and the attachments' names/types."""
     plains: list[str] = []
     htmls: list[str] = []
     names: list[str] = []
@@ -165,10 +165,18 @@ def _parts(msg: Message, max_chars: int) -> tuple[str, list[str], list[str]]:
         text = _decode(part)[:max_chars]
         is_html = content_type == "text/html" or _LOOKS_HTML.match(text)
         (htmls if is_html else plains).append(text)
-    body = "\n\n".join(plains) if any(p.strip() for p in plains) else ""
-    if not body and htmls:
-        body = "\n\n".join(html_to_text(h) for h in htmls)
-    return body, names, types
+    plain = "\n\n".join(plains) if any(p.strip() for p in plains) else ""
+    html = "\n\n".join(html_to_text(h) for h in htmls)
+    return _fuller_alternative(plain, html), names, types
+
+
+def _fuller_alternative(plain: str, html: str) -> str:
+    """The plain text, unless it is a stub of the HTML version ("This is an HTML message",
+    "your e-mail program does not support HTML"): a plain part with under half the words of
+    the HTML part's text does not carry the message, so the HTML text is read instead."""
+    if len(plain.split()) * 2 < len(html.split()):
+        return html
+    return plain
 
 
 def _record(msg: Message, max_chars: int) -> dict[str, Any]:
