@@ -163,7 +163,7 @@ class GateDecision:
     candidate_value: float
     champion_version: str | None
     champion_value: float | None
-    compared_on: str  # "no champion", "logged metric" or "re-scored on this test set"
+    compared_on: str  # "no champion", "logged metric", "re-scored on this test set" or unusable
     promoted: bool
 
 
@@ -243,6 +243,23 @@ def load_registered_bundle(alias: str, model_name: str = MODEL_NAME) -> ModelBun
     return model.unwrap_python_model().bundle
 
 
+def _rescored(
+    version: str, model_name: str, rescore: Callable[[ModelBundle], float]
+) -> tuple[float | None, str]:
+    """The champion's metric on this test set, or None when this code cannot load or score it:
+    such a champion cannot score new inquiries either, so it is no model to keep."""
+    try:
+        return rescore(load_registered_bundle(CHAMPION, model_name)), "re-scored on this test set"
+    except Exception as exc:  # any failure makes the champion unusable here
+        logger.warning(
+            "quality gate: champion v%s cannot be scored by this code, so it is replaced: %s: %s",
+            version,
+            type(exc).__name__,
+            exc,
+        )
+        return None, f"champion unusable ({type(exc).__name__})"
+
+
 def promote_if_better(
     logged: LoggedRun,
     metric: str,
@@ -252,8 +269,9 @@ def promote_if_better(
     """Move ``champion`` to the candidate only if it beats the champion on ``metric``.
 
     The champion's logged value counts only when it was measured on the same test set (same
-    data version and test ids); otherwise its bundle is re-scored with ``rescore``. The
-    decision and both numbers are logged as tags of the candidate's run.
+    data version and test ids); otherwise its bundle is re-scored with ``rescore``, and a
+    champion that this code cannot load or score is replaced (with a warning). The decision and
+    both numbers are logged as tags of the candidate's run.
     """
     configure()
     client = MlflowClient()
@@ -275,9 +293,8 @@ def promote_if_better(
         if same and metric in champion_run.data.metrics:
             value, how = champion_run.data.metrics[metric], "logged metric"
         else:
-            champion_bundle = load_registered_bundle(CHAMPION, logged.model_name)
-            value, how = rescore(champion_bundle), "re-scored on this test set"
-        promoted = is_better(candidate_value, value, metric)
+            value, how = _rescored(champion.version, logged.model_name, rescore)
+        promoted = value is None or is_better(candidate_value, value, metric)
         decision = GateDecision(
             metric, logged.model_version, candidate_value, champion.version, value, how, promoted
         )

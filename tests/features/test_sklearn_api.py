@@ -36,6 +36,22 @@ def test_pickle_round_trip_gives_identical_output(extractor, inquiries: pd.DataF
     assert_frame_equal(restored.transform(inquiries), expected)
 
 
+def test_a_pickle_older_than_its_parameters_loads_them_as_defaults(extractor) -> None:
+    """A model saved before a parameter existed loads, and scores, with newer code."""
+    old = clone(extractor)
+    for name in old.get_params(deep=False):  # as if pickled before these parameters existed
+        del old.__dict__[name]
+    restored = pickle.loads(pickle.dumps(old))
+    assert restored.get_params(deep=False) == type(extractor)().get_params(deep=False)
+
+
+def test_an_older_default_featurizer_pickle_scores_the_same(inquiries: pd.DataFrame) -> None:
+    featurizer = build_featurizer()
+    expected = featurizer.transform(inquiries)
+    del featurizer.__dict__["keep_link_hosts"], featurizer.__dict__["strip_list_artefacts"]
+    assert_frame_equal(pickle.loads(pickle.dumps(featurizer)).transform(inquiries), expected)
+
+
 def test_pickle_stays_small(extractor) -> None:
     assert len(pickle.dumps(extractor)) < 50_000  # no spaCy pipeline or language model inside
 

@@ -112,6 +112,18 @@ def test_the_gate_keeps_a_better_champion(
         tracking.score(good, raw).reset_index(drop=True),
     )
 
+    # A champion that this code cannot score (e.g. saved by an incompatible version) is replaced,
+    # even by a worse candidate: it could not score new inquiries either.
+    def cannot_score(champion: ModelBundle) -> float:
+        raise AttributeError("'InquiryFeaturizer' object has no attribute 'new_setting'")
+
+    logged_next, next_value = _log(bad, split.test, inquiries, tmp_path / "next")
+    fourth = tracking.promote_if_better(logged_next, METRIC, next_value, rescore=cannot_score)
+    assert fourth.promoted and fourth.champion_value is None
+    assert fourth.compared_on == "champion unusable (AttributeError)"
+    champion = client.get_model_version_by_alias(tracking.MODEL_NAME, tracking.CHAMPION)
+    assert str(champion.version) == logged_next.model_version
+
 
 def _no_rescore(champion: ModelBundle) -> float:
     raise AssertionError("the champion's logged metric should have been used")

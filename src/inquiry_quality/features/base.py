@@ -7,7 +7,9 @@ float64 with NaN meaning "unknown"; categorical ones are strings.
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -36,7 +38,21 @@ def flag(value: bool | None) -> float:
     return np.nan if value is None else float(value)
 
 
-class FeatureFamily(TransformerMixin, BaseEstimator):
+class ParamDefaults:
+    """Unpickling gives a constructor parameter that the pickled object predates its default.
+
+    A parameter is only ever added with a default that keeps the earlier behaviour, so a model
+    saved before it existed (a registered champion, say) still loads and scores with newer code.
+    """
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        super().__setstate__(state)  # type: ignore[misc]
+        for name, param in inspect.signature(type(self).__init__).parameters.items():
+            if param.default is not param.empty and name not in self.__dict__:
+                setattr(self, name, param.default)
+
+
+class FeatureFamily(ParamDefaults, TransformerMixin, BaseEstimator):
     """Base of the stateless family extractors: ``fit`` learns nothing."""
 
     #: the output columns, in order; subclasses set it

@@ -24,6 +24,8 @@ from collections.abc import Iterable
 import numpy as np
 from sklearn.base import BaseEstimator, TransformerMixin
 
+from inquiry_quality.features.base import ParamDefaults
+
 # A plain word of four letters or more, not part of an address, a path or a code.
 _WORD = re.compile(r"(?<![\w@./-])[^\W\d_]{4,}(?![\w@./-])")
 FEATURE_NAMES = ("some_typos", "many_typos")
@@ -41,7 +43,7 @@ def _texts(X: object) -> list[str]:
     return ["" if t is None or t != t else str(t) for t in X]  # None and NaN: no text
 
 
-class TypoRate(TransformerMixin, BaseEstimator):
+class TypoRate(ParamDefaults, TransformerMixin, BaseEstimator):
     """Per text: whether it has a typo-like word, and whether many of its words are."""
 
     def __init__(self, frequent_df: int = 50, ratio: float = 20, many_share: float = 0.05) -> None:
