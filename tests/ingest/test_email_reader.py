@@ -73,7 +73,28 @@ def test_legacy_charsets_are_decoded(make_email: Callable) -> None:
         record = parse_message(make_email("Grüße aus München", charset=charset).as_bytes())
         assert record[schema.BODY] == "Grüße aus München"
     unknown = b"Subject: x\nContent-Type: text/plain; charset=x-unknown-9\n\nna\xefve text\n"
-    assert parse_message(unknown)[schema.BODY] == "na\ufffdve text"
+    assert parse_message(unknown)[schema.BODY] == "na\xefve text"
+
+
+@pytest.mark.parametrize(
+    ("content_type", "body", "text"),
+    [
+        (
+            "text/plain; charset=us-ascii",
+            b"summer\x92s price \x96 \x80 5",
+            "summer\u2019s price \u2013 \u20ac 5",
+        ),
+        ("text/plain", "Grüße, 5 €".encode(), "Grüße, 5 €"),
+        ("text/plain", "Grüße, 5 €".encode("cp1252"), "Grüße, 5 €"),
+        ("text/plain; charset=utf-8", b"caf\xe9 \x93ok\x94", "café \u201cok\u201d"),
+        ("text/plain; charset=gb2312", "询价 LED 灯 王喆".encode("gbk"), "询价 LED 灯 王喆"),
+    ],
+)
+def test_mislabelled_charsets_are_decoded_without_replacement_characters(
+    content_type: str, body: bytes, text: str
+) -> None:
+    message = b"Subject: x\nContent-Type: " + content_type.encode() + b"\n\n" + body + b"\n"
+    assert parse_message(message)[schema.BODY] == text
 
 
 def test_broken_mime_and_headers_still_give_a_record() -> None:

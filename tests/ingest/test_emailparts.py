@@ -62,3 +62,11 @@ def test_html_keeps_text_and_link_targets_not_scripts() -> None:
     assert html_to_text(html) == (
         "Dear Sir\nQty: 500\nsee\n<http://a.b>\ntop\nAnn\n<ann@b.c>\n<https://a.b/i.gif>"
     )
+
+
+def test_html_whose_head_is_never_closed_keeps_its_body() -> None:
+    html = (
+        "<html><head><title>Mail Campaign</title><meta http-equiv='Content-Type'>"
+        "<style>p {color: red}</style><div>We offer sea freight to all ports.</div></html>"
+    )
+    assert html_to_text(html) == "We offer sea freight to all ports."

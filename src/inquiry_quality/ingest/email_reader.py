@@ -111,16 +111,35 @@ def _header(msg: Message, name: str) -> str | None:
     return text.strip() if text else None
 
 
+#: declared charsets that mail software uses for their supersets (as the WHATWG Encoding
+#: Standard does: ASCII and Latin-1 labels mean windows-1252, GB2312 means GBK/GB18030)
+_SUPERSETS = {"ascii": "cp1252", "iso8859-1": "cp1252", "gb2312": "gb18030", "gbk": "gb18030"}
+
+
+def _declared_charset(part: Message) -> str | None:
+    """The part's declared charset as a Python codec name (a superset where one is meant), or
+    None when it declares none or one Python does not know."""
+    try:
+        name = codecs.lookup(part.get_content_charset() or "").name
+    except LookupError:
+        return None
+    return _SUPERSETS.get(name, name)
+
+
 def _decode(part: Message) -> str:
+    """The part's text: its declared charset, else UTF-8, else windows-1252, the first that
+    decodes every byte (mislabelled 8-bit text is common); replacement characters only when
+    none does."""
     payload = part.get_payload(decode=True)
     if not isinstance(payload, bytes):
         return str(payload or "")
-    charset = part.get_content_charset() or "utf-8"
-    try:
-        codecs.lookup(charset)
-    except LookupError:
-        charset = "utf-8"
-    return payload.decode(charset, errors="replace")
+    declared = _declared_charset(part)
+    for charset in dict.fromkeys(c for c in (declared, "utf-8", "cp1252") if c):
+        try:
+            return payload.decode(charset)
+        except UnicodeDecodeError:
+            continue
+    return payload.decode(declared or "utf-8", errors="replace")
 
 
 def _dates(msg: Message) -> Iterator[str | None]:

@@ -79,7 +79,9 @@ def html_to_text(html: str) -> str:
     count like a plain-text one. Nothing is fetched.
     """
     soup = BeautifulSoup(html, "html.parser")
-    for tag in soup(["script", "style", "head", "title", "meta"]):
+    # what a <head> holds, not the <head> itself: mailers often leave it open, and html.parser
+    # then nests the whole body inside it
+    for tag in soup(["script", "style", "title", "meta", "link", "base"]):
         tag.decompose()
     for anchor in soup.find_all("a", href=True):
         if target := _link_target(str(anchor["href"])):
