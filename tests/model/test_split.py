@@ -28,6 +28,18 @@ def test_stratified_split_is_seeded_and_keeps_the_label_mix(table: pd.DataFrame)
     assert abs(first.test[schema.IS_GENUINE].mean() - share) < 0.03
 
 
+def test_stratified_split_moves_only_a_few_inquiries_when_some_are_added(
+    table: pd.DataFrame,
+) -> None:
+    cfg = SplitParams(method="stratified", test_fraction=0.2, seed=0)
+    fewer = table.sample(frac=1.0, random_state=0).iloc[10:]  # 10 inquiries fewer, reordered
+    tested = set(split_table(table, cfg).test[schema.INQUIRY_ID])
+    tested_fewer = set(split_table(fewer, cfg).test[schema.INQUIRY_ID])
+    kept = set(fewer[schema.INQUIRY_ID])
+    moved = (tested & kept) ^ tested_fewer
+    assert len(moved) <= 4  # only rows next to each stratum's cut change side
+
+
 def test_bad_split_params_fail_clearly(table: pd.DataFrame) -> None:
     with pytest.raises(ValueError, match=r"train\.split\.method"):
         split_table(table, SplitParams(method="random"))
