@@ -97,6 +97,16 @@ def test_mislabelled_charsets_are_decoded_without_replacement_characters(
     assert parse_message(message)[schema.BODY] == text
 
 
+def test_unencoded_8bit_headers_are_decoded_as_utf8_else_windows_1252() -> None:
+    latin = parse_message(
+        b"Subject: Save \xa35 on LED \x96 today\nFrom: J\xf6rg <j@x.de>\n\nHello\n"
+    )
+    assert latin[schema.SUBJECT] == "Save \xa35 on LED \u2013 today"
+    assert latin[schema.SENDER_NAME] == "J\xf6rg"
+    utf8 = parse_message("Subject: Grüße, 5 €\n\nHello\n".encode())
+    assert utf8[schema.SUBJECT] == "Grüße, 5 €"
+
+
 def test_broken_mime_and_headers_still_give_a_record() -> None:
     broken = (
         b"From: =?utf-8?q?broken <not an address\nSubject: =?bogus?B?@@@?=\n"

@@ -93,11 +93,16 @@ def _text(value: Any) -> str | None:
         return str(value)
 
 
+_RAW_8BIT = re.compile("[\udc80-\udcff]")
+
+
 def _header_values(msg: Message, name: str) -> list[Any]:
     """Every ``name`` header, decoded and unfolded by ``policy.default`` (raw if it fails)."""
     values = []
     for key, raw in msg.raw_items():
         if key.lower() == name:
+            if _RAW_8BIT.search(raw):  # unencoded 8-bit bytes, kept as surrogates by the parser
+                raw = _decoded(raw.encode("utf-8", "surrogateescape"), None)
             try:
                 values.append(policy.default.header_fetch_parse(key, raw))
             except Exception:  # policy.default raises assorted errors on malformed headers
@@ -127,19 +132,22 @@ def _declared_charset(part: Message) -> str | None:
 
 
 def _decode(part: Message) -> str:
-    """The part's text: its declared charset, else UTF-8, else windows-1252, the first that
-    decodes every byte (mislabelled 8-bit text is common); replacement characters only when
-    none does."""
     payload = part.get_payload(decode=True)
     if not isinstance(payload, bytes):
         return str(payload or "")
-    declared = _declared_charset(part)
+    return _decoded(payload, _declared_charset(part))
+
+
+def _decoded(data: bytes, declared: str | None) -> str:
+    """Text in the declared charset, else UTF-8, else windows-1252, the first that decodes every
+    byte (mislabelled and unlabelled 8-bit text is common); replacement characters only when
+    none does."""
     for charset in dict.fromkeys(c for c in (declared, "utf-8", "cp1252") if c):
         try:
-            return payload.decode(charset)
+            return data.decode(charset)
         except UnicodeDecodeError:
             continue
-    return payload.decode(declared or "utf-8", errors="replace")
+    return data.decode(declared or "utf-8", errors="replace")
 
 
 def _dates(msg: Message) -> Iterator[str | None]:
