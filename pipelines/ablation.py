@@ -1,7 +1,8 @@
 """DVC stage ``ablation``: text n-grams vs structured features vs both vs a plain baseline.
 
 Refits the genuine head per variant on the training part of the split ``train`` uses and
-writes the same test metrics for each (see ``inquiry_quality.ablation``).
+writes the same test metrics for each (see ``inquiry_quality.ablation``); with
+``ablation.extra_split_seeds``, also their mean and range over those stratified splits.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from inquiry_quality.ablation import ablation_table, run_ablation
+from inquiry_quality.ablation import ablation_table, repeated_splits, run_ablation
 from inquiry_quality.config import load_params
 from inquiry_quality.split import split_table
 
@@ -29,8 +30,10 @@ def main() -> None:
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
 
     params = load_params(args.params)
-    split = split_table(pd.read_parquet(args.features), params.train.split)
-    result = run_ablation(split, pd.read_parquet(args.inquiries), params)
+    table, inquiries = pd.read_parquet(args.features), pd.read_parquet(args.inquiries)
+    result = run_ablation(split_table(table, params.train.split), inquiries, params)
+    if params.ablation.extra_split_seeds:
+        result["repeated"] = repeated_splits(table, inquiries, params, result)
     for path in (args.out, args.table):
         path.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")

@@ -5,14 +5,17 @@ Variants (``ablation.variants``): ``text`` (the n-grams, and the typo columns re
 trained) and ``baseline`` (a plain TF-IDF + logistic regression on the raw subject and body,
 none of the project's cleaning or features). Every variant is fitted on the training part
 with the ``train`` parameters and judged on the test part with the same metrics: ROC AUC,
-junk recall at ``evaluate.recall_at_fpr`` and the flag rates per ``evaluate.slices`` group.
+junk recall at ``evaluate.recall_at_fpr`` and the flag rates per ``evaluate.slices`` group;
+``ablation.extra_split_seeds`` repeats this on other stratified splits.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from typing import Any
 
+import numpy as np
 import pandas as pd
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
@@ -25,7 +28,7 @@ from inquiry_quality.heads import GENUINE, head_target
 from inquiry_quality.model import TYPOS, build_pipeline
 from inquiry_quality.operating_points import fpr_name, junk_filter_metrics
 from inquiry_quality.slices import slice_groups
-from inquiry_quality.split import Split
+from inquiry_quality.split import Split, split_table
 from inquiry_quality.training import feature_lists
 
 logger = logging.getLogger(__name__)
@@ -101,11 +104,66 @@ def run_ablation(split: Split, inquiries: pd.DataFrame, params: Params) -> dict[
     }
 
 
+def repeated_splits(
+    table: pd.DataFrame, inquiries: pd.DataFrame, params: Params, first: dict[str, Any]
+) -> dict[str, Any]:
+    """Every variant again on the split of each ``ablation.extra_split_seeds`` (stratified
+    splits only: a time split has one test period); with ``first`` (``run_ablation``'s result),
+    each metric's mean, min and max over all these test parts. One test part of a few hundred
+    junk mails moves a recall by 1/n per mail, so one split alone says little."""
+    cfg = params.train.split
+    if cfg.method != "stratified":
+        raise ValueError("ablation.extra_split_seeds: only a stratified split can be redrawn")
+    runs = [first["variants"]]
+    for seed in params.ablation.extra_split_seeds:
+        split = split_table(table, dataclasses.replace(cfg, seed=seed))
+        runs.append({v: run_variant(v, split, inquiries, params) for v in params.ablation.variants})
+    return {
+        "seeds": [cfg.seed, *params.ablation.extra_split_seeds],
+        "variants": {v: _summary([run[v] for run in runs]) for v in params.ablation.variants},
+    }
+
+
+def _summary(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """The nested metrics of ``runs`` with each number replaced by its mean, min and max (keys
+    present in every run only, e.g. a slice group too small in one split is left out)."""
+    out: dict[str, Any] = {}
+    for key, value in runs[0].items():
+        if not all(key in run for run in runs):
+            continue
+        if isinstance(value, dict):
+            out[key] = _summary([run[key] for run in runs])
+        else:
+            values = np.array([run[key] for run in runs], dtype=float)
+            out[key] = {"mean": values.mean(), "min": values.min(), "max": values.max()}
+    return out
+
+
 def ablation_table(result: dict[str, Any], params: Params) -> str:
-    """A markdown table: one row per variant; per slice group with genuine rows, the share of
-    them flagged as junk at the model's threshold / at each ``recall_at_fpr`` point."""
+    """Markdown: one row per variant; per slice group with genuine rows, the share of them
+    flagged as junk at the model's threshold / at each ``recall_at_fpr`` point. With
+    ``repeated`` results, a second table gives each one's mean (min-max) over the splits."""
+    text = _table(result["variants"], result["threshold"], params)
+    if repeated := result.get("repeated"):
+        seeds = ", ".join(str(seed) for seed in repeated["seeds"])
+        text += (
+            f"\nMean (min-max) over the test parts of {len(repeated['seeds'])} stratified "
+            f"splits (seeds {seeds}):\n\n"
+            + _table(repeated["variants"], result["threshold"], params)
+        )
+    return text
+
+
+def _cell(value: float | dict[str, float], digits: int = 3) -> str:
+    if isinstance(value, dict):
+        low, high = f"{value['min']:.{digits}f}", f"{value['max']:.{digits}f}"
+        return f"{value['mean']:.{digits}f} ({low}-{high})"
+    return f"{value:.{digits}f}"
+
+
+def _table(variants: dict[str, Any], threshold: float, params: Params) -> str:
     points = [fpr_name(f) for f in params.evaluate.recall_at_fpr]
-    first = next(iter(result["variants"].values()), {})
+    first = next(iter(variants.values()), {})
     groups = [
         (column, group)
         for column in params.evaluate.slices
@@ -114,15 +172,15 @@ def ablation_table(result: dict[str, Any], params: Params) -> str:
     ]
     labels = [f"{fpr * 100:g}% FPR" for fpr in params.evaluate.recall_at_fpr]
     header = ["variant", "ROC AUC", *(f"junk recall at {label}" for label in labels)]
-    at = " / ".join([f"t={result['threshold']:g}", *(f"at {label}" for label in labels)])
+    at = " / ".join([f"t={threshold:g}", *(f"at {label}" for label in labels)])
     header += [f"FPR {group} ({at})" for _, group in groups]
     lines = ["| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
-    for name, metrics in result["variants"].items():
-        cells = [name, f"{metrics['roc_auc']:.4f}"]
-        cells += [f"{metrics[f'junk_recall_at_{p}']:.3f}" for p in points]
+    for name, metrics in variants.items():
+        cells = [name, _cell(metrics["roc_auc"], 4)]
+        cells += [_cell(metrics[f"junk_recall_at_{p}"]) for p in points]
         for column, group in groups:
             rates = metrics[f"by_{column}"][group]
             values = [rates["fpr"], *(rates[f"fpr_at_{p}_threshold"] for p in points)]
-            cells.append(" / ".join(f"{v:.3f}" for v in values))
+            cells.append(" / ".join(_cell(v) for v in values))
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"

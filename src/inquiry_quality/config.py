@@ -201,6 +201,7 @@ class AblationParams:
     """Which input groups ``ablation`` compares (see ``inquiry_quality.ablation``)."""
 
     variants: list[str] = field(default_factory=lambda: ["baseline", "text", "structured", "both"])
+    extra_split_seeds: list[int] = field(default_factory=list)  # stratified splits to repeat on
 
 
 @dataclass(frozen=True)

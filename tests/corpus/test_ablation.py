@@ -5,9 +5,10 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
+import pandas as pd
 import pytest
 
-from inquiry_quality.ablation import ablation_table, run_ablation, variant_pipeline
+from inquiry_quality.ablation import ablation_table, repeated_splits, run_ablation, variant_pipeline
 
 if TYPE_CHECKING:
     from conftest import CorpusRun
@@ -52,3 +53,40 @@ def test_an_unknown_variant_is_an_error_naming_the_parameter(corpus_run: CorpusR
     )
     with pytest.raises(ValueError, match=r"ablation\.variants"):
         run_ablation(corpus_run.split, corpus_run.inquiries, params)
+
+
+def test_repeated_splits_give_each_metric_a_range_over_the_seeds(corpus_run: CorpusRun) -> None:
+    params = corpus_run.params
+    more = dataclasses.replace(
+        params,
+        ablation=dataclasses.replace(params.ablation, variants=["baseline"], extra_split_seeds=[7]),
+        evaluate=dataclasses.replace(params.evaluate, min_slice_rows=1),  # a small sample
+    )
+    first = run_ablation(corpus_run.split, corpus_run.inquiries, more)
+    table = pd.concat([corpus_run.split.train, corpus_run.split.test], ignore_index=True)
+    repeated = repeated_splits(table, corpus_run.inquiries, more, first)
+    assert repeated["seeds"] == [params.train.split.seed, 7]
+    auc = repeated["variants"]["baseline"]["roc_auc"]
+    assert auc["min"] <= first["variants"]["baseline"]["roc_auc"] <= auc["max"]
+    assert auc["min"] < auc["max"]  # another test part, another AUC
+    assert auc["mean"] == pytest.approx((auc["min"] + auc["max"]) / 2)
+    rates = [r["fpr"] for r in repeated["variants"]["baseline"]["by_folder"].values() if "fpr" in r]
+    assert rates and all(r["min"] <= r["mean"] <= r["max"] for r in rates)
+    text = ablation_table({**first, "repeated": repeated}, more)
+    assert (
+        f"over the test parts of 2 stratified splits (seeds {params.train.split.seed}, 7)" in text
+    )
+    assert text.count("| baseline | ") == 2
+
+
+def test_a_time_split_cannot_be_repeated(corpus_run: CorpusRun) -> None:
+    params = corpus_run.params
+    timed = dataclasses.replace(
+        params,
+        train=dataclasses.replace(
+            params.train, split=dataclasses.replace(params.train.split, method="time")
+        ),
+        ablation=dataclasses.replace(params.ablation, extra_split_seeds=[1]),
+    )
+    with pytest.raises(ValueError, match=r"ablation\.extra_split_seeds"):
+        repeated_splits(corpus_run.split.train, corpus_run.inquiries, timed, {"variants": {}})
