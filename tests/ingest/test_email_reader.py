@@ -107,6 +107,11 @@ def test_unencoded_8bit_headers_are_decoded_as_utf8_else_windows_1252() -> None:
     assert utf8[schema.SUBJECT] == "Grüße, 5 €"
 
 
+def test_a_three_digit_year_is_read_as_1900_plus_it() -> None:
+    old_mailer = b"Date: Mon, 04 Feb 102 14:08:54 +0000\nSubject: x\n\nHello\n"
+    assert parse_message(old_mailer)[schema.RECEIVED_AT] == pd.Timestamp("2002-02-04 14:08:54Z")
+
+
 def test_broken_mime_and_headers_still_give_a_record() -> None:
     broken = (
         b"From: =?utf-8?q?broken <not an address\nSubject: =?bogus?B?@@@?=\n"

@@ -165,7 +165,10 @@ def _received_at(msg: Message) -> pd.Timestamp | None:
         if not candidate:
             continue
         try:
-            stamp = pd.Timestamp(parsedate_to_datetime(candidate))
+            parsed = parsedate_to_datetime(candidate)
+            if 100 <= parsed.year < 1000:  # "102": a three-digit year is 1900 + it (RFC 5322 4.3)
+                parsed = parsed.replace(year=parsed.year + 1900)
+            stamp = pd.Timestamp(parsed)
         except (ValueError, TypeError, IndexError, OverflowError):
             continue
         return stamp.tz_localize("UTC") if stamp.tzinfo is None else stamp.tz_convert("UTC")
