@@ -68,6 +68,20 @@ def test_plain_alternative_is_read_unless_it_is_a_stub_of_the_html(make_email: C
     assert stub[schema.BODY] == "We need\n200 pcs\nof 18 W LED downlights, CE and RoHS, FOB Ningbo."
 
 
+def test_a_forwarded_rfq_is_read_as_the_inquiry(make_email: Callable) -> None:
+    body = (
+        "Please quote this one.\n\n-----Original Message-----\nFrom: Anna Berg\nSent: Monday\n\n"
+        "Dear Sir,\nWe need 500 pcs of 60x60 panels.\n\nBest regards,\nAnna Berg\n"
+        "Berg Lighting AB\nTel: +46 8 123 456 78"
+    )
+    forwarded = parse_message(make_email(body, subject="Fwd: RFQ panels").as_bytes())
+    assert "We need 500 pcs" in forwarded[schema.BODY] and not forwarded[schema.QUOTED]
+    assert forwarded[schema.COMPANY] == "Berg Lighting AB"
+    assert forwarded[schema.PHONE] == "+46 8 123 456 78"
+    reply = parse_message(make_email(body, subject="RE: RFQ panels").as_bytes())
+    assert reply[schema.BODY] == "Please quote this one." and "500 pcs" in reply[schema.QUOTED]
+
+
 def test_legacy_charsets_are_decoded(make_email: Callable) -> None:
     for charset in ("iso-8859-1", "windows-1252"):
         record = parse_message(make_email("Grüße aus München", charset=charset).as_bytes())

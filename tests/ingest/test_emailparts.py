@@ -1,7 +1,7 @@
 import pytest
 
 from inquiry_quality import schema
-from inquiry_quality.ingest.emailparts import html_to_text, parse_signature, split_body
+from inquiry_quality.ingest.emailparts import html_to_text, is_forward, parse_signature, split_body
 
 
 @pytest.mark.parametrize(
@@ -70,3 +70,37 @@ def test_html_whose_head_is_never_closed_keeps_its_body() -> None:
         "<style>p {color: red}</style><div>We offer sea freight to all ports.</div></html>"
     )
     assert html_to_text(html) == "We offer sea freight to all ports."
+
+
+FORWARDED_RFQ = (
+    "Please quote this one, thanks.\n\n---------- Forwarded message ---------\n"
+    "From: Anna Berg <anna@berg-lighting.se>\nDate: Mon, 3 Mar 2025\nSubject: RFQ\n\n"
+    "Dear Sir,\nWe need 500 pcs of 60x60 panels, FOB Ningbo.\n\nBest regards,\nAnna Berg\n"
+    "Purchasing Manager\nBerg Lighting AB\nTel: +46 8 123 456 78"
+)
+
+
+@pytest.mark.parametrize(
+    ("subject", "text", "forward"),
+    [
+        ("Fwd: RFQ", "x", True),
+        ("[ILUG] RE: WG: Angebot", "x", True),
+        ("TR: demande de prix", "x", True),
+        ("RE: RFQ", "On Mon, Ann wrote:\n> x", False),
+        ("Inquiry", FORWARDED_RFQ, True),  # the forwarding mailer's marker
+        ("Inquiry", "Begin forwarded message:\n\nFrom: a@b.c", True),
+        ("Fwdx: spare parts", "x", False),
+        (None, "-----Original Message-----\nFrom: a@b.c\nSent: Monday", False),
+    ],
+)
+def test_forwards_are_told_by_subject_or_marker(subject: str, text: str, forward: bool) -> None:
+    assert is_forward(subject, text) is forward
+
+
+def test_a_forward_keeps_the_forwarded_message_and_its_signature() -> None:
+    forwarded = split_body(FORWARDED_RFQ, forward=True)
+    assert "We need 500 pcs of 60x60 panels" in forwarded.body
+    assert forwarded.body.startswith("Please quote this one") and not forwarded.quoted
+    assert forwarded.signature.startswith("Best regards,\nAnna Berg")
+    replied = split_body(FORWARDED_RFQ)  # the same text read as a reply quotes the RFQ
+    assert replied.body == "Please quote this one, thanks." and "500 pcs" in replied.quoted

@@ -29,7 +29,12 @@ from typing import Any
 import pandas as pd
 
 from inquiry_quality import schema
-from inquiry_quality.ingest.emailparts import html_to_text, parse_signature, split_body
+from inquiry_quality.ingest.emailparts import (
+    html_to_text,
+    is_forward,
+    parse_signature,
+    split_body,
+)
 from inquiry_quality.ingest.frames import Chunk, IngestError, problem, quarantine_rows
 from inquiry_quality.multicore import map_slices
 
@@ -213,11 +218,12 @@ def _record(msg: Message, max_chars: int) -> dict[str, Any]:
     name, address = parseaddr(_header(msg, "From") or "")
     reply_to = parseaddr(_header(msg, "Reply-To") or "")[1]
     text, names, types = _parts(msg, max_chars)
-    parts = split_body(text[:max_chars])
+    subject = _header(msg, "Subject")
+    parts = split_body(text[:max_chars], is_forward(subject, text))
     record: dict[str, Any] = {
         schema.MESSAGE_ID: _header(msg, "Message-ID"),
         schema.RECEIVED_AT: _received_at(msg),
-        schema.SUBJECT: _header(msg, "Subject"),
+        schema.SUBJECT: subject,
         schema.BODY: parts.body,
         schema.QUOTED: parts.quoted,
         schema.SIGNATURE: parts.signature,
@@ -242,7 +248,7 @@ def _raw_record(data: bytes, max_chars: int) -> dict[str, Any]:
         if match := _RAW_HEADER.match(line):
             headers.setdefault(match.group(1).lower(), match.group(2).strip())
     name, address = parseaddr(headers.get("from", ""))
-    parts = split_body(rest[:max_chars])
+    parts = split_body(rest[:max_chars], is_forward(headers.get("subject"), rest))
     return {
         schema.MESSAGE_ID: headers.get("message-id"),
         schema.SUBJECT: headers.get("subject"),

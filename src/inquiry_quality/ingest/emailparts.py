@@ -22,6 +22,14 @@ _QUOTE_START = re.compile(
     r"|From:[^\n]*\n(?:Sent|Date):)",
     re.MULTILINE | re.IGNORECASE,
 )
+# A forward: "Fwd:"/"Fw:" and their Outlook translations (WG de, TR fr, RV es, ENC pt),
+# after any list tags and reply prefixes, or a forwarding mailer's own marker line.
+_FORWARD_SUBJECT = re.compile(
+    r"^\s*(?:\[[^\]]*\]\s*)*(?:(?:re|aw|sv|antw)\s*:\s*)*(?:fwd?|wg|tr|rv|enc)\s*:", re.IGNORECASE
+)
+_FORWARD_MARKER = re.compile(
+    r"^(?:-{2,}\s*Forwarded message\s*-{2,}|Begin forwarded message:)", re.MULTILINE | re.IGNORECASE
+)
 _SIG_DASHES = re.compile(r"^-- ?$", re.MULTILINE)
 # Sign-offs that open a signature block, in the languages buyers commonly write in.
 CLOSINGS = (
@@ -104,10 +112,17 @@ def _link_target(href: str) -> str | None:
     return None
 
 
-def split_body(text: str) -> BodyParts:
-    """Split ``text`` into new text, quoted earlier messages and the signature block."""
+def is_forward(subject: str | None, text: str) -> bool:
+    """Whether a mail forwards another: what it quotes is then what it sends (a colleague's
+    forwarded RFQ is the inquiry), not an earlier message of the thread."""
+    return bool(_FORWARD_SUBJECT.match(subject or "") or _FORWARD_MARKER.search(text))
+
+
+def split_body(text: str, forward: bool = False) -> BodyParts:
+    """Split ``text`` into new text, quoted earlier messages and the signature block; in a
+    ``forward`` the forwarded message stays in the new text, and its signature is the last one."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    quote = _QUOTE_START.search(text)
+    quote = None if forward else _QUOTE_START.search(text)
     new, quoted = (text[: quote.start()], text[quote.start() :]) if quote else (text, "")
     kept, inline_quotes = [], []
     for line in new.split("\n"):
