@@ -39,7 +39,7 @@ def flag(value: bool | None) -> float:
 
 
 class ParamDefaults:
-    """Unpickling gives a constructor parameter that the pickled object predates its default.
+    """On unpickling, a constructor parameter newer than the pickle gets its default.
 
     A parameter is only ever added with a default that keeps the earlier behaviour, so a model
     saved before it existed (a registered champion, say) still loads and scores with newer code.

@@ -106,7 +106,8 @@ def _header_values(msg: Message, name: str) -> list[Any]:
     values = []
     for key, raw in msg.raw_items():
         if key.lower() == name:
-            if _RAW_8BIT.search(raw):  # unencoded 8-bit bytes, kept as surrogates by the parser
+            # unencoded 8-bit bytes, which the parser keeps as surrogates
+            if isinstance(raw, str) and _RAW_8BIT.search(raw):
                 raw = _decoded(raw.encode("utf-8", "surrogateescape"), None)
             try:
                 values.append(policy.default.header_fetch_parse(key, raw))
