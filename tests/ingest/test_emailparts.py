@@ -104,3 +104,39 @@ def test_a_forward_keeps_the_forwarded_message_and_its_signature() -> None:
     assert forwarded.signature.startswith("Best regards,\nAnna Berg")
     replied = split_body(FORWARDED_RFQ)  # the same text read as a reply quotes the RFQ
     assert replied.body == "Please quote this one, thanks." and "500 pcs" in replied.quoted
+
+
+def test_inline_answers_below_a_quote_are_new_text() -> None:
+    text = (
+        "Thanks for the questions.\n\nOn Mon, 3 Mar 2025, Sales <sales@nb.cn> wrote:\n"
+        "> Which quantity do you need?\n500 pcs, then 2,000 a quarter.\n"
+        "> Which price term?\nCIF Gothenburg.\n\nBest regards,\nAnna Berg\nBerg Lighting AB"
+    )
+    parts = split_body(text)
+    assert parts.body == (
+        "Thanks for the questions.\n\n500 pcs, then 2,000 a quarter.\nCIF Gothenburg."
+    )
+    assert parts.quoted.startswith("On Mon, 3 Mar 2025") and "> Which price term?" in parts.quoted
+    assert parts.signature == "Best regards,\nAnna Berg\nBerg Lighting AB"
+
+
+def test_an_unprefixed_quote_after_on_wrote_is_still_quoted() -> None:
+    text = "Please quote.\n\nOn Mon, Sales wrote:\nOur price list is attached.\nMOQ 500 pcs."
+    parts = split_body(text)
+    assert parts.body == "Please quote." and parts.quoted.endswith("MOQ 500 pcs.")
+
+
+def test_a_rule_of_underscores_quotes_only_above_a_from_line() -> None:
+    newsletter = "Issue #441\n" + "_" * 40 + "\nYour place to exchange ideas.\nMany links here."
+    assert split_body(newsletter).body == newsletter
+    outlook = "Please quote.\n" + "_" * 40 + "\nFrom: Sales\nSent: Monday\nOur offer"
+    assert split_body(outlook) == (
+        "Please quote.",
+        "_" * 40 + "\nFrom: Sales\nSent: Monday\nOur offer",
+        "",
+    )
+
+
+def test_a_forward_keeps_its_quote_marks_in_the_body() -> None:
+    text = "Begin forwarded message:\n\n> From: Ann\n> We need 500 pcs of panels."
+    assert split_body(text, forward=True).body == text

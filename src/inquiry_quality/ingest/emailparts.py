@@ -18,10 +18,12 @@ _QUOTE_START = re.compile(
     r"^(?:On\b[^\n]{0,300}?\bwrote:\s*$"  # On Mon, 3 Mar 2025, Ann <a@b.c> wrote:
     r"|-{2,}\s*Original Message\s*-{2,}"
     r"|-{2,}\s*Forwarded message\s*-{2,}"
-    r"|_{20,}\s*$"  # Outlook's rule above "From: ... Sent: ..."
+    r"|_{20,}[ \t]*\n[ \t]*From:"  # Outlook's rule above "From: ... Sent: ..."
     r"|From:[^\n]*\n(?:Sent|Date):)",
     re.MULTILINE | re.IGNORECASE,
 )
+_ATTRIBUTION = re.compile(r"On\b[^\n]{0,300}?\bwrote:\s*$", re.IGNORECASE)
+_PREFIXED_NEXT = re.compile(r"\s*>")  # the first non-blank line after the attribution
 # A forward: "Fwd:"/"Fw:" and their Outlook translations (WG de, TR fr, RV es, ENC pt),
 # after any list tags and reply prefixes, or a forwarding mailer's own marker line.
 _FORWARD_SUBJECT = re.compile(
@@ -120,15 +122,24 @@ def is_forward(subject: str | None, text: str) -> bool:
 
 def split_body(text: str, forward: bool = False) -> BodyParts:
     """Split ``text`` into new text, quoted earlier messages and the signature block; in a
-    ``forward`` the forwarded message stays in the new text, and its signature is the last one."""
+    ``forward`` the forwarded message (quote marks and all) stays in the new text, and its
+    signature is the last one."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     quote = None if forward else _QUOTE_START.search(text)
-    new, quoted = (text[: quote.start()], text[quote.start() :]) if quote else (text, "")
+    if quote and _ATTRIBUTION.match(quote.group()) and _PREFIXED_NEXT.match(text, quote.end()):
+        # "On ... wrote:" then ">" lines: the quote is those lines, and unprefixed lines after
+        # them are the sender's own inline or bottom-posted reply
+        new = text[: quote.start()] + text[quote.end() :].removeprefix("\n")
+        quoted = quote.group()
+    elif quote:  # a block quote ("Original Message", "From: ... Sent:"): the rest is quoted
+        new, quoted = text[: quote.start()], text[quote.start() :]
+    else:
+        new, quoted = text, ""
     kept, inline_quotes = [], []
     for line in new.split("\n"):
-        (inline_quotes if line.startswith(">") else kept).append(line)
+        (inline_quotes if line.startswith(">") and not forward else kept).append(line)
     new = "\n".join(kept)
-    quoted = "\n".join([*inline_quotes, quoted]).strip() if inline_quotes else quoted.strip()
+    quoted = "\n".join(q for q in (quoted.strip(), *inline_quotes) if q)
     new, signature = _split_signature(new)
     if not new.strip():  # nothing but quotes or a signature: that is what was sent
         return BodyParts(text.strip(), "", "")
