@@ -54,6 +54,12 @@ def input_columns(pipeline: Pipeline, text: str) -> np.ndarray:
     return np.asarray(out, dtype=object)
 
 
+def _slope(calibrator: Any) -> float:
+    """The calibrated log-odds per decision-function unit: ``-a`` of Platt's sigmoid, 1 for
+    isotonic."""
+    return -float(calibrator.a_) if hasattr(calibrator, "a_") else 1.0
+
+
 def _linear_terms(
     classifier: CalibratedClassifierCV, transformed: Any, label: object
 ) -> tuple[np.ndarray, np.ndarray] | None:
@@ -71,8 +77,7 @@ def _linear_terms(
         estimator = fold.estimator
         if isinstance(estimator, SubtypeLogisticRegression):
             sign = 1.0 if label == estimator.classes_[1] else -1.0
-            calibrator = fold.calibrators[0]
-            slope = -float(calibrator.a_) if hasattr(calibrator, "a_") else 1.0
+            slope = _slope(fold.calibrators[0])
             z = estimator.subclass_logits(transformed)
             z[:, estimator.positive_index_] = -np.inf
             share = np.exp(z - z.max(axis=1, keepdims=True))
@@ -87,8 +92,7 @@ def _linear_terms(
                 continue
             index = 0 if len(classes) == 2 else classes.index(label)
             sign = -1.0 if len(classes) == 2 and label == classes[0] else 1.0
-            calibrator = fold.calibrators[index]
-            slope = -float(calibrator.a_) if hasattr(calibrator, "a_") else 1.0
+            slope = _slope(fold.calibrators[index])
             constant.append(sign * slope * estimator.coef_[index])
         else:
             return None

@@ -16,8 +16,12 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from inquiry_quality import schema
+
 # Reply/forward prefixes a tag may follow ("Re: [list] ..."); they are kept.
-_PREFIXES = r"(?:(?:re|fwd?|fw|aw|sv|tr|wg)\s*(?:\[\d+\])?\s*:\s*)*"
+_PREFIXES = (
+    rf"(?:(?:{'|'.join(schema.REPLY_PREFIXES + schema.FORWARD_PREFIXES)})\s*(?:\[\d+\])?\s*:\s*)*"
+)
 _SUBJECT_TAG = re.compile(rf"^({_PREFIXES})\[[^\[\]\n]{{1,40}}\]\s*", re.IGNORECASE)
 #: tags stripped at most (a relayed message can carry the tags of several lists)
 MAX_TAGS = 3

@@ -51,7 +51,10 @@ _UNIT_AFTER = re.compile(
     r"pallets?|ft|hq|gp)\b",
     re.IGNORECASE,
 )
-_REPLY_PREFIX = re.compile(r"\b(?:re|fwd?|aw|wg|sv|rv|tr)\s?(?:\[\d+\])?\s?:", re.IGNORECASE)
+_REPLY_PREFIX = re.compile(
+    rf"\b(?:{'|'.join(schema.REPLY_PREFIXES + schema.FORWARD_PREFIXES)})\s?(?:\[\d+\])?\s?:",
+    re.IGNORECASE,
+)
 _LETTER = re.compile(r"[^\W\d_]")
 _UPPER = re.compile(r"[A-ZÀ-ÖØ-ÞА-Я]")
 

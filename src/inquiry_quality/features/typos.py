@@ -81,7 +81,6 @@ class TypoRate(ParamDefaults, TransformerMixin, BaseEstimator):
         return self.neighbour_df(word) >= self.ratio * max(self.df_.get(word, 0), 1)
 
     def transform(self, X: Iterable[str]) -> np.ndarray:
-        out = np.zeros((0, 2))
         rows = []
         verdicts: dict[str, bool] = {}  # per call: words recur across texts, memory stays flat
         for text in _texts(X):
@@ -94,7 +93,7 @@ class TypoRate(ParamDefaults, TransformerMixin, BaseEstimator):
                 typos += typo
             many = len(words) >= _MIN_WORDS and typos > self.many_share * len(words)
             rows.append((float(typos > 0), float(many)))
-        return np.asarray(rows, dtype=float) if rows else out
+        return np.asarray(rows, dtype=float).reshape(-1, len(FEATURE_NAMES))
 
     def get_feature_names_out(self, input_features: object = None) -> np.ndarray:
         return np.asarray(FEATURE_NAMES, dtype=object)

@@ -24,10 +24,12 @@ _QUOTE_START = re.compile(
 )
 _ATTRIBUTION = re.compile(r"On\b[^\n]{0,300}?\bwrote:\s*$", re.IGNORECASE)
 _PREFIXED_NEXT = re.compile(r"\s*>")  # the first non-blank line after the attribution
-# A forward: "Fwd:"/"Fw:" and their Outlook translations (WG de, TR fr, RV es, ENC pt),
-# after any list tags and reply prefixes, or a forwarding mailer's own marker line.
+# A forward: a forward prefix after any list tags and reply prefixes, or a forwarding
+# mailer's own marker line.
 _FORWARD_SUBJECT = re.compile(
-    r"^\s*(?:\[[^\]]*\]\s*)*(?:(?:re|aw|sv|antw)\s*:\s*)*(?:fwd?|wg|tr|rv|enc)\s*:", re.IGNORECASE
+    rf"^\s*(?:\[[^\]]*\]\s*)*(?:(?:{'|'.join(schema.REPLY_PREFIXES)})\s*:\s*)*"
+    rf"(?:{'|'.join(schema.FORWARD_PREFIXES)})\s*:",
+    re.IGNORECASE,
 )
 _FORWARD_MARKER = re.compile(
     r"^(?:-{2,}\s*Forwarded message\s*-{2,}|Begin forwarded message:)", re.MULTILINE | re.IGNORECASE
