@@ -41,11 +41,31 @@ class InquiryFeaturizer(TextSettings, FeatureFamily):
 
     Stateless: ``fit`` learns nothing. The spaCy pipeline is built on first use and cached
     per process, never pickled, so an exported model stays small and loads anywhere.
+    The text-reading settings go to the phrasing family (``TextSettings``);
+    ``strip_list_artefacts`` and ``keep_link_hosts`` to the text family (``TextFeatures``).
     """
+
+    def __init__(
+        self,
+        catalogue: Catalogue = None,
+        spacy_model: str | None = None,
+        languages: Sequence[str] | None = None,
+        batch_size: int = 256,
+        strip_list_artefacts: bool = False,
+        keep_link_hosts: bool = False,
+    ) -> None:
+        super().__init__(catalogue, spacy_model, languages, batch_size)
+        self.strip_list_artefacts = strip_list_artefacts
+        self.keep_link_hosts = keep_link_hosts
 
     def families(self) -> list[FeatureFamily]:
         """The family extractors, configured from this featurizer's parameters."""
-        phrasing = PhrasingFeatures(**self.get_params(deep=False))  # the same parameters
+        phrasing = PhrasingFeatures(
+            catalogue=self.catalogue,
+            spacy_model=self.spacy_model,
+            languages=self.languages,
+            batch_size=self.batch_size,
+        )
         text = TextFeatures(
             strip_list_artefacts=self.strip_list_artefacts, keep_link_hosts=self.keep_link_hosts
         )

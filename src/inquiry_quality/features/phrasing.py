@@ -196,9 +196,7 @@ class TextSettings:
     ``catalogue``: the exporter's catalogue (frame or terms) to match; ``spacy_model``: an
     installed pipeline name, None for ``spacy.blank("en")``; ``languages``: the ISO 639-1
     codes the detector may answer (None: the package's list); ``batch_size``: texts per
-    tokenizer batch; ``strip_list_artefacts``: the n-gram text without mailing-list tags and
-    footers (``features.listmail``) and ``keep_link_hosts``: the n-gram text with each link's
-    host (the text family's settings, unused by the phrasing family).
+    tokenizer batch.
     """
 
     def __init__(
@@ -207,15 +205,11 @@ class TextSettings:
         spacy_model: str | None = None,
         languages: Sequence[str] | None = None,
         batch_size: int = 256,
-        strip_list_artefacts: bool = False,
-        keep_link_hosts: bool = False,
     ) -> None:
         self.catalogue = catalogue
         self.spacy_model = spacy_model
         self.languages = languages
         self.batch_size = batch_size
-        self.strip_list_artefacts = strip_list_artefacts
-        self.keep_link_hosts = keep_link_hosts
 
 
 class PhrasingFeatures(TextSettings, FeatureFamily):
