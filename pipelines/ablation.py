@@ -32,7 +32,7 @@ def main() -> None:
     params = load_params(args.params)
     table, inquiries = pd.read_parquet(args.features), pd.read_parquet(args.inquiries)
     result = run_ablation(split_table(table, params.train.split), inquiries, params)
-    if params.ablation.extra_split_seeds:
+    if params.ablation.extra_split_seeds and "skipped" not in result:
         result["repeated"] = repeated_splits(table, inquiries, params, result)
     for path in (args.out, args.table):
         path.parent.mkdir(parents=True, exist_ok=True)

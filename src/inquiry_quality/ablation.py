@@ -29,7 +29,7 @@ from inquiry_quality.model import TYPOS, build_pipeline
 from inquiry_quality.operating_points import fpr_name, junk_filter_metrics
 from inquiry_quality.slices import slice_groups
 from inquiry_quality.split import Split, split_table
-from inquiry_quality.training import feature_lists
+from inquiry_quality.training import feature_lists, skip_reason
 
 logger = logging.getLogger(__name__)
 
@@ -94,14 +94,23 @@ def run_variant(name: str, split: Split, inquiries: pd.DataFrame, params: Params
 
 
 def run_ablation(split: Split, inquiries: pd.DataFrame, params: Params) -> dict[str, Any]:
-    """Every variant of ``params.ablation.variants`` on the same split."""
-    return {
+    """Every variant of ``params.ablation.variants`` on the same split; with too few labels
+    for the genuine head (as ``train`` judges it) or one class only in the test part, a
+    ``skipped`` reason instead."""
+    result: dict[str, Any] = {
         "split": split.description,
         "threshold": params.train.thresholds.genuine,
-        "variants": {
-            name: run_variant(name, split, inquiries, params) for name in params.ablation.variants
-        },
     }
+    min_rows = {"training": params.train.min_rows, "test": 1}
+    reasons = {
+        part: skip_reason(head_target(rows, GENUINE), min_rows[part])
+        for part, rows in (("training", split.train), ("test", split.test))
+    }
+    if reason := "; ".join(f"{part} part: {why}" for part, why in reasons.items() if why):
+        logger.warning("ablation skipped: %s", reason)
+        return {**result, "skipped": reason}
+    variants = params.ablation.variants
+    return {**result, "variants": {v: run_variant(v, split, inquiries, params) for v in variants}}
 
 
 def repeated_splits(
@@ -143,6 +152,8 @@ def ablation_table(result: dict[str, Any], params: Params) -> str:
     """Markdown: one row per variant; per slice group with genuine rows, the share of them
     flagged as junk at the model's threshold / at each ``recall_at_fpr`` point. With
     ``repeated`` results, a second table gives each one's mean (min-max) over the splits."""
+    if "skipped" in result:
+        return f"Ablation skipped: {result['skipped']}.\n"
     text = _table(result["variants"], result["threshold"], params)
     if repeated := result.get("repeated"):
         seeds = ", ".join(str(seed) for seed in repeated["seeds"])

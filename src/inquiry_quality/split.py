@@ -21,6 +21,7 @@ import pandas as pd
 
 from inquiry_quality import schema
 from inquiry_quality.config import SplitParams
+from inquiry_quality.ingest.timestamps import iso_or_none
 
 METHODS = ("time", "stratified")
 
@@ -78,6 +79,12 @@ def split_table(table: pd.DataFrame, cfg: SplitParams) -> Split:
             f"{cfg.test_fraction:.0%} with rows on both sides"
         )
     if cfg.method == "time":
+        undated = int(table[schema.RECEIVED_AT].isna().sum())
+        if undated:
+            raise ValueError(
+                f"train.split.method: time needs received_at, and {undated} of {len(table)} "
+                "inquiries have none; use method: stratified"
+            )
         ordered = table.sort_values([schema.RECEIVED_AT, schema.INQUIRY_ID], kind="stable")
         train, test = ordered.iloc[:-n_test], ordered.iloc[-n_test:]
     else:
@@ -95,8 +102,8 @@ def split_table(table: pd.DataFrame, cfg: SplitParams) -> Split:
         "seed": cfg.seed if cfg.method == "stratified" else None,
         "n_train": len(train),
         "n_test": len(test),
-        "test_start": received.min().isoformat(),
-        "test_end": received.max().isoformat(),
+        "test_start": iso_or_none(received.min()),
+        "test_end": iso_or_none(received.max()),
         "test_ids_sha256": ids_digest(test[schema.INQUIRY_ID]),
     }
     return Split(train.reset_index(drop=True), test.reset_index(drop=True), description)

@@ -19,6 +19,7 @@ from inquiry_quality.bundle import ModelBundle
 from inquiry_quality.config import TrainParams
 from inquiry_quality.features.registry import KINDS, NUMERIC_KINDS
 from inquiry_quality.heads import HEADS, JUNK_TYPE, head_target
+from inquiry_quality.ingest.timestamps import iso_or_none
 from inquiry_quality.model import build_pipeline, ignored_keys, split_columns, uses_subtypes
 
 logger = logging.getLogger(__name__)
@@ -50,13 +51,14 @@ def feature_lists(table: pd.DataFrame) -> dict[str, Any]:
     }
 
 
-def _skip_reason(target: pd.Series, min_rows: int) -> str | None:
+def skip_reason(target: pd.Series, min_rows: int) -> str | None:
+    """Why a head cannot be fitted on ``target`` (its labelled rows), or None."""
     if target.empty:
         return "no labelled rows (the label column is absent or empty)"
     if len(target) < min_rows:
         return f"{len(target)} labelled rows, fewer than train.min_rows={min_rows}"
     if target.nunique() < 2:
-        return f"one class only ({target.iloc[0]!r}) among {len(target)} labelled rows"
+        return f"one class only ({target.iloc[0]}) among {len(target)} labelled rows"
     return None
 
 
@@ -141,7 +143,7 @@ def train_bundle(
         target = head_target(train, head)
         if head == JUNK_TYPE:
             target = _drop_rare_classes(target, cfg.cv, notes)
-        reason = _skip_reason(target, cfg.min_rows)
+        reason = skip_reason(target, cfg.min_rows)
         if reason:
             logger.warning("head %s skipped: %s", head, reason)
             skipped[head] = reason
@@ -159,7 +161,7 @@ def train_bundle(
         "model_version": model_version(cfg, data_version),
         "data_version": data_version,
         "package_version": __version__,
-        "trained_at": pd.to_datetime(train[schema.RECEIVED_AT]).max().isoformat(),
+        "trained_at": iso_or_none(pd.to_datetime(train[schema.RECEIVED_AT]).max()),
         "model": cfg.model,
         "features": features,
         "thresholds": dataclasses.asdict(cfg.thresholds),

@@ -90,3 +90,16 @@ def test_a_time_split_cannot_be_repeated(corpus_run: CorpusRun) -> None:
     )
     with pytest.raises(ValueError, match=r"ablation\.extra_split_seeds"):
         repeated_splits(corpus_run.split.train, corpus_run.inquiries, timed, {"variants": {}})
+
+
+def test_too_few_labels_skip_the_ablation_with_the_reason(corpus_run: CorpusRun) -> None:
+    split, params = corpus_run.split, corpus_run.params
+    few = dataclasses.replace(split, train=split.train.head(10))
+    result = run_ablation(few, corpus_run.inquiries, params)
+    assert "variants" not in result
+    reason = f"training part: 10 labelled rows, fewer than train.min_rows={params.train.min_rows}"
+    assert result["skipped"] == reason
+    assert ablation_table(result, params) == f"Ablation skipped: {reason}.\n"
+    ham = split.test[split.test["is_genuine"] == 1]
+    result = run_ablation(dataclasses.replace(split, test=ham), corpus_run.inquiries, params)
+    assert result["skipped"] == f"test part: one class only (1) among {len(ham)} labelled rows"

@@ -139,3 +139,34 @@ def test_spamassassin_corpus_with_its_labels(tmp_path: Path) -> None:
     expected = labels.set_index("path")["label"].map({"ham": 1, "spam": 0})
     got = table.set_index(schema.SOURCE_POSITION)[schema.IS_GENUINE]
     assert (got == expected.reindex(got.index)).all()
+
+
+def test_a_labelled_folder_of_mail_without_dates_is_kept(tmp_path: Path) -> None:
+    """Exported corpora often carry only a subject and the text (no Date, no Received)."""
+    texts = {
+        "ham/1.txt": "Subject: quote for 500 panel lights\n\nPlease quote FOB Ningbo, 60x60 cm.",
+        "ham/2.txt": "Subject: re: samples\n\nThe samples arrived; we order 2,000 pieces.",
+        "spam/1.txt": "Subject: earn $$$ from home\n\nClick here to get rich fast!!!",
+    }
+    for name, text in texts.items():
+        (tmp_path / "mail" / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "mail" / name).write_text(text, encoding="utf-8")
+    params = IngestParams(
+        sources=[SourceParams(path="mail", format="eml", channel="email")],
+        outcomes=[
+            SourceParams(
+                path="mail",
+                format="folders",
+                join_on="path",
+                mapping={"path": "key", "folder": "is_genuine"},
+                values={"folder": {"ham": 1, "spam": 0}},
+            )
+        ],
+    )
+    result = ingest(params, tmp_path, tmp_path / "t.parquet")
+    table, report = result.read_table(), result.report
+    assert report["rows_kept"] == 3 and report["rows_quarantined"] == 0 and report["reconciles"]
+    assert report["sources"][0]["flags"] == {"received_at missing": 3}
+    assert report["snapshot"] is None and table[schema.RECEIVED_AT].isna().all()
+    by_path = table.set_index(schema.SOURCE_POSITION)[schema.IS_GENUINE]
+    assert by_path.to_dict() == {"ham/1.txt": 1, "ham/2.txt": 1, "spam/1.txt": 0}

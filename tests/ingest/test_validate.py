@@ -46,18 +46,19 @@ def test_each_problem_has_its_reason() -> None:
         junk_type=[None, None, None, None, None, None, None, "Price Fishing"],
     )
     chunk, flags = validate_inquiries(rows, [], [], SNAPSHOT)
-    assert chunk.table[schema.SOURCE_POSITION].tolist() == ["2", "9"]
-    assert chunk.table[schema.JUNK_TYPE].tolist()[1] == "price_fishing"
+    assert chunk.table[schema.SOURCE_POSITION].tolist() == ["2", "6", "9"]
+    assert chunk.table[schema.JUNK_TYPE].tolist()[2] == "price_fishing"
     assert chunk.quarantine["reason"].tolist() == [
         "empty message",
         "received_at is not a date",
         "received_at in the future",
-        "received_at missing",
         "channel not one of ('email', 'web_form', 'platform')",
         "is_genuine is not 0, 1 or empty",
     ]
     assert chunk.quarantine["detail"].iloc[1] == "soon"
-    assert not flags
+    # no date at all: kept, its age unknown, and counted
+    assert chunk.table[schema.RECEIVED_AT].isna().tolist() == [False, True, False]
+    assert flags == {"received_at missing": 1}
 
 
 def test_a_subject_alone_is_not_an_inquiry() -> None:

@@ -53,3 +53,11 @@ def test_a_different_test_part_is_refused(table: pd.DataFrame) -> None:
     other = split_table(table, SplitParams(test_fraction=0.3))
     with pytest.raises(ValueError, match="test part differs"):
         check_split(other, split.description)
+
+
+def test_undated_inquiries_split_stratified_but_not_by_time(table: pd.DataFrame) -> None:
+    undated = table.assign(**{schema.RECEIVED_AT: pd.NaT})
+    split = split_table(undated, SplitParams(method="stratified", test_fraction=0.2))
+    assert split.description["test_start"] is None
+    with pytest.raises(ValueError, match=rf"time needs received_at, and {len(table)} of"):
+        split_table(undated, SplitParams(method="time", test_fraction=0.2))

@@ -89,9 +89,9 @@ def _first_pass(
                 kept, duplicates = kept + len(unique), duplicates + dropped
                 reasons.update(chunk.quarantine["reason"].tolist())
                 quarantine.append(chunk.quarantine)
-                if len(unique):
-                    top = unique[schema.RECEIVED_AT].max()
-                    newest = top if newest is None or top > newest else newest
+                top = unique[schema.RECEIVED_AT].max()  # NaT: no row of the chunk has a date
+                if pd.notna(top) and (newest is None or top > newest):
+                    newest = top
             reports.append(_source_report(reader, kept, reasons, duplicates))
     return reports, quarantine, newest
 
@@ -114,9 +114,8 @@ def ingest(params: IngestParams, root: Path, out: Path) -> IngestResult:
         parquet = pq.ParquetFile(partial)
         with pq.ParquetWriter(out, parquet.schema_arrow) as writer:
             for batch in parquet.iter_batches(batch_size=params.chunk_rows):
-                if snapshot is not None:
-                    batch, n = mask_immature(batch, snapshot, params.label_maturity_days)
-                    hidden += n
+                batch, n = mask_immature(batch, snapshot, params.label_maturity_days)
+                hidden += n
                 labelled += pc.sum(pc.is_valid(batch[schema.IS_GENUINE])).as_py() or 0
                 writer.write_batch(batch)
     finally:

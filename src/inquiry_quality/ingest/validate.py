@@ -1,10 +1,11 @@
 """Checks of the canonical table: one clear reason per unusable row, the rest typed.
 
-A row fails on its first problem: no body text, no parseable ``received_at``, a date
-after the snapshot, an unknown channel, a label or number that is not one. A malformed sender
-or reply-to address does not make an inquiry unusable (web forms have no address at all, and a
-broken address is itself a sign of junk): the row is kept, the address set to <NA> and the
-case counted in the report's ``flags``.
+A row fails on its first problem: no body text, a ``received_at`` that is not a date, a date
+after the snapshot, an unknown channel, a label or number that is not one. Two gaps do not make
+an inquiry unusable, so the row is kept and the case counted in the report's ``flags``: no
+``received_at`` at all (a mail without a Date header, an export without dates: only the age is
+unknown, see ``maturity``), and a malformed sender or reply-to address (web forms have no address
+at all, and a broken address is itself a sign of junk; it is set to <NA>).
 """
 
 from __future__ import annotations
@@ -114,8 +115,8 @@ def validate_inquiries(
     problems.add(no_body, schema.BODY, "no body text", "only a subject: " + frame[schema.SUBJECT])
     received = frame[schema.RECEIVED_AT]
     raw = frame[RAW_RECEIVED_AT]
-    problems.add(received.isna() & raw.isna(), schema.RECEIVED_AT, "received_at missing", "")
-    problems.add(received.isna(), schema.RECEIVED_AT, "received_at is not a date", raw)
+    undated = received.isna() & raw.isna()
+    problems.add(received.isna() & ~undated, schema.RECEIVED_AT, "received_at is not a date", raw)
     problems.add(
         received > future_after,
         schema.RECEIVED_AT,
@@ -134,7 +135,7 @@ def validate_inquiries(
     for column in extra_numeric:
         typed[column], bad = _numbers(frame[column])
         problems.add(bad, column, f"{column} is not a number", frame[column])
-    flags: Counter[str] = Counter()
+    flags: Counter[str] = Counter({"received_at missing": int(undated.sum())})
     for column, flag in ADDRESS_FLAGS.items():
         address = frame[column]
         bad = address.notna() & ~address.str.match(_ADDRESS).fillna(False).astype(bool)
