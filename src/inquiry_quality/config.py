@@ -98,9 +98,10 @@ class SourceParams:
     timezone: str = "UTC"  # zone of timestamps written without an offset
     encoding: str | None = None  # CSV only; sniffed when null
     delimiter: str | None = None  # CSV only; sniffed when null
+    columns: list[str] = field(default_factory=list)  # CSV only: names for a file with no header
     sheet: str | None = None  # xlsx only; the first sheet when null
     pattern: str = "**/*"  # eml folders: which files are messages
-    exclude: list[str] = field(default_factory=lambda: ["*.csv", ".*"])
+    exclude: list[str] = field(default_factory=lambda: ["*.csv", ".*"])  # file or folder names
     join_on: str = "inquiry_id"  # outcomes only: inquiry_id, message_id or path
 
 

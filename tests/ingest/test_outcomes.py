@@ -111,3 +111,29 @@ def test_labels_from_folder_names(tmp_path: Path) -> None:
     table = ingest_corpus(tmp_path, "corpus", "folders", "folder").read_table()
     expected = [1, 1, 0, 0, 0]
     assert table.sort_values(schema.SOURCE_POSITION)[schema.IS_GENUINE].tolist() == expected
+
+
+def test_labels_from_an_index_without_a_header(tmp_path: Path) -> None:
+    """TREC's layout: ``full/index`` lines ``spam ../data/inmail.1``, paths from its folder."""
+    root = corpus(tmp_path)
+    (root / "full").mkdir()
+    (root / "full" / "index").write_text(
+        "ham ../easy-ham-1/0.txt\nspam ../spam-2/0.txt\nspam\nspam ../spam-2/1.txt\n"
+    )
+    outcome = SourceParams(
+        path="corpus/full/index",
+        format="csv",
+        delimiter=" ",
+        columns=["label", "path"],
+        join_on="path",
+        mapping={"path": "key", "label": "is_genuine"},
+        values={"label": {"ham": 1, "spam": 0}},
+    )
+    sources = [SourceParams(path="corpus", exclude=["full"])]
+    result = ingest(IngestParams(sources=sources, outcomes=[outcome]), tmp_path, tmp_path / "t")
+    table = result.read_table().set_index(schema.SOURCE_POSITION)
+    assert len(table) == 5  # the index itself is not read as a message
+    labelled = table[schema.IS_GENUINE].dropna().astype(int).to_dict()
+    assert labelled == {"easy-ham-1/0.txt": 1, "spam-2/0.txt": 0, "spam-2/1.txt": 0}
+    quarantined = result.quarantine.set_index(schema.SOURCE_POSITION)
+    assert quarantined.loc["3", "reason"] == "truncated row"  # line 3: "spam" and no path

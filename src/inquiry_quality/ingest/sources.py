@@ -51,7 +51,9 @@ def raw_chunks(spec: SourceParams, path: Path, fmt: str, params: IngestParams) -
     """The source's rows with its own column names, before mapping."""
     source = spec.path
     if fmt == "csv":
-        return read_csv(path, source, params.chunk_rows, spec.encoding, spec.delimiter)
+        return read_csv(
+            path, source, params.chunk_rows, spec.encoding, spec.delimiter, spec.columns
+        )
     if fmt == "xlsx":
         return read_xlsx(path, source, params.chunk_rows, spec.sheet)
     if fmt == "jsonl":

@@ -90,9 +90,12 @@ def read_csv(
     chunk_rows: int,
     encoding: str | None = None,
     delimiter: str | None = None,
+    columns: list[str] | None = None,
 ) -> Iterator[Chunk]:
     """Read a delimited text export. Records with more or fewer fields than the header are
-    quarantined (a truncated or malformed row), never shifted into other columns."""
+    quarantined (a truncated or malformed row), never shifted into other columns. With
+    ``columns``, the file has no header row (a label index such as TREC's ``spam ../data/1``):
+    they name its fields, and its first line is row 1."""
     encoding = encoding or sniff_encoding(path)
     with path.open(encoding=encoding, errors="replace", newline="") as fh:
         first = fh.readline()
@@ -101,15 +104,17 @@ def read_csv(
         delimiter = delimiter or sniff_delimiter(first)
         fh.seek(0)
         reader = csv.reader(fh, delimiter=delimiter, strict=True)
-        header = _unique_header(next(reader), source)
-        yield from _csv_chunks(reader, header, source, chunk_rows)
+        header = _unique_header(list(columns) if columns else next(reader), source)
+        yield from _csv_chunks(reader, header, source, chunk_rows, 0 if columns else 1)
 
 
-def _csv_chunks(reader: Any, header: list[str], source: str, chunk_rows: int) -> Iterator[Chunk]:
+def _csv_chunks(
+    reader: Any, header: list[str], source: str, chunk_rows: int, header_rows: int = 1
+) -> Iterator[Chunk]:
     rows: list[list[str]] = []
     positions: list[int] = []
     problems: list[dict[str, str]] = []
-    position = 1
+    position = header_rows
     while True:
         position += 1
         try:
