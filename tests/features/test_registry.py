@@ -67,3 +67,9 @@ def test_missing_details_lists_what_an_inquiry_lacks(features: pd.DataFrame) -> 
     assert "has_company" not in mass
     eu = [f.name for f in missing_details(features.loc["eu-rfq"].to_dict())]
     assert eu == []
+
+
+def test_reasons_name_the_language_and_the_buyer_type_in_words() -> None:
+    assert describe("language", {"language": "de"}, "against") == "Written in German"
+    assert describe("language", {"language": "el"}, "for") == "Written in Modern Greek"
+    assert describe("buyer_type", {"buyer_type": "agent"}, "for") == "Introduces itself as: agent"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from inquiry_quality.features.text import clean_text
+from inquiry_quality.features.text import clean_text, readable
 
 
 def test_clean_text_normalises_addresses_links_and_numbers() -> None:
@@ -21,3 +21,14 @@ def test_clean_text_keeps_link_hosts_only_when_asked() -> None:
         clean_text("", body, keep_link_hosts=True)
         == "see xxurl example.co.uk and xxurl shop.com or xxurl"
     )
+
+
+def test_a_quoted_ngram_says_its_placeholders_in_words() -> None:
+    text = clean_text(
+        "Offer", "Mail me@x.com, see http://www.cnet.com/a?b=1 for 20 units", False, True
+    )
+    assert "xxurl cnet" in text and "xxnum units" in text
+    assert readable("xxurl cnet") == "[link] cnet"
+    assert readable("xxnum units") == "[number] units"
+    assert readable("xxemail") == "[e-mail address]"
+    assert readable("fob ningbo") == "fob ningbo"

@@ -13,6 +13,7 @@ be known. :func:`true_of` evaluates them for a whole table at once.
 from __future__ import annotations
 
 import math
+import re
 import string
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from typing import Final, Literal
 
 import numpy as np
 import pandas as pd
+import pycountry
 
 Direction = Literal["for", "against"]
 KIND_DOC: Final = {
@@ -112,6 +114,14 @@ class Feature:
         if self.kind == "text":
             return ()
         return (When(),)  # known
+
+
+#: ISO 639-1 code -> English name, as a reason says the language ("de" -> "German")
+LANGUAGE_NAMES: Final = tuple(
+    (language.alpha_2, re.sub(r"\s*\(.*\)$", "", language.name))  # "Modern Greek (1453-)"
+    for language in pycountry.languages
+    if hasattr(language, "alpha_2")
+)
 
 
 def _detail(name: str, what: str, label: str, question: str, present: str, absent: str) -> Feature:
@@ -479,6 +489,7 @@ FEATURES: Final[tuple[Feature, ...]] = (
         "Detected language (ISO 639-1) or unknown.",
         "Written in {value}",
         "Written in {value}",
+        labels=LANGUAGE_NAMES,
     ),
     Feature(
         "greeting",
@@ -716,8 +727,8 @@ FEATURES: Final[tuple[Feature, ...]] = (
         "category",
         "What the buyer says it is: distributor (importer, wholesaler), retailer (shop, "
         "online store), contractor, agent (sourcing for clients) or none.",
-        "Introduces itself as a {value}",
-        "Introduces itself as a {value}",
+        "Introduces itself as: {value}",
+        "Introduces itself as: {value}",
     ),
     Feature(
         "asks_certificates",

@@ -28,6 +28,11 @@ _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _NUMBER = re.compile(r"\b\d+(?:[.,]\d+)*\b")
 _SPACE = re.compile(r"\s+")
 _WWW = re.compile(r"^www\d*\.")
+_SAID: dict[str, str] = {  # each placeholder as a reader would say it
+    EMAIL_TOKEN.strip(): "[e-mail address]",
+    URL_TOKEN.strip(): "[link]",
+    NUMBER_TOKEN.strip(): "[number]",
+}
 
 
 def _url_with_host(match: re.Match[str]) -> str:
@@ -59,6 +64,11 @@ def clean_text(
         text = _EMAIL.sub(EMAIL_TOKEN, text)
     text = _NUMBER.sub(NUMBER_TOKEN, text)
     return _SPACE.sub(" ", text).strip()
+
+
+def readable(term: str) -> str:
+    """An n-gram of ``clean_text`` as a reason quotes it: ``xxurl cnet`` is ``[link] cnet``."""
+    return " ".join(_SAID.get(word, word) for word in term.split(" "))
 
 
 class TextFeatures(FeatureFamily):

@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from inquiry_quality.features.registry import BY_NAME, describe, known_values, true_of
+from inquiry_quality.features.text import readable
 
 FOR: Final = "+ "
 AGAINST: Final = "- "
@@ -117,7 +118,7 @@ def reasons(
                 text = mark + sentence(name, direction, values)
                 quoted = quotes.get((name, direction))
                 if quoted is not None and len(quoted[i]):
-                    text += ": " + ", ".join(f"'{term}'" for term in quoted[i])
+                    text += ": " + ", ".join(f"'{readable(term)}'" for term in quoted[i])
                 if text not in row:
                     row.append(text)
         out.append(row)
