@@ -5,8 +5,10 @@ from __future__ import annotations
 import math
 
 from inquiry_quality.features.domain import (
+    FREE_MAIL_DOMAINS,
     company_domain_similarity,
     domain_kind,
+    free_mail_brands,
     name_matches_address,
 )
 
@@ -16,6 +18,14 @@ def test_domain_kind_checks_disposable_before_free() -> None:
     assert domain_kind("gmail.com") == "free"
     assert domain_kind("lichtwerk.de") == "corporate"
     assert domain_kind("") == "none"
+
+
+def test_a_big_free_mail_service_is_free_under_any_country_suffix() -> None:
+    assert FREE_MAIL_DOMAINS.isdisjoint({"yahoo.lv", "hotmail.lv"})  # the list lacks them
+    assert domain_kind("yahoo.lv") == domain_kind("hotmail.lv") == "free"
+    assert domain_kind("yahoofoods.com") == domain_kind("acme.lv") == "corporate"
+    assert {"yahoo", "hotmail"} <= free_mail_brands()
+    assert "mail" not in free_mail_brands()  # a generic name, under fewer suffixes
 
 
 def test_company_domain_similarity() -> None:

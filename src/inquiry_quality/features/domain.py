@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+from collections import Counter
 from functools import lru_cache
 
 import numpy as np
@@ -73,6 +74,7 @@ _COMPANY_STOPWORDS = frozenset(
     ]
 )
 _WORD = re.compile(r"[a-z0-9]+")
+BRAND_SUFFIXES = 20  # see free_mail_brands
 _ADDRESS = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
 _URL = re.compile(r"(?:https?://|www\.)[^\s/?#<>\"']+", re.IGNORECASE)
 
@@ -83,6 +85,15 @@ def address_of(field: str) -> str:
     return match.group(0).lower() if match else ""
 
 
+@lru_cache(maxsize=1)
+def free_mail_brands() -> frozenset[str]:
+    """Names the free-mail list holds under at least ``BRAND_SUFFIXES`` suffixes (yahoo,
+    outlook, live, hotmail): the same service under a country suffix the list lacks
+    (``yahoo.lv``) is free mail too."""
+    names = Counter(d.split(".", 1)[0] for d, _ in map(split_domain, FREE_MAIL_DOMAINS) if d)
+    return frozenset(name for name, n in names.items() if n >= BRAND_SUFFIXES)
+
+
 @lru_cache(maxsize=8192)
 def domain_kind(domain: str) -> str:
     """ "disposable", "free", "corporate" or "none" for a registered domain."""
@@ -90,7 +101,7 @@ def domain_kind(domain: str) -> str:
         return "none"
     if domain in DISPOSABLE_DOMAINS:
         return "disposable"
-    if domain in FREE_MAIL_DOMAINS:
+    if domain in FREE_MAIL_DOMAINS or domain.split(".", 1)[0] in free_mail_brands():
         return "free"
     return "corporate"
 
