@@ -73,3 +73,15 @@ def test_reasons_name_the_language_and_the_buyer_type_in_words() -> None:
     assert describe("language", {"language": "de"}, "against") == "Written in German"
     assert describe("language", {"language": "el"}, "for") == "Written in Modern Greek"
     assert describe("buyer_type", {"buyer_type": "agent"}, "for") == "Introduces itself as: agent"
+
+
+def test_a_free_mail_sender_is_said_once_and_a_country_by_name() -> None:
+    row = {"is_free_mail": 1, "sender_domain_kind": "free", "sender_domain": "eircom.net"}
+    free = describe("is_free_mail", row, "against")
+    assert free == describe("sender_domain_kind", row, "against")  # one reason, not two
+    assert free == "Writes from a free mail domain (eircom.net)"
+    ireland = {"country": "IE", "region": "Europe"}
+    assert describe("country", ireland, "for") == "Buyer in Ireland (Europe)"
+    assert describe("country", {"country": "KR", "region": "East Asia"}, "for").startswith(
+        "Buyer in South Korea"
+    )

@@ -116,6 +116,11 @@ class Feature:
         return (When(),)  # known
 
 
+#: ISO alpha-2 code -> the country's common English name ("KR" -> "South Korea")
+COUNTRY_NAMES: Final = tuple(
+    (country.alpha_2, getattr(country, "common_name", country.name))
+    for country in pycountry.countries
+)
 #: ISO 639-1 code -> English name, as a reason says the language ("de" -> "German")
 LANGUAGE_NAMES: Final = tuple(
     (language.alpha_2, re.sub(r"\s*\(.*\)$", "", language.name))  # "Modern Greek (1453-)"
@@ -332,7 +337,7 @@ FEATURES: Final[tuple[Feature, ...]] = (
         "flag",
         "The sender uses a free-mail domain.",
         "Writes from a company domain ({sender_domain})",
-        "Writes from free-mail ({sender_domain})",
+        "Writes from a free mail domain ({sender_domain})",  # as sender_domain_kind: said once
         for_when=(equals(0), one_of("corporate", of="sender_domain_kind")),
         against_when=(equals(1),),
     ),
@@ -430,6 +435,7 @@ FEATURES: Final[tuple[Feature, ...]] = (
         "Buyer in {value} ({region})",
         "country",
         "Which country are you in, and which port or city should we quote to?",
+        labels=COUNTRY_NAMES,
     ),
     Feature(
         "country_source",
