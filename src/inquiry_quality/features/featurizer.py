@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -83,24 +84,10 @@ class InquiryFeaturizer(TextSettings, FeatureFamily):
         return pd.concat([f.transform(X) for f in self.families()], axis=1)
 
 
-def build_featurizer(
-    catalogue: Catalogue = None,
-    spacy_model: str | None = None,
-    languages: Sequence[str] | None = None,
-    batch_size: int = 256,
-    strip_list_artefacts: bool = False,
-    keep_link_hosts: bool = False,
-) -> InquiryFeaturizer:
-    """The featurizer for an exporter's catalogue (a ``catalogue.csv`` frame or a term list)."""
-    featurizer = InquiryFeaturizer(
-        catalogue=catalogue,
-        spacy_model=spacy_model,
-        languages=languages,
-        batch_size=batch_size,
-        strip_list_artefacts=strip_list_artefacts,
-        keep_link_hosts=keep_link_hosts,
-    )
-    return featurizer.set_output(transform="pandas")
+def build_featurizer(catalogue: Catalogue = None, **settings: Any) -> InquiryFeaturizer:
+    """The featurizer for an exporter's catalogue (a ``catalogue.csv`` frame or a term list),
+    with ``InquiryFeaturizer``'s other parameters as ``settings``; its output is a DataFrame."""
+    return InquiryFeaturizer(catalogue=catalogue, **settings).set_output(transform="pandas")
 
 
 def featurizer_from_params(

@@ -13,16 +13,18 @@ from bs4 import BeautifulSoup
 
 from inquiry_quality import schema
 
+_ATTRIBUTION_LINE = r"On\b[^\n]{0,300}?\bwrote:\s*$"  # On Mon, 3 Mar 2025, Ann <a@b.c> wrote:
+_FORWARDED_LINE = r"-{2,}\s*Forwarded message\s*-{2,}"
 # Where a quoted earlier message starts (the first match ends the new text).
 _QUOTE_START = re.compile(
-    r"^(?:On\b[^\n]{0,300}?\bwrote:\s*$"  # On Mon, 3 Mar 2025, Ann <a@b.c> wrote:
+    rf"^(?:{_ATTRIBUTION_LINE}"
     r"|-{2,}\s*Original Message\s*-{2,}"
-    r"|-{2,}\s*Forwarded message\s*-{2,}"
+    rf"|{_FORWARDED_LINE}"
     r"|_{20,}[ \t]*\n[ \t]*From:"  # Outlook's rule above "From: ... Sent: ..."
     r"|From:[^\n]*\n(?:Sent|Date):)",
     re.MULTILINE | re.IGNORECASE,
 )
-_ATTRIBUTION = re.compile(r"On\b[^\n]{0,300}?\bwrote:\s*$", re.IGNORECASE)
+_ATTRIBUTION = re.compile(_ATTRIBUTION_LINE, re.IGNORECASE)
 _PREFIXED_NEXT = re.compile(r"\s*>")  # the first non-blank line after the attribution
 # A forward: a forward prefix after any list tags and reply prefixes, or a forwarding
 # mailer's own marker line.
@@ -32,7 +34,7 @@ _FORWARD_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 _FORWARD_MARKER = re.compile(
-    r"^(?:-{2,}\s*Forwarded message\s*-{2,}|Begin forwarded message:)", re.MULTILINE | re.IGNORECASE
+    rf"^(?:{_FORWARDED_LINE}|Begin forwarded message:)", re.MULTILINE | re.IGNORECASE
 )
 _SIG_DASHES = re.compile(r"^-- ?$", re.MULTILINE)
 # Sign-offs that open a signature block, in the languages buyers commonly write in.
