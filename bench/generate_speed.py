@@ -12,7 +12,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from inquiry_quality.config import GenerateParams
+from inquiry_quality.core.config import GenerateParams
 from inquiry_quality.synth import generate
 
 

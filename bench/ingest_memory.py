@@ -17,7 +17,7 @@ import time
 from email.message import EmailMessage
 from pathlib import Path
 
-from inquiry_quality.config import IngestParams, SourceParams
+from inquiry_quality.core.config import IngestParams, SourceParams
 from inquiry_quality.ingest import ingest
 
 BODY = (

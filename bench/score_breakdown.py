@@ -24,8 +24,8 @@ import pandas as pd
 from score_speed import new_batch
 
 from inquiry_quality import load_scorer
-from inquiry_quality.config import load_params
-from inquiry_quality.heads import GENUINE
+from inquiry_quality.core.config import load_params
+from inquiry_quality.modeling.heads import GENUINE
 from inquiry_quality.scoring import scorer as scorer_module
 from inquiry_quality.scoring.scorer import Scorer
 

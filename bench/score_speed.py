@@ -26,8 +26,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from inquiry_quality import schema
-from inquiry_quality.config import load_params
+from inquiry_quality.core import schema
+from inquiry_quality.core.config import load_params
 from inquiry_quality.ingest import read_inquiries
 from inquiry_quality.scoring import source_for
 from inquiry_quality.scoring.batch import ANY_DATE

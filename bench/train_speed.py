@@ -13,10 +13,10 @@ import time
 
 import pandas as pd
 
-from inquiry_quality.config import load_params
+from inquiry_quality.core.config import load_params
 from inquiry_quality.features import featurizer_from_params
-from inquiry_quality.split import split_table
-from inquiry_quality.training import train_bundle
+from inquiry_quality.modeling.split import split_table
+from inquiry_quality.modeling.training import train_bundle
 
 
 def main() -> None:

@@ -1,7 +1,7 @@
 """DVC stage ``ablation``: text n-grams vs structured features vs both vs a plain baseline.
 
 Refits the genuine head per variant on the training part of the split ``train`` uses and
-writes the same test metrics for each (see ``inquiry_quality.ablation``); with
+writes the same test metrics for each (see ``inquiry_quality.evaluation.ablation``); with
 ``ablation.extra_split_seeds``, also their mean and range over those stratified splits.
 """
 
@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from inquiry_quality.ablation import ablation_table, repeated_splits, run_ablation
-from inquiry_quality.config import load_params
-from inquiry_quality.split import split_table
+from inquiry_quality.core.config import load_params
+from inquiry_quality.evaluation.ablation import ablation_table, repeated_splits, run_ablation
+from inquiry_quality.modeling.split import split_table
 
 
 def main() -> None:

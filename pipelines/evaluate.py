@@ -1,6 +1,6 @@
 """DVC stage ``evaluate``: honest metrics on the test part, plots, MLflow run, champion gate.
 
-One run of this stage is one MLflow run (see ``inquiry_quality.tracking``): the bundle is
+One run of this stage is one MLflow run (see ``inquiry_quality.mlops``): the bundle is
 logged and registered as ``candidate``, and becomes ``champion`` only if it beats the champion.
 """
 
@@ -13,18 +13,20 @@ from pathlib import Path
 
 import pandas as pd
 
-from inquiry_quality import schema, tracking
-from inquiry_quality.bundle import load_bundle
-from inquiry_quality.config import load_params
-from inquiry_quality.evaluation import (
+from inquiry_quality.core import schema
+from inquiry_quality.core.config import load_params
+from inquiry_quality.evaluation.metrics import (
     evaluate_bundle,
     load_truth,
     metric_on_inquiries,
     metric_value,
 )
-from inquiry_quality.operating_points import add_junk_filter_metrics
-from inquiry_quality.plots import save_figures, write_metrics, write_plot_data
-from inquiry_quality.split import check_split, split_table
+from inquiry_quality.evaluation.operating_points import add_junk_filter_metrics
+from inquiry_quality.evaluation.plots import save_figures, write_metrics, write_plot_data
+from inquiry_quality.mlops.gate import promote_if_better
+from inquiry_quality.mlops.runs import log_run
+from inquiry_quality.modeling.bundle import load_bundle
+from inquiry_quality.modeling.split import check_split, split_table
 
 
 def main() -> None:
@@ -54,7 +56,7 @@ def main() -> None:
 
     test = inquiries[inquiries[schema.INQUIRY_ID].isin(split.test[schema.INQUIRY_ID])]
     example = test.drop(columns=[c for c in schema.LABEL_COLUMNS if c in test]).head(3)
-    logged = tracking.log_run(
+    logged = log_run(
         Path(args.model),
         dataclasses.asdict(params),
         result.metrics,
@@ -64,7 +66,7 @@ def main() -> None:
         model_name=params.evaluate.registered_model,
     )
     metric = params.evaluate.primary_metric
-    tracking.promote_if_better(
+    promote_if_better(
         logged,
         metric,
         metric_value(result.metrics, metric),

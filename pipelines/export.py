@@ -11,8 +11,8 @@ import argparse
 import logging
 from pathlib import Path
 
-from inquiry_quality import tracking
-from inquiry_quality.config import load_params
+from inquiry_quality.core.config import load_params
+from inquiry_quality.mlops.export import export_registered
 
 
 def main() -> None:
@@ -23,7 +23,7 @@ def main() -> None:
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     model_name = load_params(args.params).evaluate.registered_model
-    tracking.export_registered(args.model, args.out, model_name=model_name)
+    export_registered(args.model, args.out, model_name=model_name)
 
 
 if __name__ == "__main__":

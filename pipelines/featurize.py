@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from inquiry_quality.config import load_params
+from inquiry_quality.core.config import load_params
 from inquiry_quality.features import feature_table, featurizer_from_params, read_catalogue
 
 log = logging.getLogger("featurize")

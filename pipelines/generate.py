@@ -6,7 +6,7 @@ import argparse
 import logging
 from pathlib import Path
 
-from inquiry_quality.config import load_params
+from inquiry_quality.core.config import load_params
 from inquiry_quality.synth import generate
 
 

@@ -7,7 +7,7 @@ import json
 import logging
 from pathlib import Path
 
-from inquiry_quality.config import load_params
+from inquiry_quality.core.config import load_params
 from inquiry_quality.ingest import ingest
 
 

@@ -11,9 +11,10 @@ import json
 import logging
 from pathlib import Path
 
-from inquiry_quality.config import load_params
+from inquiry_quality.core.config import load_params
 from inquiry_quality.ingest.outcomes import load_outcomes
-from inquiry_quality.scoring import format_summary, load_scorer, score_sources
+from inquiry_quality.mlops.loading import load_scorer
+from inquiry_quality.scoring import format_summary, score_sources
 
 log = logging.getLogger("score")
 

@@ -19,12 +19,14 @@ import pandas as pd
 import pytest
 import yaml
 
-from inquiry_quality.config import Params, SourceParams, load_params
+from inquiry_quality.core.config import Params, SourceParams, load_params
 
 # Offline and quiet in every test process, before anything imports mlflow or dvc.
 os.environ.setdefault("MLFLOW_DISABLE_TELEMETRY", "true")
 os.environ.setdefault("DO_NOT_TRACK", "1")
 os.environ.setdefault("DVC_NO_ANALYTICS", "1")
+
+pytest_plugins = ("fixtures.small_model",)
 
 REPO = Path(__file__).resolve().parents[1]
 GENERATED = "data/raw/generated"
@@ -52,12 +54,12 @@ def small_project(tmp_path_factory: pytest.TempPathFactory) -> SmallProject:
 
     Built once per session (about 30 s); the model is small (few n-grams, 2 calibration folds).
     """
-    from inquiry_quality.bundle import save_bundle
     from inquiry_quality.features import feature_table, featurizer_from_params, read_catalogue
     from inquiry_quality.ingest import ingest
-    from inquiry_quality.split import split_table
+    from inquiry_quality.modeling.bundle import save_bundle
+    from inquiry_quality.modeling.split import split_table
+    from inquiry_quality.modeling.training import train_bundle
     from inquiry_quality.synth import generate
-    from inquiry_quality.training import train_bundle
 
     root = tmp_path_factory.mktemp("small_project")
     base = load_params(REPO / "params.yaml")

@@ -11,9 +11,9 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from inquiry_quality import schema
 from inquiry_quality.cli import EXIT_MODEL, EXIT_OK, EXIT_QUARANTINED, EXIT_USAGE, main
-from inquiry_quality.config import Params
+from inquiry_quality.core import schema
+from inquiry_quality.core.config import Params
 from inquiry_quality.ingest import read_inquiries
 from inquiry_quality.scoring.batch import ANY_DATE
 

@@ -11,10 +11,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
-from inquiry_quality import schema
+from inquiry_quality.core import schema
 
 if TYPE_CHECKING:
-    from inquiry_quality.config import Params
+    from inquiry_quality.core.config import Params
 
 EXIT_OK: Final = 0
 EXIT_USAGE: Final = 2
@@ -141,7 +141,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _params(path: Path | None) -> Params:
-    from inquiry_quality.config import Params, load_params
+    from inquiry_quality.core.config import Params, load_params
 
     if path is None:
         path = Path("params.yaml")
@@ -162,9 +162,10 @@ def _fail(message: str, code: int) -> int:
 
 
 def run_score(args: argparse.Namespace) -> int:
-    from inquiry_quality.scoring import format_summary, load_scorer, score_sources, source_for
+    from inquiry_quality.mlops.loading import load_scorer
+    from inquiry_quality.scoring import format_summary, score_sources, source_for
     from inquiry_quality.scoring.batch import default_quarantine_path
-    from inquiry_quality.scoring.parallel import default_jobs
+    from inquiry_quality.scoring.engines.local import default_jobs
 
     params = _params(args.params)
     score_params = params.score
@@ -200,7 +201,8 @@ def run_explain(args: argparse.Namespace) -> int:
     import pandas as pd
 
     from inquiry_quality.ingest import read_inquiries
-    from inquiry_quality.scoring import load_scorer, source_for
+    from inquiry_quality.mlops.loading import load_scorer
+    from inquiry_quality.scoring import source_for
     from inquiry_quality.scoring.batch import ANY_DATE
     from inquiry_quality.scoring.pasted import inquiry_from_text
     from inquiry_quality.scoring.report import render_report
@@ -239,9 +241,9 @@ def run_explain(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    from inquiry_quality.bundle import ModelIntegrityError
-    from inquiry_quality.config import ConfigError
+    from inquiry_quality.core.config import ConfigError
     from inquiry_quality.ingest import IngestError
+    from inquiry_quality.modeling.bundle import ModelIntegrityError
     from inquiry_quality.scoring.loading import ModelNotFoundError
 
     try:

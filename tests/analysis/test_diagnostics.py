@@ -6,7 +6,6 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from inquiry_quality import schema
 from inquiry_quality.analysis import (
     capacity_curve,
     follow_up_counts,
@@ -14,6 +13,7 @@ from inquiry_quality.analysis import (
     threshold_for_capacity,
     worst_errors,
 )
+from inquiry_quality.core import schema
 from inquiry_quality.scoring import flatten_lists
 
 

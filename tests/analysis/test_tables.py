@@ -6,7 +6,6 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from inquiry_quality import schema
 from inquiry_quality.analysis import (
     OUTCOME_GROUPS,
     completeness_by_outcome,
@@ -21,6 +20,7 @@ from inquiry_quality.analysis import (
     registry_table,
 )
 from inquiry_quality.analysis.tables import BARGAINING, CHAT_APPS
+from inquiry_quality.core import schema
 from inquiry_quality.features import FEATURES
 
 NA = pd.NA

@@ -15,12 +15,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from inquiry_quality.bundle import ModelBundle
-from inquiry_quality.config import Params, load_params
+from inquiry_quality.core.config import Params, load_params
 from inquiry_quality.features import feature_table, featurizer_from_params
 from inquiry_quality.ingest import ingest
-from inquiry_quality.split import Split, split_table
-from inquiry_quality.training import train_bundle
+from inquiry_quality.modeling.bundle import ModelBundle
+from inquiry_quality.modeling.split import Split, split_table
+from inquiry_quality.modeling.training import train_bundle
 
 REPO = Path(__file__).resolve().parents[2]
 CORPUS = REPO.parent / "shared" / "corpora" / "spamassassin"

@@ -8,7 +8,12 @@ from typing import TYPE_CHECKING
 import pandas as pd
 import pytest
 
-from inquiry_quality.ablation import ablation_table, repeated_splits, run_ablation, variant_pipeline
+from inquiry_quality.evaluation.ablation import (
+    ablation_table,
+    repeated_splits,
+    run_ablation,
+    variant_pipeline,
+)
 
 if TYPE_CHECKING:
     from conftest import CorpusRun

@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING
 import pandas as pd
 import pytest
 
-from inquiry_quality import schema
-from inquiry_quality.evaluation import evaluate_bundle
-from inquiry_quality.operating_points import add_junk_filter_metrics
+from inquiry_quality.core import schema
+from inquiry_quality.evaluation.metrics import evaluate_bundle
+from inquiry_quality.evaluation.operating_points import add_junk_filter_metrics
 
 if TYPE_CHECKING:
     from conftest import CorpusRun

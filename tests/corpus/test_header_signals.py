@@ -12,8 +12,8 @@ import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
 
-from inquiry_quality import schema
-from inquiry_quality.config import SourceParams
+from inquiry_quality.core import schema
+from inquiry_quality.core.config import SourceParams
 from inquiry_quality.features import feature_table
 from inquiry_quality.ingest import ingest
 

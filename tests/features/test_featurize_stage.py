@@ -9,8 +9,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from inquiry_quality import multicore, schema
-from inquiry_quality.config import load_params
+from inquiry_quality.core import parallel, schema
+from inquiry_quality.core.config import load_params
 from inquiry_quality.features import build_featurizer, feature_table
 from inquiry_quality.features import featurizer as featurizer_module
 
@@ -60,5 +60,5 @@ def test_feature_table_on_every_core_equals_one_process(
     featurizer = build_featurizer(catalogue=catalogue)
     one_process = feature_table(table, featurizer)
     monkeypatch.setattr(featurizer_module, "ROWS_PER_PROCESS", 10)
-    monkeypatch.setattr(multicore, "cpu_count", lambda: 2)
+    monkeypatch.setattr(parallel, "cpu_count", lambda: 2)
     pd.testing.assert_frame_equal(feature_table(table, featurizer), one_process)

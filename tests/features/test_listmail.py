@@ -78,7 +78,7 @@ def test_text_family_passes_the_setting() -> None:
 
 
 def test_featurizer_from_params_passes_the_setting() -> None:
-    from inquiry_quality.config import FeaturizeParams
+    from inquiry_quality.core.config import FeaturizeParams
     from inquiry_quality.features import featurizer_from_params
 
     frame = pd.DataFrame({"subject": ["[foo] Hi"], "body": [MAILMAN]})

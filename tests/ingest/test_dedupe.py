@@ -1,6 +1,6 @@
 import pandas as pd
 
-from inquiry_quality import schema
+from inquiry_quality.core import schema
 from inquiry_quality.ingest.dedupe import Deduplicator
 
 

@@ -7,8 +7,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from inquiry_quality import schema
-from inquiry_quality.config import IngestParams, SourceParams
+from inquiry_quality.core import schema
+from inquiry_quality.core.config import IngestParams, SourceParams
 from inquiry_quality.ingest import parse_message, read_inquiries
 from inquiry_quality.ingest.email_reader import iter_mbox, parse_messages
 

@@ -1,6 +1,6 @@
 import pytest
 
-from inquiry_quality import schema
+from inquiry_quality.core import schema
 from inquiry_quality.ingest.emailparts import html_to_text, is_forward, parse_signature, split_body
 
 

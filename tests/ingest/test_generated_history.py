@@ -6,8 +6,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from inquiry_quality import schema
-from inquiry_quality.config import load_params
+from inquiry_quality.core import schema
+from inquiry_quality.core.config import load_params
 from inquiry_quality.ingest import ingest
 from inquiry_quality.synth import generate
 

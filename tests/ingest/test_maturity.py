@@ -1,7 +1,7 @@
 import pandas as pd
 import pyarrow as pa
 
-from inquiry_quality import schema
+from inquiry_quality.core import schema
 from inquiry_quality.ingest.maturity import mask_immature, snapshot_at
 
 

@@ -3,8 +3,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from inquiry_quality import schema
-from inquiry_quality.config import IngestParams, SourceParams
+from inquiry_quality.core import schema
+from inquiry_quality.core.config import IngestParams, SourceParams
 from inquiry_quality.ingest import IngestError, IngestResult, ingest
 from inquiry_quality.ingest.outcomes import load_outcomes
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from inquiry_quality import schema
-from inquiry_quality.config import IngestParams, SourceParams, load_params
+from inquiry_quality.core import schema
+from inquiry_quality.core.config import IngestParams, SourceParams, load_params
 from inquiry_quality.ingest import IngestError, ingest
 
 REPO = Path(__file__).resolve().parents[2]

@@ -8,8 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
-from inquiry_quality import schema
-from inquiry_quality.config import SourceParams
+from inquiry_quality.core import schema
+from inquiry_quality.core.config import SourceParams
 from inquiry_quality.ingest import IngestError, read_inquiries
 from inquiry_quality.ingest.tabular import read_csv, sniff_delimiter, sniff_encoding
 
@@ -110,7 +110,7 @@ def test_mapping_values_and_extra_columns(tmp_path: Path) -> None:
         },
         values={"Src": {"Website Form": "web_form", "Platform RFQ": "platform"}},
     )
-    from inquiry_quality.config import IngestParams
+    from inquiry_quality.core.config import IngestParams
 
     params = IngestParams(extra_numeric=["years_x"], extra_categorical=["tier_x"])
     chunks = list(read_inquiries(spec, params, future_after=FUTURE))

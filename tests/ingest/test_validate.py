@@ -1,6 +1,6 @@
 import pandas as pd
 
-from inquiry_quality import schema
+from inquiry_quality.core import schema
 from inquiry_quality.ingest.frames import as_strings
 from inquiry_quality.ingest.mapping import RAW_RECEIVED_AT
 from inquiry_quality.ingest.timestamps import to_utc

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from inquiry_quality.config import GenerateParams
+from inquiry_quality.core.config import GenerateParams
 
 REPO = Path(__file__).resolve().parents[2]
 

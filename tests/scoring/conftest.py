@@ -7,10 +7,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from inquiry_quality import schema
-from inquiry_quality.bundle import load_bundle
-from inquiry_quality.config import Params
+from inquiry_quality.core import schema
+from inquiry_quality.core.config import Params
 from inquiry_quality.ingest import read_inquiries
+from inquiry_quality.modeling.bundle import load_bundle
 from inquiry_quality.scoring import Scorer
 from inquiry_quality.scoring.batch import ANY_DATE
 from inquiry_quality.scoring.pasted import inquiry_from_text
@@ -39,7 +39,8 @@ def pyfunc_dir(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> Path:
     """The bundle logged, registered and exported as stages evaluate and export do."""
-    from inquiry_quality import tracking
+    from inquiry_quality.mlops.export import export_registered
+    from inquiry_quality.mlops.runs import log_run
 
     store = tmp_path_factory.mktemp("mlflow")
     with pytest.MonkeyPatch.context() as patch:
@@ -47,8 +48,8 @@ def pyfunc_dir(
         # both channels, so columns one of them lacks are optional in the signature
         by_channel = project_inquiries.groupby(schema.CHANNEL, observed=True).head(2)
         example = by_channel.drop(columns=list(schema.LABEL_COLUMNS))
-        tracking.log_run(project_bundle_dir, {"train": {}}, {}, None, example)
-        return tracking.export_registered(project_bundle_dir, store / "inquiry-quality")
+        log_run(project_bundle_dir, {"train": {}}, {}, None, example)
+        return export_registered(project_bundle_dir, store / "inquiry-quality")
 
 
 FREE_MAIL_NO_COMPANY = """From: Tom <tom.buyer1987@gmail.com>

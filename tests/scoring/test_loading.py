@@ -11,10 +11,11 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from inquiry_quality import load_scorer, schema
-from inquiry_quality.bundle import BUNDLE_FILE, ModelIntegrityError, load_bundle
-from inquiry_quality.config import Params
+from inquiry_quality import load_scorer
+from inquiry_quality.core import schema
+from inquiry_quality.core.config import Params
 from inquiry_quality.features import feature_table, featurizer_from_params, read_catalogue
+from inquiry_quality.modeling.bundle import BUNDLE_FILE, ModelIntegrityError, load_bundle
 from inquiry_quality.scoring import Scorer
 from inquiry_quality.scoring.loading import ModelNotFoundError, pyfunc_bundle_dir
 from inquiry_quality.scoring.pasted import inquiry_from_text
@@ -27,7 +28,9 @@ def test_the_exported_pyfunc_scores_like_the_training_pipeline(
     project_params: Params,
     project_raw: Path,
 ) -> None:
-    from inquiry_quality import tracking
+    import mlflow
+
+    from inquiry_quality.mlops.pyfunc import to_naive_utc
 
     rows = project_inquiries.sample(n=50, random_state=2)
     # the training pipeline: stage featurize's table, then the trained heads
@@ -39,8 +42,8 @@ def test_the_exported_pyfunc_scores_like_the_training_pipeline(
     trained = load_bundle(project_bundle_dir).predict_features(table)
     # the exported model, from raw inquiries
     raw = rows.drop(columns=list(schema.LABEL_COLUMNS))
-    model = tracking.mlflow.pyfunc.load_model(str(pyfunc_dir))
-    served = model.predict(tracking.to_naive_utc(raw))
+    model = mlflow.pyfunc.load_model(str(pyfunc_dir))
+    served = model.predict(to_naive_utc(raw))
     for column in (schema.P_GENUINE, schema.P_CONVERT):
         np.testing.assert_allclose(served[column], trained[column], rtol=1e-9, atol=1e-12)
     local = load_scorer(pyfunc_dir).score(raw, flat=True).reset_index(drop=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from inquiry_quality.scoring.parallel import PARALLEL_FROM_BYTES, default_jobs
+from inquiry_quality.scoring.engines.local import PARALLEL_FROM_BYTES, default_jobs
 
 
 def test_small_inputs_stay_in_one_process(tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from inquiry_quality.config import Params, ScoreParams
+from inquiry_quality.core.config import Params, ScoreParams
 from inquiry_quality.features.registry import BY_NAME, FEATURES, Feature, describe, true_of
 from inquiry_quality.scoring import Scorer
 from inquiry_quality.scoring.pasted import inquiry_from_text

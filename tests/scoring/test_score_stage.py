@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING
 import pandas as pd
 import pytest
 
-from inquiry_quality import load_scorer, schema
-from inquiry_quality.bundle import load_bundle
+from inquiry_quality import load_scorer
+from inquiry_quality.core import schema
+from inquiry_quality.modeling.bundle import load_bundle
 
 if TYPE_CHECKING:
     from conftest import PipelineRepo

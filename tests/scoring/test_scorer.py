@@ -7,12 +7,12 @@ import re
 import pandas as pd
 import pytest
 
-from inquiry_quality import schema
-from inquiry_quality.config import ScoreParams
+from inquiry_quality.core import schema
+from inquiry_quality.core.config import ScoreParams
 from inquiry_quality.features import REGION_TIPS
 from inquiry_quality.features.registry import BY_NAME, describe
 from inquiry_quality.features.text import readable
-from inquiry_quality.heads import GENUINE
+from inquiry_quality.modeling.heads import GENUINE
 from inquiry_quality.scoring import LIST_COLUMNS, Scorer
 from inquiry_quality.scoring.followups import follow_up_mail
 from inquiry_quality.scoring.reasons import AGAINST, FOR, sayable, top_factors

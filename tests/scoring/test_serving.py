@@ -14,7 +14,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from inquiry_quality import load_scorer, schema
+from inquiry_quality import load_scorer
+from inquiry_quality.core import schema
 
 BODY_ONLY = "Please quote 2000 pcs of 100W LED flood lights, CIF Hamburg, delivery in May."
 
@@ -36,7 +37,7 @@ def test_the_served_model_answers_like_the_python_api(
     server_runner: Callable[..., AbstractContextManager[subprocess.Popen]],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from inquiry_quality.tracking import to_naive_utc
+    from inquiry_quality.mlops.pyfunc import to_naive_utc
 
     raw = new_batch.drop(columns=list(schema.LABEL_COLUMNS))
     raw = raw.groupby(schema.CHANNEL, observed=True).head(3).reset_index(drop=True)

@@ -6,8 +6,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from inquiry_quality import schema
-from inquiry_quality.config import ScoreParams
+from inquiry_quality.core import schema
+from inquiry_quality.core.config import ScoreParams
 from inquiry_quality.scoring.tiers import (
     ASK_FOR_DETAILS,
     DISCARD,

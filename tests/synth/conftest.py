@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 from bs4 import BeautifulSoup
 
-from inquiry_quality.config import GenerateParams
+from inquiry_quality.core.config import GenerateParams
 from inquiry_quality.synth import generate
 
 # Large enough for the AUC bounds to be measured to about +-0.03, small enough for seconds.

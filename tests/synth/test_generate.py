@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 import yaml
 
-from inquiry_quality.config import GenerateParams
+from inquiry_quality.core.config import GenerateParams
 from inquiry_quality.synth import generate
 from inquiry_quality.synth.generate import GROUND_TRUTH_COLUMNS, PLATFORM_COLUMNS
 from inquiry_quality.synth.outcomes import CRM_COLUMNS

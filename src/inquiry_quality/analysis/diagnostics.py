@@ -8,7 +8,7 @@ from typing import Any, Final
 import numpy as np
 import pandas as pd
 
-from inquiry_quality import schema
+from inquiry_quality.core import schema
 from inquiry_quality.scoring import LIST_SEP
 from inquiry_quality.scoring.tiers import day_keys
 

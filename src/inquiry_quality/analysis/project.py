@@ -18,8 +18,8 @@ from typing import Any, Final
 import pandas as pd
 import yaml
 
-from inquiry_quality import schema
-from inquiry_quality.config import IngestParams, Params, load_params
+from inquiry_quality.core import schema
+from inquiry_quality.core.config import IngestParams, Params, load_params
 
 logger = logging.getLogger(__name__)
 
@@ -132,7 +132,7 @@ class Project:
 
     def test_inquiries(self) -> pd.DataFrame:
         """Canonical inquiries of the held-out test part, as ``evaluate`` splits them."""
-        from inquiry_quality.split import split_table
+        from inquiry_quality.modeling.split import split_table
 
         split = split_table(self.features(), self.params().train.split)
         inquiries = self.inquiries()

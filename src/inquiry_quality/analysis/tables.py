@@ -13,7 +13,7 @@ from typing import Final
 import numpy as np
 import pandas as pd
 
-from inquiry_quality import schema
+from inquiry_quality.core import schema
 from inquiry_quality.features import FEATURES
 from inquiry_quality.features.registry import NUMERIC_KINDS
 

@@ -16,7 +16,7 @@ import pandas as pd
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.utils import Tags
 
-from inquiry_quality import schema
+from inquiry_quality.core import schema
 from inquiry_quality.features.registry import KINDS, NUMERIC_KINDS
 
 

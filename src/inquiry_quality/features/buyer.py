@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from inquiry_quality import schema
+from inquiry_quality.core import schema
 from inquiry_quality.features.base import FeatureFamily, text_column
 from inquiry_quality.features.ngrams import first_words, ngram_set, phrase_set
 

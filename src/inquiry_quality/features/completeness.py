@@ -14,7 +14,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from inquiry_quality import schema
+from inquiry_quality.core import schema
 from inquiry_quality.features.base import FeatureFamily, flag, text_column
 from inquiry_quality.features.ngrams import first_words, ngram_set, phrase_set, words
 

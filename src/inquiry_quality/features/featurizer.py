@@ -8,8 +8,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from inquiry_quality import schema
-from inquiry_quality.config import FeaturizeParams
+from inquiry_quality.core import schema
+from inquiry_quality.core.config import FeaturizeParams
+from inquiry_quality.core.parallel import map_slices
 from inquiry_quality.features.base import FeatureFamily
 from inquiry_quality.features.buyer import BuyerFeatures
 from inquiry_quality.features.catalogue import Catalogue
@@ -20,7 +21,6 @@ from inquiry_quality.features.phrasing import PhrasingFeatures, TextSettings
 from inquiry_quality.features.plan import PlanFeatures
 from inquiry_quality.features.region import RegionFeatures
 from inquiry_quality.features.text import TextFeatures
-from inquiry_quality.multicore import map_slices
 
 FAMILY_CLASSES: tuple[type[FeatureFamily], ...] = (
     CompletenessFeatures,

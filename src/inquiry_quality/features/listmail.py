@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from inquiry_quality import schema
+from inquiry_quality.core import schema
 
 # Reply/forward prefixes a tag may follow ("Re: [list] ..."); they are kept.
 _PREFIXES = (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from inquiry_quality import schema
+from inquiry_quality.core import schema
 from inquiry_quality.features.base import FeatureFamily, attachment_names, text_column
 
 UNKNOWN_CHANNEL = "unknown"

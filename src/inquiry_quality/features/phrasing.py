@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
-from inquiry_quality import schema
+from inquiry_quality.core import schema
 from inquiry_quality.features.base import FeatureFamily, attachment_names, text_column
 from inquiry_quality.features.catalogue import MODEL_NUMBER, Catalogue, catalogue_terms
 from inquiry_quality.features.completeness import NUMBER_RUN

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from inquiry_quality import schema
+from inquiry_quality.core import schema
 from inquiry_quality.features.base import FeatureFamily, text_column
 from inquiry_quality.features.countries import (
     country_from_claim,

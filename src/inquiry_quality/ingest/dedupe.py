@@ -8,7 +8,7 @@ import re
 
 import pandas as pd
 
-from inquiry_quality import schema
+from inquiry_quality.core import schema
 
 _SPACE = re.compile(r"\s+")
 

@@ -28,7 +28,8 @@ from typing import Any
 
 import pandas as pd
 
-from inquiry_quality import schema
+from inquiry_quality.core import schema
+from inquiry_quality.core.parallel import map_slices
 from inquiry_quality.ingest.emailparts import (
     html_to_text,
     is_forward,
@@ -36,7 +37,6 @@ from inquiry_quality.ingest.emailparts import (
     split_body,
 )
 from inquiry_quality.ingest.frames import Chunk, IngestError, problem, quarantine_rows
-from inquiry_quality.multicore import map_slices
 
 log = logging.getLogger(__name__)
 

@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from bs4 import BeautifulSoup
 
-from inquiry_quality import schema
+from inquiry_quality.core import schema
 
 _ATTRIBUTION_LINE = r"On\b[^\n]{0,300}?\bwrote:\s*$"  # On Mon, 3 Mar 2025, Ann <a@b.c> wrote:
 _FORWARDED_LINE = r"-{2,}\s*Forwarded message\s*-{2,}"

@@ -8,7 +8,7 @@ from typing import Any, NamedTuple
 import pandas as pd
 import pyarrow as pa
 
-from inquiry_quality import schema
+from inquiry_quality.core import schema
 
 STRING = pd.StringDtype()
 TIMESTAMP = "datetime64[us, UTC]"

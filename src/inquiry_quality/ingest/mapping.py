@@ -7,8 +7,8 @@ from typing import Any
 
 import pandas as pd
 
-from inquiry_quality import schema
-from inquiry_quality.config import SourceParams
+from inquiry_quality.core import schema
+from inquiry_quality.core.config import SourceParams
 from inquiry_quality.ingest.frames import STRING, IngestError, as_strings
 from inquiry_quality.ingest.timestamps import to_utc
 

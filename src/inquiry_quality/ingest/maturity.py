@@ -11,7 +11,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from inquiry_quality import schema
+from inquiry_quality.core import schema
 
 
 def snapshot_at(snapshot_date: str | None, newest: pd.Timestamp | None) -> pd.Timestamp | None:

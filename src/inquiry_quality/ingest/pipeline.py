@@ -17,8 +17,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from inquiry_quality import schema
-from inquiry_quality.config import IngestParams
+from inquiry_quality.core import schema
+from inquiry_quality.core.config import IngestParams
 from inquiry_quality.ingest.dedupe import Deduplicator
 from inquiry_quality.ingest.frames import arrow_schema, column_dtypes, empty_quarantine
 from inquiry_quality.ingest.maturity import mask_immature, snapshot_at

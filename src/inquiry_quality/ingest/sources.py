@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from inquiry_quality.config import IngestParams, SourceParams
+from inquiry_quality.core.config import IngestParams, SourceParams
 from inquiry_quality.ingest.email_reader import read_messages
 from inquiry_quality.ingest.frames import Chunk, IngestError, empty_quarantine, empty_table
 from inquiry_quality.ingest.mapping import to_canonical

@@ -19,7 +19,7 @@ from typing import Any
 
 import pandas as pd
 
-from inquiry_quality import schema
+from inquiry_quality.core import schema
 from inquiry_quality.ingest.frames import (
     Chunk,
     IngestError,

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from inquiry_quality import schema
+from inquiry_quality.core import schema
 from inquiry_quality.ingest.frames import (
     INT_LABELS,
     STRING,

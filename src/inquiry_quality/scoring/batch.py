@@ -19,11 +19,11 @@ import pandas as pd
 import pyarrow.parquet as pq
 from tqdm import tqdm
 
-from inquiry_quality import schema
-from inquiry_quality.config import IngestParams, SourceParams
+from inquiry_quality.core import schema
+from inquiry_quality.core.config import IngestParams, SourceParams
 from inquiry_quality.ingest import SourceReader, read_inquiries
 from inquiry_quality.ingest.outcomes import Outcomes
-from inquiry_quality.scoring.parallel import scored_chunks
+from inquiry_quality.scoring.engines.local import scored_chunks
 from inquiry_quality.scoring.scorer import Scorer
 from inquiry_quality.scoring.summary import BatchSummary, TierOutcomes
 from inquiry_quality.scoring.tiers import (

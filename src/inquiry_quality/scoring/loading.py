@@ -1,8 +1,8 @@
-"""Find and load a model: a bundle directory, a pyfunc directory or an MLflow model URI.
+"""Load a model from a local directory: a bundle directory or an MLflow pyfunc directory.
 
-Local directories are read without importing MLflow (scoring stays light); a URI such as
-``models:/inquiry-quality@champion`` is resolved by ``inquiry_quality.tracking``. Either way the
-bundle's checksums are verified before anything is unpickled (``ModelIntegrityError``).
+Read without importing MLflow, so scoring stays light; MLflow URIs (``models:/...``) are
+resolved by ``inquiry_quality.mlops.loading``. The bundle's checksums are verified before
+anything is unpickled (``ModelIntegrityError``).
 """
 
 from __future__ import annotations
@@ -12,13 +12,10 @@ from typing import Final
 
 import yaml
 
-from inquiry_quality.bundle import CHECKSUMS_FILE, ModelBundle, load_bundle
-from inquiry_quality.config import ScoreParams
-from inquiry_quality.scoring.scorer import Scorer
+from inquiry_quality.modeling.bundle import CHECKSUMS_FILE, ModelBundle, load_bundle
 
 PYFUNC_FILE: Final = "MLmodel"
-BUNDLE_ARTIFACT: Final = "bundle"  # the artifact name tracking.py logs the bundle under
-URI_SCHEMES: Final = ("models:/", "runs:/", "mlflow-artifacts:/", "http://", "https://")
+BUNDLE_ARTIFACT: Final = "bundle"  # the artifact name mlops logs the bundle under
 
 
 class ModelNotFoundError(FileNotFoundError):
@@ -35,14 +32,8 @@ def pyfunc_bundle_dir(directory: Path) -> Path:
     return directory / entry["path"]
 
 
-def resolve_bundle(path_or_uri: str | Path) -> ModelBundle:
-    """The checksum-verified bundle of a bundle dir, a pyfunc dir or an MLflow model URI."""
-    text = str(path_or_uri)
-    if text.startswith(URI_SCHEMES):
-        from inquiry_quality import tracking  # imports mlflow: only for URIs
-
-        return tracking.load_model_bundle(text)
-    path = Path(text)
+def load_model_dir(path: Path) -> ModelBundle:
+    """The checksum-verified bundle of a bundle directory or a pyfunc model directory."""
     if (path / CHECKSUMS_FILE).is_file():
         return load_bundle(path)
     if (path / PYFUNC_FILE).is_file():
@@ -52,8 +43,3 @@ def resolve_bundle(path_or_uri: str | Path) -> ModelBundle:
     raise ModelNotFoundError(
         f"{path}: neither a model bundle ({CHECKSUMS_FILE}) nor an MLflow model ({PYFUNC_FILE})"
     )
-
-
-def load_scorer(path_or_uri: str | Path, params: ScoreParams | None = None) -> Scorer:
-    """A ``Scorer`` for a bundle dir, a pyfunc dir or ``models:/inquiry-quality@champion``."""
-    return Scorer(resolve_bundle(path_or_uri), params)

@@ -6,7 +6,7 @@ import re
 
 import pandas as pd
 
-from inquiry_quality import schema
+from inquiry_quality.core import schema
 from inquiry_quality.ingest import parse_message
 from inquiry_quality.ingest.frames import column_dtypes
 from inquiry_quality.ingest.validate import conform

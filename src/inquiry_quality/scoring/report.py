@@ -7,7 +7,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from inquiry_quality import schema
+from inquiry_quality.core import schema
 from inquiry_quality.scoring.followups import follow_up_mail
 from inquiry_quality.scoring.reasons import AGAINST, FOR
 from inquiry_quality.scoring.tiers import DISCARD, TierRules

@@ -12,12 +12,12 @@ from typing import Final
 import pandas as pd
 
 import inquiry_quality
-from inquiry_quality import schema
-from inquiry_quality.bundle import ModelBundle
-from inquiry_quality.config import ScoreParams
+from inquiry_quality.core import schema
+from inquiry_quality.core.config import ScoreParams
 from inquiry_quality.features import REGION_TIPS
 from inquiry_quality.features.region import UNKNOWN
-from inquiry_quality.heads import GENUINE
+from inquiry_quality.modeling.bundle import ModelBundle
+from inquiry_quality.modeling.heads import GENUINE
 from inquiry_quality.scoring.followups import missing_details
 from inquiry_quality.scoring.reasons import reasons
 from inquiry_quality.scoring.tiers import DISCARD, TierRules, assign_tiers

@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from inquiry_quality import schema
+from inquiry_quality.core import schema
 from inquiry_quality.ingest.outcomes import Outcomes, normalise_keys
 from inquiry_quality.scoring.reasons import FOR
 from inquiry_quality.scoring.tiers import TIERS

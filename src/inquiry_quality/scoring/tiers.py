@@ -21,8 +21,8 @@ from typing import Final
 import numpy as np
 import pandas as pd
 
-from inquiry_quality import schema
-from inquiry_quality.config import ScoreParams
+from inquiry_quality.core import schema
+from inquiry_quality.core.config import ScoreParams
 
 QUOTE_NOW: Final = "quote now"
 ASK_FOR_DETAILS: Final = "ask for details"

@@ -15,7 +15,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from inquiry_quality import schema
+from inquiry_quality.core import schema
 from inquiry_quality.scoring.scorer import LIST_COLUMNS, flatten_lists
 
 OUTPUT_FORMATS: Final = {

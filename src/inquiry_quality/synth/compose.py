@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from inquiry_quality.synth import phrases as en
+import inquiry_quality.synth.phrases as en
 from inquiry_quality.synth.archetypes import CUE_NAMES
 from inquiry_quality.synth.catalogue import EXPORTER_DOMAIN, SALES_REPS
 from inquiry_quality.synth.geography import Region, country_name

@@ -23,7 +23,7 @@ from zoneinfo import ZoneInfo
 import numpy as np
 import pandas as pd
 
-from inquiry_quality.config import GenerateParams
+from inquiry_quality.core.config import GenerateParams
 from inquiry_quality.synth.archetypes import TRAIT_NAMES
 from inquiry_quality.synth.catalogue import EXPORTER, EXPORTER_DOMAIN, SALES_REPS, build_catalogue
 from inquiry_quality.synth.compose import Composer, InquiryText

@@ -1,0 +1,1 @@
+"""The base layer: canonical schema, typed parameters, project paths and parallel work."""

@@ -1,0 +1,25 @@
+"""Where the project is: the one rule for the project root."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Final
+
+_TEMP_EXPERIMENT_DIR: Final = (".dvc", "tmp", "exps")
+
+
+def project_root(start: Path | None = None) -> Path:
+    """The DVC/git repository holding ``start`` (cwd); the original one for DVC temp copies.
+
+    ``dvc exp run --temp`` / ``--queue`` work in ``<repo>/.dvc/tmp/exps/...``: their project
+    root is the original repository, so what they write (the MLflow store) lands there.
+    """
+    start = (start or Path.cwd()).resolve()
+    parts = start.parts
+    for i in range(len(parts) - len(_TEMP_EXPERIMENT_DIR)):
+        if parts[i : i + len(_TEMP_EXPERIMENT_DIR)] == _TEMP_EXPERIMENT_DIR:
+            return Path(*parts[:i])
+    for folder in (start, *start.parents):
+        if (folder / ".dvc").is_dir() or (folder / ".git").exists():
+            return folder
+    return start

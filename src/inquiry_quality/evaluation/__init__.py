@@ -1,0 +1,1 @@
+"""Measuring a model: metrics, operating points, slices, plots and ablation."""

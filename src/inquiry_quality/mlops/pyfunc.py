@@ -1,0 +1,77 @@
+"""The pyfunc face of a ``ModelBundle``: canonical inquiries in, scores out.
+
+``InquiryQualityModel`` is pickled into every logged model by its import path; an old model
+that names ``inquiry_quality.tracking`` finds it through ``inquiry_quality.legacy``.
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, requires, version
+
+import mlflow
+import pandas as pd
+from mlflow.models import ModelSignature
+from mlflow.types.schema import ColSpec, Schema
+from packaging.requirements import Requirement
+
+from inquiry_quality.modeling.bundle import ModelBundle, load_bundle
+from inquiry_quality.scoring.loading import BUNDLE_ARTIFACT
+from inquiry_quality.scoring.scorer import Scorer
+
+
+class InquiryQualityModel(mlflow.pyfunc.PythonModel):
+    """The pyfunc face of a ``ModelBundle``: canonical inquiries in, scores out."""
+
+    def load_context(self, context: mlflow.pyfunc.PythonModelContext) -> None:
+        self.bundle = load_bundle(context.artifacts[BUNDLE_ARTIFACT])
+
+    def predict(
+        self, context: object, model_input: pd.DataFrame, params: dict | None = None
+    ) -> pd.DataFrame:
+        return score(self.bundle, from_naive_utc(model_input))
+
+
+def to_naive_utc(frame: pd.DataFrame) -> pd.DataFrame:
+    """Timezone-aware columns as naive UTC: MLflow signatures accept naive datetimes only."""
+    aware = [c for c in frame.columns if isinstance(frame[c].dtype, pd.DatetimeTZDtype)]
+    return frame.assign(**{c: frame[c].dt.tz_convert("UTC").dt.tz_localize(None) for c in aware})
+
+
+def from_naive_utc(frame: pd.DataFrame) -> pd.DataFrame:
+    """The model's inverse of ``to_naive_utc``: naive datetime columns are read as UTC."""
+    naive = [
+        c
+        for c in frame.columns
+        if pd.api.types.is_datetime64_dtype(frame[c]) and frame[c].dt.tz is None
+    ]
+    return frame.assign(**{c: frame[c].dt.tz_localize("UTC") for c in naive})
+
+
+def score(bundle: ModelBundle, inquiries: pd.DataFrame) -> pd.DataFrame:
+    """The exported scoring function; list columns joined by " | " so JSON serving works."""
+    return Scorer(bundle).score(inquiries, flat=True)
+
+
+def optional_inputs(signature: ModelSignature) -> ModelSignature:
+    """``signature`` with every input column optional: a row may come with its body alone.
+
+    Inferred from a few example rows, every column they hold would be required; an inquiry
+    from another channel lacks some (no ``source`` when posted to the server, no
+    ``sender_email`` from a web form), and the featurizer treats an absent column as empty.
+    """
+    inputs = [ColSpec(c.type, c.name, required=False) for c in signature.inputs.inputs]
+    return ModelSignature(Schema(inputs), signature.outputs)
+
+
+def pip_requirements() -> list[str]:
+    """The package's runtime dependencies pinned to the installed versions (no inference)."""
+    pinned = []
+    for line in requires("inquiry-quality") or []:
+        requirement = Requirement(line)
+        if requirement.marker is not None:  # extras (train, dev, ...) are not needed to serve
+            continue
+        try:
+            pinned.append(f"{requirement.name}=={version(requirement.name)}")
+        except PackageNotFoundError:
+            pinned.append(str(requirement))
+    return pinned

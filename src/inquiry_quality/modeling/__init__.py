@@ -1,0 +1,2 @@
+"""The model: sklearn pipeline, heads, split, estimators, training, the bundle and per-inquiry
+contributions."""

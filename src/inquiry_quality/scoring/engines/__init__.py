@@ -1,0 +1,1 @@
+"""Where scoring runs: in this process or worker processes (``local``)."""
