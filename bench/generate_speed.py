@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import resource
 import tempfile
 import time
@@ -20,7 +19,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--n", type=int, default=5000, help="history inquiries")
     args = parser.parse_args()
-    params = dataclasses.replace(GenerateParams(), n_inquiries=args.n, n_new=args.n // 10)
+    params = GenerateParams().model_copy(update=dict(n_inquiries=args.n, n_new=args.n // 10))
     with tempfile.TemporaryDirectory() as out:
         start, cpu_start = time.perf_counter(), time.process_time()
         counts = generate(params, Path(out))

@@ -7,7 +7,6 @@ Wall time on a shared machine varies with load; CPU time is the steadier number.
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import resource
 import time
 
@@ -26,7 +25,7 @@ def main() -> None:
     parser.add_argument("--model", default=None, help="logreg or hgb (default: params.yaml)")
     args = parser.parse_args()
     params = load_params(args.params)
-    cfg = dataclasses.replace(params.train, model=args.model or params.train.model)
+    cfg = params.train.model_copy(update=dict(model=args.model or params.train.model))
     table = pd.read_parquet(args.features)
     split = split_table(table, cfg.split)
     featurizer = featurizer_from_params(params.featurize, None)

@@ -1,30 +1,19 @@
-"""DVC stage ``evaluate``: honest metrics on the test part, plots, MLflow run, champion gate.
+"""DVC stage ``evaluate``: honest metrics on the test part, plot data and figures.
 
-One run of this stage is one MLflow run (see ``inquiry_quality.mlops``): the bundle is
-logged and registered as ``candidate``, and becomes ``champion`` only if it beats the champion.
+It only measures; ``register`` logs the run to MLflow and runs the champion gate.
 """
 
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import logging
-from pathlib import Path
 
 import pandas as pd
 
-from inquiry_quality.core import schema
 from inquiry_quality.core.config import load_params
-from inquiry_quality.evaluation.metrics import (
-    evaluate_bundle,
-    load_truth,
-    metric_on_inquiries,
-    metric_value,
-)
+from inquiry_quality.evaluation.metrics import evaluate_bundle, load_truth
 from inquiry_quality.evaluation.operating_points import add_junk_filter_metrics
 from inquiry_quality.evaluation.plots import save_figures, write_metrics, write_plot_data
-from inquiry_quality.mlops.gate import promote_if_better
-from inquiry_quality.mlops.runs import log_run
 from inquiry_quality.modeling.bundle import load_bundle
 from inquiry_quality.modeling.split import check_split, split_table
 
@@ -53,25 +42,6 @@ def main() -> None:
     write_metrics(result.metrics, args.metrics)
     write_plot_data(result.curves, args.plots)
     save_figures(result.curves, args.figures)
-
-    test = inquiries[inquiries[schema.INQUIRY_ID].isin(split.test[schema.INQUIRY_ID])]
-    example = test.drop(columns=[c for c in schema.LABEL_COLUMNS if c in test]).head(3)
-    logged = log_run(
-        Path(args.model),
-        dataclasses.asdict(params),
-        result.metrics,
-        Path(args.figures),
-        example,
-        experiment_name=params.evaluate.experiment_name,
-        model_name=params.evaluate.registered_model,
-    )
-    metric = params.evaluate.primary_metric
-    promote_if_better(
-        logged,
-        metric,
-        metric_value(result.metrics, metric),
-        lambda champion: metric_on_inquiries(champion, test, params.evaluate, truth, metric),
-    )
 
 
 if __name__ == "__main__":

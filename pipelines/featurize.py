@@ -1,4 +1,5 @@
-"""DVC stage ``featurize``: every inquiry's features, ids, labels and cleaned text."""
+"""DVC stage ``featurize``: every inquiry's features, ids, labels and cleaned text, and the
+featurizer's settings for ``train``."""
 
 from __future__ import annotations
 
@@ -9,7 +10,12 @@ from pathlib import Path
 import pandas as pd
 
 from inquiry_quality.core.config import load_params
-from inquiry_quality.features import feature_table, featurizer_from_params, read_catalogue
+from inquiry_quality.features import (
+    feature_table,
+    featurizer_from_params,
+    read_catalogue,
+    write_settings,
+)
 
 log = logging.getLogger("featurize")
 
@@ -20,6 +26,7 @@ def main() -> None:
     parser.add_argument("--inquiries", required=True, help="ingested inquiries (parquet)")
     parser.add_argument("--catalogue", help="the exporter's catalogue.csv (optional)")
     parser.add_argument("--out", required=True, help="feature table (parquet)")
+    parser.add_argument("--featurizer", required=True, help="featurizer settings for train (json)")
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
 
@@ -31,6 +38,7 @@ def main() -> None:
     table = feature_table(inquiries, featurizer, extra_columns=extra)
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     table.to_parquet(args.out, index=False)
+    write_settings(args.featurizer, params.featurize, args.catalogue)
     log.info("%d inquiries, %d columns -> %s", len(table), table.shape[1], args.out)
 
 

@@ -1,7 +1,8 @@
 """DVC stage ``train``: fit the heads on the training part of the feature table.
 
-The bundle records the split (so ``evaluate`` checks it judges the same test part) and the
-data version: the md5 of the ingested inquiries, the value DVC records for them in dvc.lock.
+The featurizer is the one ``featurize`` used (its settings file). The bundle records the split
+(so ``evaluate`` checks it judges the same test part) and the data version: the md5 of the
+ingested inquiries, the value DVC records for them in dvc.lock.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import logging
 import pandas as pd
 
 from inquiry_quality.core.config import load_params
-from inquiry_quality.features import featurizer_from_params, read_catalogue
+from inquiry_quality.features import read_settings
 from inquiry_quality.modeling.bundle import file_digest, save_bundle
 from inquiry_quality.modeling.split import split_table
 from inquiry_quality.modeling.training import train_bundle
@@ -23,7 +24,7 @@ def main() -> None:
     parser.add_argument("--params", default="params.yaml")
     parser.add_argument("--features", required=True, help="feature table (parquet)")
     parser.add_argument("--inquiries", required=True, help="ingested inquiries (data version)")
-    parser.add_argument("--catalogue", help="the exporter's catalogue.csv (optional)")
+    parser.add_argument("--featurizer", required=True, help="featurize's settings (json)")
     parser.add_argument("--out", required=True, help="model bundle directory")
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
@@ -31,8 +32,7 @@ def main() -> None:
     params = load_params(args.params)
     table = pd.read_parquet(args.features)
     split = split_table(table, params.train.split)
-    catalogue = read_catalogue(args.catalogue) if args.catalogue else None
-    featurizer = featurizer_from_params(params.featurize, catalogue)  # as in stage featurize
+    featurizer = read_settings(args.featurizer)
     bundle = train_bundle(
         split.train,
         featurizer,

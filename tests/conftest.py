@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import os
 import shutil
 import socket
@@ -44,7 +43,8 @@ class SmallProject:
 
 def _relocated(specs: list[SourceParams], raw: Path) -> list[SourceParams]:
     return [
-        dataclasses.replace(s, path=str(raw / Path(s.path).relative_to(GENERATED))) for s in specs
+        s.model_copy(update=dict(path=str(raw / Path(s.path).relative_to(GENERATED))))
+        for s in specs
     ]
 
 
@@ -64,22 +64,25 @@ def small_project(tmp_path_factory: pytest.TempPathFactory) -> SmallProject:
     root = tmp_path_factory.mktemp("small_project")
     base = load_params(REPO / "params.yaml")
     raw = root / "raw"
-    params = dataclasses.replace(
-        base,
-        generate=dataclasses.replace(base.generate, n_inquiries=600, n_new=60),
-        ingest=dataclasses.replace(
-            base.ingest,
-            sources=_relocated(base.ingest.sources, raw),
-            outcomes=_relocated(base.ingest.outcomes, raw),
-        ),
-        train=dataclasses.replace(
-            base.train, word_max_features=2000, char_max_features=2000, min_df=2, cv=2
-        ),
-        score=dataclasses.replace(
-            base.score,
-            sources=_relocated(base.score.sources, raw),
-            outcomes=_relocated(base.score.outcomes, raw),
-        ),
+    params = base.model_copy(
+        update=dict(
+            generate=base.generate.model_copy(update=dict(n_inquiries=600, n_new=60)),
+            ingest=base.ingest.model_copy(
+                update=dict(
+                    sources=_relocated(base.ingest.sources, raw),
+                    outcomes=_relocated(base.ingest.outcomes, raw),
+                )
+            ),
+            train=base.train.model_copy(
+                update=dict(word_max_features=2000, char_max_features=2000, min_df=2, cv=2)
+            ),
+            score=base.score.model_copy(
+                update=dict(
+                    sources=_relocated(base.score.sources, raw),
+                    outcomes=_relocated(base.score.outcomes, raw),
+                )
+            ),
+        )
     )
     generate(params.generate, raw)
     ingest(params.ingest, Path("/"), root / "inquiries.parquet")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import logging
 import os
 import sys
@@ -170,12 +169,12 @@ def run_score(args: argparse.Namespace) -> int:
     params = _params(args.params)
     score_params = params.score
     if args.capacity is not None:
-        score_params = dataclasses.replace(score_params, daily_capacity=args.capacity)
+        score_params = score_params.model_copy(update={"daily_capacity": args.capacity})
     scorer = load_scorer(_model(args.model), score_params)
     configured = [*params.score.sources, *params.ingest.sources]
     sources = [source_for(path, configured) for path in args.inputs]
     if args.channel:  # fills only what a file's own column or mapping leaves empty
-        sources = [dataclasses.replace(s, channel=s.channel or args.channel) for s in sources]
+        sources = [s.model_copy(update={"channel": s.channel or args.channel}) for s in sources]
     quarantine = args.quarantine or default_quarantine_path(args.output)
     summary = score_sources(
         scorer,

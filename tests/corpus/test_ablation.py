@@ -52,9 +52,8 @@ def test_ablation_measures_every_variant_on_the_same_test_part(corpus_run: Corpu
 
 
 def test_an_unknown_variant_is_an_error_naming_the_parameter(corpus_run: CorpusRun) -> None:
-    params = dataclasses.replace(
-        corpus_run.params,
-        ablation=dataclasses.replace(corpus_run.params.ablation, variants=["words"]),
+    params = corpus_run.params.model_copy(
+        update=dict(ablation=corpus_run.params.ablation.model_copy(update=dict(variants=["words"])))
     )
     with pytest.raises(ValueError, match=r"ablation\.variants"):
         run_ablation(corpus_run.split, corpus_run.inquiries, params)
@@ -62,11 +61,11 @@ def test_an_unknown_variant_is_an_error_naming_the_parameter(corpus_run: CorpusR
 
 def test_repeated_splits_give_each_metric_a_range_over_the_seeds(corpus_run: CorpusRun) -> None:
     params = corpus_run.params
-    more = dataclasses.replace(
-        params,
-        ablation=dataclasses.replace(params.ablation, variants=["baseline"], extra_split_seeds=[7]),
-        evaluate=dataclasses.replace(params.evaluate, min_slice_rows=1),  # a small sample
+    ablation = params.ablation.model_copy(
+        update={"variants": ["baseline"], "extra_split_seeds": [7]}
     )
+    evaluate = params.evaluate.model_copy(update={"min_slice_rows": 1})  # a small sample
+    more = params.model_copy(update={"ablation": ablation, "evaluate": evaluate})
     first = run_ablation(corpus_run.split, corpus_run.inquiries, more)
     table = pd.concat([corpus_run.split.train, corpus_run.split.test], ignore_index=True)
     repeated = repeated_splits(table, corpus_run.inquiries, more, first)
@@ -86,12 +85,13 @@ def test_repeated_splits_give_each_metric_a_range_over_the_seeds(corpus_run: Cor
 
 def test_a_time_split_cannot_be_repeated(corpus_run: CorpusRun) -> None:
     params = corpus_run.params
-    timed = dataclasses.replace(
-        params,
-        train=dataclasses.replace(
-            params.train, split=dataclasses.replace(params.train.split, method="time")
-        ),
-        ablation=dataclasses.replace(params.ablation, extra_split_seeds=[1]),
+    timed = params.model_copy(
+        update=dict(
+            train=params.train.model_copy(
+                update=dict(split=params.train.split.model_copy(update=dict(method="time")))
+            ),
+            ablation=params.ablation.model_copy(update=dict(extra_split_seeds=[1])),
+        )
     )
     with pytest.raises(ValueError, match=r"ablation\.extra_split_seeds"):
         repeated_splits(corpus_run.split.train, corpus_run.inquiries, timed, {"variants": {}})

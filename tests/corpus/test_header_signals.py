@@ -3,7 +3,6 @@ features: removing them from real messages changes neither the feature rows nor 
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -83,7 +82,7 @@ def _copies(run: CorpusRun, out: Path) -> list[str]:
 
 def _features(run: CorpusRun, folder: Path) -> pd.DataFrame:
     spec = SourceParams(path=str(folder), format="eml", channel="email")
-    cfg = dataclasses.replace(run.params.ingest, sources=[spec], outcomes=[])
+    cfg = run.params.ingest.model_copy(update=dict(sources=[spec], outcomes=[]))
     table = ingest(cfg, root=Path("/"), out=folder.with_suffix(".parquet")).read_table()
     features = feature_table(table, run.bundle.featurizer)
     return features.sort_values(schema.INQUIRY_ID, ignore_index=True)

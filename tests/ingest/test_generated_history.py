@@ -1,6 +1,5 @@
 """The generator's history, ingested with the default params: every inquiry once, labelled."""
 
-import dataclasses
 from pathlib import Path
 
 import pandas as pd
@@ -18,7 +17,7 @@ REPO = Path(__file__).resolve().parents[2]
 def test_every_generated_inquiry_present_once_and_labelled(tmp_path: Path) -> None:
     params = load_params(REPO / "params.yaml")
     generate(
-        dataclasses.replace(params.generate, n_inquiries=300, n_new=20),
+        params.generate.model_copy(update=dict(n_inquiries=300, n_new=20)),
         tmp_path / "data" / "raw" / "generated",
     )
     result = ingest(params.ingest, tmp_path, tmp_path / "inquiries.parquet")

@@ -1,4 +1,3 @@
-import dataclasses
 import json
 import subprocess
 import sys
@@ -46,7 +45,7 @@ def test_default_params_ingest_the_contract_history(
 def test_young_inquiries_have_unknown_conversion(
     raw_history: Path, default_params: IngestParams, tmp_path: Path
 ) -> None:
-    params = dataclasses.replace(default_params, label_maturity_days=30)
+    params = default_params.model_copy(update=dict(label_maturity_days=30))
     table = ingest(params, raw_history, tmp_path / "t.parquet").read_table()
     snapshot = table[schema.RECEIVED_AT].max()
     young = table[schema.RECEIVED_AT] > snapshot - pd.Timedelta(days=30)
@@ -58,7 +57,7 @@ def test_young_inquiries_have_unknown_conversion(
 def test_dates_after_the_snapshot_are_quarantined(
     raw_history: Path, default_params: IngestParams, tmp_path: Path
 ) -> None:
-    params = dataclasses.replace(default_params, snapshot_date="2025-01-31")
+    params = default_params.model_copy(update=dict(snapshot_date="2025-01-31"))
     result = ingest(params, raw_history, tmp_path / "t.parquet")
     report = result.report
     assert report["rows_read"] == 18 and report["reconciles"]
@@ -70,8 +69,8 @@ def test_dates_after_the_snapshot_are_quarantined(
 def test_duplicates_are_kept_once_and_counted(
     raw_history: Path, default_params: IngestParams, tmp_path: Path
 ) -> None:
-    twice = dataclasses.replace(
-        default_params, sources=[*default_params.sources, default_params.sources[1]]
+    twice = default_params.model_copy(
+        update=dict(sources=[*default_params.sources, default_params.sources[1]])
     )
     result = ingest(twice, raw_history, tmp_path / "t.parquet")
     assert len(result.read_table()) == 18

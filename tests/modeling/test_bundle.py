@@ -11,7 +11,7 @@ import pytest
 from scipy.special import logit
 
 from inquiry_quality.core import schema
-from inquiry_quality.core.config import TrainParams
+from inquiry_quality.core.config import HgbParams, TrainParams
 from inquiry_quality.features import build_featurizer
 from inquiry_quality.modeling.bundle import (
     BUNDLE_FILE,
@@ -89,7 +89,9 @@ def test_bundle_contributions_explain_p_genuine(trained: tuple[ModelBundle, pd.D
 
 
 def test_hgb_contributions_by_occlusion(table: pd.DataFrame) -> None:
-    cfg = TrainParams(model="hgb", min_df=1, svd_components=4, hgb_max_iter=20, min_rows=20)
+    cfg = TrainParams(
+        model="hgb", min_df=1, hgb=HgbParams(svd_components=4, max_iter=20), min_rows=20
+    )
     split = split_table(table, cfg.split)
     bundle = train_bundle(split.train, build_featurizer(), cfg, data_version="t", split={})
     contributions = bundle.contributions(split.test.head(10), "genuine")

@@ -2,34 +2,29 @@
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
 
-from inquiry_quality.core.config import ConfigError, TrainParams, load_params
+from inquiry_quality.core.config import (
+    ConfigError,
+    HgbParams,
+    LinearParams,
+    LogregParams,
+    TrainParams,
+    load_params,
+)
 from inquiry_quality.modeling.heads import GENUINE, head_target
 from inquiry_quality.modeling.pipeline import (
+    COMMON,
     HYPERPARAMETERS,
-    NON_PIPELINE_KEYS,
     build_pipeline,
-    ignored_keys,
-    pipeline_params,
 )
 from inquiry_quality.modeling.training import feature_lists
 
 CHANGED = {
-    "C": 0.3,
-    "max_iter": 123,
-    "class_weight": "balanced",
-    "learning_rate": 0.05,
-    "hgb_max_iter": 17,
-    "n_iter_no_change": 3,
-    "max_leaf_nodes": 7,
-    "l2_regularization": 0.5,
-    "svd_components": 4,
     "min_frequency": 2,
     "word_ngrams": (1, 3),
     "word_max_features": 777,
@@ -41,40 +36,64 @@ CHANGED = {
     "calibration_ensemble": False,
     "seed": 7,
 }
+CHANGED_BY_MODEL = {
+    "logreg": {"C": 0.7, "max_iter": 123, "class_weight": "balanced"},
+    "svm": {"C": 0.7, "max_iter": 123, "class_weight": "balanced"},
+    "hgb": {
+        "learning_rate": 0.05,
+        "max_iter": 17,
+        "n_iter_no_change": 3,
+        "max_leaf_nodes": 7,
+        "l2_regularization": 0.5,
+        "class_weight": "balanced",
+        "svd_components": 4,
+    },
+}
+#: keys that shape the pipeline or the data instead of setting one pipeline parameter
+STRUCTURAL = {"model", "split", "thresholds", "min_rows", "numeric_scaling", "typo_frequent_df"}
+STRUCTURAL_BY_MODEL = {"order_C", "structured_weight", "genuine_subtypes"}
 
 
 def test_every_train_key_is_mapped_or_structural() -> None:
-    keys = {f.name for f in dataclasses.fields(TrainParams)}
-    mapped = set().union(*(table.keys() for table in HYPERPARAMETERS.values()))
-    assert keys == mapped | NON_PIPELINE_KEYS
-    assert set(CHANGED) == mapped
+    assert set(TrainParams.model_fields) == set(COMMON) | STRUCTURAL | set(HYPERPARAMETERS)
+    assert set(CHANGED) == set(COMMON)
+    for model, table in HYPERPARAMETERS.items():
+        section = type(getattr(TrainParams(), model))
+        assert set(section.model_fields) == set(table) | (
+            STRUCTURAL_BY_MODEL & set(section.model_fields)
+        )
+        assert set(CHANGED_BY_MODEL[model]) == set(table)
 
 
 @pytest.mark.parametrize("model", sorted(HYPERPARAMETERS))
 def test_params_reach_the_pipeline(model: str) -> None:
-    cfg = dataclasses.replace(TrainParams(model=model), **CHANGED)
-    pipeline = build_pipeline(cfg, ["a"], ["b"])
-    params = pipeline.get_params(deep=True)
-    for key, paths in HYPERPARAMETERS[model].items():
-        for path in paths:
-            assert params[path] == CHANGED[key], (key, path)
+    base = TrainParams(model=model)
+    section = getattr(base, model).model_copy(update=CHANGED_BY_MODEL[model])
+    cfg = base.model_copy(update={**CHANGED, model: section})
+    params = build_pipeline(cfg, ["a"], ["b"]).get_params(deep=True)
+    for table, values in ((COMMON, CHANGED), (HYPERPARAMETERS[model], CHANGED_BY_MODEL[model])):
+        for key, paths in table.items():
+            for path in paths:
+                assert params[path] == values[key], (key, path)
 
 
-def test_unknown_model_fails_clearly() -> None:
-    with pytest.raises(ValueError, match="unknown model 'forest'"):
-        pipeline_params(TrainParams(model="forest"))
+def test_unknown_model_fails_clearly(tmp_path: Path) -> None:
+    path = tmp_path / "params.yaml"
+    path.write_text("train:\n  model: forest\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"train\.model: .*'forest'"):
+        load_params(path)
 
 
 def test_unknown_params_key_names_it(tmp_path: Path) -> None:
     path = tmp_path / "params.yaml"
-    path.write_text("train:\n  model: hgb\n  c: 0.3\n", encoding="utf-8")
-    with pytest.raises(ConfigError, match=r"train: unknown parameter\(s\) c"):
+    path.write_text("train:\n  model: hgb\n  hgb:\n    c: 0.3\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"train\.hgb\.c: unknown parameter"):
         load_params(path)
 
 
 def test_set_params_from_yaml(tmp_path: Path) -> None:
     path = tmp_path / "params.yaml"
-    path.write_text("train:\n  model: hgb\n  C: 0.3\n  word_ngrams: [1, 3]\n", encoding="utf-8")
+    path.write_text("train:\n  model: hgb\n  word_ngrams: [1, 3]\n", encoding="utf-8")
     cfg = load_params(path).train
     pipeline = build_pipeline(cfg, ["a"], [])
     assert pipeline.get_params()["features__text__tfidf__words__ngram_range"] == (1, 3)
@@ -83,7 +102,7 @@ def test_set_params_from_yaml(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("model", ["logreg", "svm", "hgb"])
 def test_every_model_gives_probabilities(table: pd.DataFrame, model: str) -> None:
-    cfg = TrainParams(model=model, min_df=1, svd_components=5, hgb_max_iter=20)
+    cfg = TrainParams(model=model, min_df=1, hgb=HgbParams(svd_components=5, max_iter=20))
     features = feature_lists(table)
     y = head_target(table, GENUINE)
     pipeline = build_pipeline(cfg, features["numeric"], features["categorical"])
@@ -93,17 +112,15 @@ def test_every_model_gives_probabilities(table: pd.DataFrame, model: str) -> Non
     assert np.corrcoef(proba[y.index], y)[0, 1] > 0.5
 
 
-def test_hgb_stops_early_and_ignores_c(table: pd.DataFrame) -> None:
-    cfg = TrainParams(model="hgb", C=0.3, min_df=1, svd_components=5, n_iter_no_change=2)
+def test_hgb_stops_early(table: pd.DataFrame) -> None:
+    cfg = TrainParams(model="hgb", min_df=1, hgb=HgbParams(svd_components=5, n_iter_no_change=2))
     features = feature_lists(table)
     y = head_target(table, GENUINE)
     pipeline = build_pipeline(cfg, features["numeric"], features["categorical"])
     pipeline.fit(table.loc[y.index], y.to_numpy())
     folds = pipeline.named_steps["classifier"].calibrated_classifiers_
-    assert all(fold.estimator.n_iter_ < cfg.hgb_max_iter for fold in folds)
+    assert all(fold.estimator.n_iter_ < cfg.hgb.max_iter for fold in folds)
     assert np.all(np.isfinite(pipeline.predict_proba(table)))
-    assert "C" in ignored_keys("hgb") and "learning_rate" in ignored_keys("logreg")
-    assert "seed" not in ignored_keys("hgb") + ignored_keys("logreg")
 
 
 def test_unseen_categories_are_tolerated(table: pd.DataFrame) -> None:
@@ -137,8 +154,8 @@ def _transformed(structured_weight: float) -> np.ndarray:
             "clean_text": ["alpha beta", "beta gamma"] * 2,
         }
     )
-    cfg = dataclasses.replace(
-        TrainParams(), structured_weight=structured_weight, min_df=1, min_frequency=1
+    cfg = TrainParams(
+        logreg=LogregParams(structured_weight=structured_weight), min_df=1, min_frequency=1
     )
     features = build_pipeline(cfg, ["n"], ["c"])[0]
     dense = features.fit_transform(frame)
@@ -155,14 +172,16 @@ def test_structured_weight_scales_only_the_structured_columns() -> None:
 
 def test_negative_structured_weight_is_refused() -> None:
     with pytest.raises(ValueError, match="structured_weight"):
-        build_pipeline(dataclasses.replace(TrainParams(), structured_weight=-1.0), ["a"], ["b"])
+        build_pipeline(
+            TrainParams(svm=LinearParams(structured_weight=-1.0), model="svm"), ["a"], []
+        )
 
 
 def test_no_character_ngrams_when_char_max_features_is_zero(table: pd.DataFrame) -> None:
     lists = feature_lists(table)
     names = {}
     for chars in (0, 50):
-        cfg = dataclasses.replace(TrainParams(), char_max_features=chars, min_df=1)
+        cfg = TrainParams().model_copy(update=dict(char_max_features=chars, min_df=1))
         pipeline = build_pipeline(cfg, lists["numeric"], lists["categorical"], lists["text"])
         y = head_target(table, GENUINE)
         pipeline.fit(table[y.notna()], y.dropna().astype(int))
@@ -179,12 +198,12 @@ def test_typo_columns_are_added_and_weighted_like_the_structured_ones() -> None:
             "clean_text": ["please send quotation"] * 20 + ["please send quotaton"],
         }
     )
-    cfg = dataclasses.replace(TrainParams(), min_df=1, typo_frequent_df=3, structured_weight=0.5)
+    cfg = TrainParams(min_df=1, typo_frequent_df=3, logreg=LogregParams(structured_weight=0.5))
     features = build_pipeline(cfg, ["n"], [])[0].fit(frame)
     names = list(features.get_feature_names_out())
     assert names[-2:] == ["typos__some_typos", "typos__many_typos"]
     out = features.transform(frame)
     out = np.asarray(out.todense() if hasattr(out, "todense") else out)
     np.testing.assert_allclose(out[:, -2], [0] * 20 + [0.5])  # the typo row, times the weight
-    plain = build_pipeline(dataclasses.replace(cfg, typo_frequent_df=None), ["n"], [])[0]
+    plain = build_pipeline(cfg.model_copy(update=dict(typo_frequent_df=None)), ["n"], [])[0]
     assert "typos__some_typos" not in list(plain.fit(frame).get_feature_names_out())

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from inquiry_quality.core import schema
-from inquiry_quality.core.config import SplitParams
+from inquiry_quality.core.config import ConfigError, SplitParams, parse_params
 from inquiry_quality.modeling.split import check_split, split_table
 
 
@@ -40,11 +40,13 @@ def test_stratified_split_moves_only_a_few_inquiries_when_some_are_added(
     assert len(moved) <= 4  # only rows next to each stratum's cut change side
 
 
-def test_bad_split_params_fail_clearly(table: pd.DataFrame) -> None:
-    with pytest.raises(ValueError, match=r"train\.split\.method"):
-        split_table(table, SplitParams(method="random"))
-    with pytest.raises(ValueError, match="test_fraction"):
-        split_table(table, SplitParams(test_fraction=1.5))
+@pytest.mark.parametrize(
+    ("split", "named"),
+    [({"method": "random"}, r"train\.split\.method"), ({"test_fraction": 1.5}, "test_fraction")],
+)
+def test_bad_split_params_fail_clearly(split: dict, named: str) -> None:
+    with pytest.raises(ConfigError, match=named):
+        parse_params({"train": {"split": split}}, "params.yaml")
 
 
 def test_a_different_test_part_is_refused(table: pd.DataFrame) -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 import numpy as np
 import pandas as pd
 from scipy.special import logit
@@ -11,7 +9,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import roc_auc_score
 
 from inquiry_quality.core import schema
-from inquiry_quality.core.config import TrainParams
+from inquiry_quality.core.config import LogregParams, TrainParams
 from inquiry_quality.features import build_featurizer
 from inquiry_quality.modeling.contributions import log_odds_contributions
 from inquiry_quality.modeling.heads import GENUINE, ORDER, head_target
@@ -51,7 +49,7 @@ def test_without_subtypes_it_is_the_binary_logistic_regression() -> None:
 
 def test_subtype_contributions_explain_the_log_odds(table: pd.DataFrame) -> None:
     """Linearised at each row: exact up to the spread of the row's junk-type shares."""
-    cfg = TrainParams(min_df=1, genuine_subtypes=True)
+    cfg = TrainParams(min_df=1, logreg=LogregParams(genuine_subtypes=True))
     target = head_target(table, GENUINE)
     heads, _ = fit_heads(table, {GENUINE: target}, cfg, feature_lists(table))
     pipeline = heads[GENUINE].set_params(classifier__ensemble=False)
@@ -70,7 +68,7 @@ def test_subtype_contributions_explain_the_log_odds(table: pd.DataFrame) -> None
 
 
 def test_subtyped_bundle_gives_reasons_and_terms(table: pd.DataFrame) -> None:
-    cfg = TrainParams(min_df=1, min_rows=20, genuine_subtypes=True)
+    cfg = TrainParams(min_df=1, min_rows=20, logreg=LogregParams(genuine_subtypes=True))
     bundle = train_bundle(table, build_featurizer(), cfg, data_version="t", split={})
     genuine = table[table[schema.IS_GENUINE] == 1].head(10)
     terms = bundle.top_terms(genuine, GENUINE, n=3)
@@ -80,12 +78,13 @@ def test_subtyped_bundle_gives_reasons_and_terms(table: pd.DataFrame) -> None:
 
 
 def test_order_c_reaches_only_the_order_head() -> None:
-    cfg = dataclasses.replace(TrainParams(), C=0.3, order_C=0.01, genuine_subtypes=True)
+    cfg = TrainParams(logreg=LogregParams(C=0.3, order_C=0.01, genuine_subtypes=True))
     order = build_pipeline(cfg, ["a"], ["b"], head=ORDER)
     genuine = build_pipeline(cfg, ["a"], ["b"], head=GENUINE)
     assert order.get_params()["classifier__estimator__C"] == 0.01
     assert genuine.get_params()["classifier__estimator__C"] == 0.3
     assert isinstance(genuine.get_params()["classifier__estimator"], SubtypeLogisticRegression)
     assert isinstance(order.get_params()["classifier__estimator"], LogisticRegression)
-    unset = build_pipeline(dataclasses.replace(cfg, order_C=None), ["a"], ["b"], head=ORDER)
+    unset_cfg = cfg.model_copy(update={"logreg": cfg.logreg.model_copy(update={"order_C": None})})
+    unset = build_pipeline(unset_cfg, ["a"], ["b"], head=ORDER)
     assert unset.get_params()["classifier__estimator__C"] == 0.3

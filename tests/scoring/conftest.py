@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pandas as pd
@@ -38,8 +39,9 @@ def pyfunc_dir(
     project_inquiries: pd.DataFrame,
     tmp_path_factory: pytest.TempPathFactory,
 ) -> Path:
-    """The bundle logged, registered and exported as stages evaluate and export do."""
-    from inquiry_quality.mlops.export import export_registered
+    """The bundle logged, registered and exported as stages register and export do."""
+    from inquiry_quality.mlops.export import export_champion
+    from inquiry_quality.mlops.gate import promote_if_better
     from inquiry_quality.mlops.runs import log_run
 
     store = tmp_path_factory.mktemp("mlflow")
@@ -48,8 +50,11 @@ def pyfunc_dir(
         # both channels, so columns one of them lacks are optional in the signature
         by_channel = project_inquiries.groupby(schema.CHANNEL, observed=True).head(2)
         example = by_channel.drop(columns=list(schema.LABEL_COLUMNS))
-        log_run(project_bundle_dir, {"train": {}}, {}, None, example)
-        return export_registered(project_bundle_dir, store / "inquiry-quality")
+        logged = log_run(project_bundle_dir, {"train": {}}, {}, None, example)
+        decision = promote_if_better(logged, "genuine.roc_auc", 1.0, rescore=lambda _: 0.0)
+        registration = store / "registration.json"
+        registration.write_text(json.dumps(decision.as_record()), encoding="utf-8")
+        return export_champion(registration, store / "inquiry-quality")
 
 
 FREE_MAIL_NO_COMPANY = """From: Tom <tom.buyer1987@gmail.com>

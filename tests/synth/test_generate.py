@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import subprocess
 import sys
@@ -48,16 +47,16 @@ def test_same_seed_same_bytes_other_seed_other_bytes(
     tmp_path: Path, small_params: GenerateParams
 ) -> None:
     """Byte-identical also from another process with another string-hash seed."""
-    tiny = dataclasses.replace(small_params, n_inquiries=120, n_new=20)
+    tiny = small_params.model_copy(update=dict(n_inquiries=120, n_new=20))
     generate(tiny, tmp_path / "a")
     params_file = tmp_path / "params.yaml"
-    params_file.write_text(yaml.safe_dump({"generate": dataclasses.asdict(tiny)}))
+    params_file.write_text(yaml.safe_dump({"generate": tiny.model_dump(mode="json")}))
     subprocess.run(
         [sys.executable, str(REPO / "pipelines" / "generate.py"), "--params", str(params_file),
          "--out", str(tmp_path / "b")],
         env={**os.environ, "PYTHONHASHSEED": "123"}, check=True, capture_output=True,
     )  # fmt: skip
-    generate(dataclasses.replace(tiny, seed=tiny.seed + 1), tmp_path / "c")
+    generate(tiny.model_copy(update=dict(seed=tiny.seed + 1)), tmp_path / "c")
     first, again, other = (_files(tmp_path / d) for d in "abc")
     assert first == again
     differing = [name for name in FILES if first[name] != other[name]]

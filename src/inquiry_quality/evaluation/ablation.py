@@ -11,7 +11,6 @@ junk recall at ``evaluate.recall_at_fpr`` and the flag rates per ``evaluate.slic
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 from typing import Any
 
@@ -125,7 +124,7 @@ def repeated_splits(
         raise ValueError("ablation.extra_split_seeds: only a stratified split can be redrawn")
     runs = [first["variants"]]
     for seed in params.ablation.extra_split_seeds:
-        split = split_table(table, dataclasses.replace(cfg, seed=seed))
+        split = split_table(table, cfg.model_copy(update={"seed": seed}))
         runs.append({v: run_variant(v, split, inquiries, params) for v in params.ablation.variants})
     return {
         "seeds": [cfg.seed, *params.ablation.extra_split_seeds],

@@ -11,6 +11,8 @@ from inquiry_quality.features.featurizer import (
     build_featurizer,
     feature_table,
     featurizer_from_params,
+    read_settings,
+    write_settings,
 )
 from inquiry_quality.features.region import REGION_TIPS, region_of
 from inquiry_quality.features.registry import FEATURES, describe, missing_details
@@ -26,5 +28,7 @@ __all__ = [
     "featurizer_from_params",
     "missing_details",
     "read_catalogue",
+    "read_settings",
     "region_of",
+    "write_settings",
 ]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -13,7 +15,7 @@ from inquiry_quality.core.config import FeaturizeParams
 from inquiry_quality.core.parallel import map_slices
 from inquiry_quality.features.base import FeatureFamily
 from inquiry_quality.features.buyer import BuyerFeatures
-from inquiry_quality.features.catalogue import Catalogue
+from inquiry_quality.features.catalogue import Catalogue, read_catalogue
 from inquiry_quality.features.completeness import CompletenessFeatures
 from inquiry_quality.features.domain import DomainFeatures
 from inquiry_quality.features.message import MessageFeatures
@@ -101,6 +103,29 @@ def featurizer_from_params(
         batch_size=params.batch_size,
         strip_list_artefacts=params.strip_list_artefacts,
         keep_link_hosts=params.keep_link_hosts,
+    )
+
+
+def write_settings(path: str | Path, params: FeaturizeParams, catalogue: str | Path | None) -> None:
+    """What ``train`` needs to rebuild this featurizer: the settings and the catalogue's path.
+
+    The featurizer is stateless, so its settings are the whole of it; a JSON file keeps the
+    ``featurize`` stage's output byte-identical (a pickle's set order is not).
+    """
+    settings = {
+        "featurize": params.model_dump(mode="json"),
+        "catalogue": None if catalogue is None else str(catalogue),
+    }
+    Path(path).write_text(json.dumps(settings, indent=2, sort_keys=True) + "\n", "utf-8")
+
+
+def read_settings(path: str | Path) -> InquiryFeaturizer:
+    """The featurizer that ``write_settings`` described (its catalogue read again)."""
+    settings = json.loads(Path(path).read_text("utf-8"))
+    catalogue = settings["catalogue"]
+    return featurizer_from_params(
+        FeaturizeParams.model_validate(settings["featurize"]),
+        read_catalogue(catalogue) if catalogue else None,
     )
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -102,7 +101,7 @@ class SourceReader:
         try:
             self.format = spec.format or infer_format(path)
             if spec.channel is None and self.format in ("eml", "mbox"):
-                spec = dataclasses.replace(spec, channel="email")
+                spec = spec.model_copy(update={"channel": "email"})
             yielded = False
             for raw in raw_chunks(spec, path, self.format, params):
                 self.rows_read += len(raw.table) + len(raw.quarantine)

@@ -33,6 +33,15 @@ class GateDecision:
     compared_on: str  # "no champion", "logged metric", "re-scored on this test set" or unusable
     promoted: bool
 
+    @property
+    def champion_after(self) -> str:
+        """The registry version that is champion after this decision."""
+        return self.candidate_version if self.promoted else str(self.champion_version)
+
+    def as_record(self) -> dict[str, object]:
+        """The decision as a JSON-able mapping, with the champion it leaves."""
+        return {**asdict(self), "champion_after": self.champion_after}
+
 
 def is_better(candidate: float, champion: float, metric: str) -> bool:
     """Strictly better on ``metric``; a tie keeps the champion."""

@@ -50,7 +50,7 @@ def git_commit(root: Path) -> str | None:
 class LoggedRun:
     run_id: str
     model_version: str  # the registry version of ``model_name``
-    model_name: str = MODEL_NAME  # the registered model (``evaluate.registered_model``)
+    model_name: str = MODEL_NAME  # the registered model (``register.registered_model``)
 
 
 def log_run(
@@ -115,7 +115,7 @@ def search_runs(
     experiment_name: str = EXPERIMENT_NAME,
     model_name: str = MODEL_NAME,
 ) -> pd.DataFrame:
-    """The runs of ``experiment_name`` (``evaluate.experiment_name``), newest first.
+    """The runs of ``experiment_name`` (``register.experiment_name``), newest first.
 
     One row per run: ``run_id``, ``start_time``, ``params.*``, ``metrics.*``, ``tags.*``, plus
     ``model_version`` and ``aliases`` (``champion``, ``candidate``) of ``model_name`` from the

@@ -29,7 +29,7 @@ def use_store(start: Path | None = None) -> str:
 
 
 def configure(start: Path | None = None, experiment_name: str = EXPERIMENT_NAME) -> str:
-    """Point MLflow at the store and the experiment (``evaluate.experiment_name``), creating
+    """Point MLflow at the store and the experiment (``register.experiment_name``), creating
     the experiment on first use; returns the experiment id."""
     uri = use_store(start)
     experiment = mlflow.get_experiment_by_name(experiment_name)

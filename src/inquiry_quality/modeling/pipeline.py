@@ -36,7 +36,9 @@ POSITIVE_SUBTYPE: Final = "(positive)"  # the subtype label of the positive clas
 UNKNOWN_SUBTYPE: Final = "(unknown)"  # a negative row without a subtype
 CATEGORY_SEP: Final = "="  # one-hot output names are "<input column>=<category>"
 
-_COMMON: Final[dict[str, tuple[str, ...]]] = {
+#: ``train`` key -> the pipeline parameters it sets, for every model.
+COMMON: Final[dict[str, tuple[str, ...]]] = {
+    "seed": ("classifier__estimator__random_state",),
     "calibration": ("classifier__method",),
     "cv": ("classifier__cv",),
     "calibration_ensemble": ("classifier__ensemble",),
@@ -50,28 +52,18 @@ _COMMON: Final[dict[str, tuple[str, ...]]] = {
         "features__text__tfidf__chars__min_df",
     ),
 }
-
-#: params.yaml ``train`` key -> the pipeline parameters it sets, per ``train.model``.
+_LINEAR_KEYS: Final[dict[str, tuple[str, ...]]] = {
+    "C": ("classifier__estimator__C",),
+    "max_iter": ("classifier__estimator__max_iter",),
+    "class_weight": ("classifier__estimator__class_weight",),
+}
+#: ``train.<model>`` key -> the pipeline parameters it sets (its other keys shape the pipeline).
 HYPERPARAMETERS: Final[dict[str, dict[str, tuple[str, ...]]]] = {
-    "logreg": {
-        **_COMMON,
-        "seed": ("classifier__estimator__random_state",),
-        "C": ("classifier__estimator__C",),
-        "max_iter": ("classifier__estimator__max_iter",),
-        "class_weight": ("classifier__estimator__class_weight",),
-    },
-    "svm": {
-        **_COMMON,
-        "seed": ("classifier__estimator__random_state",),
-        "C": ("classifier__estimator__C",),
-        "max_iter": ("classifier__estimator__max_iter",),
-        "class_weight": ("classifier__estimator__class_weight",),
-    },
+    "logreg": _LINEAR_KEYS,
+    "svm": _LINEAR_KEYS,
     "hgb": {
-        **_COMMON,
-        "seed": ("classifier__estimator__random_state", "features__text__reduce__random_state"),
         "learning_rate": ("classifier__estimator__learning_rate",),
-        "hgb_max_iter": ("classifier__estimator__max_iter",),
+        "max_iter": ("classifier__estimator__max_iter",),
         "n_iter_no_change": ("classifier__estimator__n_iter_no_change",),
         "max_leaf_nodes": ("classifier__estimator__max_leaf_nodes",),
         "l2_regularization": ("classifier__estimator__l2_regularization",),
@@ -79,24 +71,9 @@ HYPERPARAMETERS: Final[dict[str, dict[str, tuple[str, ...]]]] = {
         "svd_components": ("features__text__reduce__n_components",),
     },
 }
-
-#: ``train`` keys that choose the structure or the data, not a pipeline parameter.
-NON_PIPELINE_KEYS: Final = frozenset(
-    {
-        "model",
-        "split",
-        "thresholds",
-        "min_rows",
-        "numeric_scaling",
-        "genuine_subtypes",
-        "order_C",
-        "structured_weight",
-        "typo_frequent_df",
-    }
-)
 #: models whose classifier is linear in the transformed columns (``contributions`` reads them)
 LINEAR: Final = ("logreg", "svm")
-#: ColumnTransformer steps that ``train.structured_weight`` multiplies
+#: ColumnTransformer steps that ``train.<linear model>.structured_weight`` multiplies
 STRUCTURED: Final = ("numeric", "categorical", "typos")
 #: the ColumnTransformer step of the typo columns (read from the text column)
 TYPOS: Final = "typos"
@@ -107,25 +84,17 @@ def category_name(feature: str, category: object) -> str:
     return f"{feature}{CATEGORY_SEP}{category}"
 
 
-def ignored_keys(model: str) -> list[str]:
-    """``train`` keys that only other models use: accepted, with no effect on ``model``."""
-    other = set().union(*(keys for name, keys in HYPERPARAMETERS.items() if name != model))
-    return sorted(other - set(HYPERPARAMETERS.get(model, {})))
-
-
 def pipeline_params(cfg: TrainParams) -> dict[str, Any]:
     """The ``set_params`` arguments that ``cfg`` gives the pipeline of ``cfg.model``."""
-    if cfg.model not in HYPERPARAMETERS:
-        raise ValueError(
-            f"train.model: unknown model {cfg.model!r}; choose one of {sorted(HYPERPARAMETERS)}"
-        )
+    chosen = getattr(cfg, cfg.model)
     out: dict[str, Any] = {}
-    for key, paths in HYPERPARAMETERS[cfg.model].items():
-        value = getattr(cfg, key)
-        if isinstance(value, tuple):
-            value = tuple(value)
-        for path in paths:
-            out[path] = value
+    for section, table in ((cfg, COMMON), (chosen, HYPERPARAMETERS[cfg.model])):
+        for key, paths in table.items():
+            value = getattr(section, key)
+            for path in paths:
+                out[path] = tuple(value) if isinstance(value, tuple | list) else value
+    if cfg.model == "hgb":  # the SVD of the text is seeded too
+        out["features__text__reduce__random_state"] = cfg.seed
     return out
 
 
@@ -224,7 +193,7 @@ def _text(reduce: bool) -> Pipeline:
 
 def uses_subtypes(cfg: TrainParams, head: str | None) -> bool:
     """Whether ``head`` is a ``SubtypeLogisticRegression`` (``train.genuine_subtypes``)."""
-    return cfg.model == "logreg" and cfg.genuine_subtypes and head == GENUINE
+    return cfg.model == "logreg" and cfg.logreg.genuine_subtypes and head == GENUINE
 
 
 def _estimator(
@@ -246,19 +215,19 @@ def build_pipeline(
 ) -> Pipeline:
     """An unfitted pipeline for ``cfg.model`` over the given input columns of the feature table.
 
-    With ``head`` = genuine and ``train.genuine_subtypes``, the logreg classifier is a
+    With ``head`` = genuine and ``train.logreg.genuine_subtypes``, the logreg classifier is a
     ``SubtypeLogisticRegression`` (fit it with ``subtype=`` the junk types); with ``head`` =
-    order and ``train.order_C`` set, the linear classifier's C is ``order_C``.
+    order and ``order_C`` set, the linear classifier's C is ``order_C``.
     ``logreg`` (logistic regression) and ``svm`` (a linear SVM, hinge loss; its scores become
     probabilities by the sigmoid calibration) see sparse one-hot and tf-idf columns; ``hgb`` sees
     dense ones, the text reduced to ``svd_components`` by a TruncatedSVD. Unseen categories
     become the infrequent bucket (or all zeros when the column had none).
 
-    ``train.structured_weight`` multiplies the scaled numeric and one-hot columns (the
-    ColumnTransformer's ``transformer_weights``). For the L2-penalised linear models this
-    is a penalty of its own for the structured features: a weight w divides their effective C
-    by w², so a few dozen dense columns cannot outvote tens of thousands of sparse n-grams on
-    the training rows. Trees (``hgb``) are unaffected by it.
+    ``structured_weight`` (of ``train.logreg`` / ``train.svm``) multiplies the scaled numeric
+    and one-hot columns (the ColumnTransformer's ``transformer_weights``). For the L2-penalised
+    linear models this is a penalty of its own for the structured features: a weight w divides
+    their effective C by w², so a few dozen dense columns cannot outvote tens of thousands of
+    sparse n-grams on the training rows. Trees (``hgb``) are unaffected by it.
 
     ``train.char_max_features: 0`` leaves the character n-grams out (words only).
 
@@ -293,8 +262,9 @@ def build_pipeline(
     pipeline.set_params(**pipeline_params(cfg))
     if cfg.char_max_features == 0:
         pipeline.set_params(features__text__tfidf__chars="drop")
-    if cfg.model in LINEAR and head == ORDER and cfg.order_C is not None:
-        pipeline.set_params(classifier__estimator__C=cfg.order_C)
+    order_C = getattr(cfg, cfg.model).order_C if cfg.model in LINEAR else None
+    if head == ORDER and order_C is not None:
+        pipeline.set_params(classifier__estimator__C=order_C)
     return pipeline
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import json
 import logging
@@ -23,7 +22,6 @@ from inquiry_quality.modeling.bundle import ModelBundle
 from inquiry_quality.modeling.heads import HEADS, JUNK_TYPE, head_target
 from inquiry_quality.modeling.pipeline import (
     build_pipeline,
-    ignored_keys,
     split_columns,
     uses_subtypes,
 )
@@ -122,7 +120,7 @@ def fit_heads(
 def model_version(cfg: TrainParams, data_version: str) -> str:
     """Deterministic id of a model: package version, training params and data version."""
     payload = json.dumps(
-        [__version__, dataclasses.asdict(cfg), data_version], sort_keys=True, default=str
+        [__version__, cfg.model_dump(mode="json"), data_version], sort_keys=True, default=str
     )
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:12]
 
@@ -140,8 +138,6 @@ def train_bundle(
     A head without enough labels is skipped with a warning and recorded in the metadata.
     """
     features = feature_lists(train)
-    ignored = ", ".join(f"train.{key}" for key in ignored_keys(cfg.model))
-    logger.info("train.model=%s: %s have no effect", cfg.model, ignored)
     targets: dict[str, pd.Series] = {}
     skipped: dict[str, str] = {}
     notes: dict[str, Any] = {}
@@ -170,7 +166,7 @@ def train_bundle(
         "trained_at": iso_or_none(pd.to_datetime(train[schema.RECEIVED_AT]).max()),
         "model": cfg.model,
         "features": features,
-        "thresholds": dataclasses.asdict(cfg.thresholds),
+        "thresholds": cfg.thresholds.model_dump(),
         "split": split,
         "heads": trained,
         "skipped_heads": skipped,

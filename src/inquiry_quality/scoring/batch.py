@@ -9,7 +9,6 @@ and the capacity applied in a second streaming pass.
 
 from __future__ import annotations
 
-import dataclasses
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -45,10 +44,10 @@ def source_for(path: Path, configured: Sequence[SourceParams]) -> SourceParams:
     resolved = path.resolve()
     for spec in configured:
         if Path(spec.path).resolve() == resolved:
-            return dataclasses.replace(spec, path=str(path))
+            return spec.model_copy(update={"path": str(path)})
     for spec in configured:
         if Path(spec.path).name == path.name and not path.is_dir():
-            return dataclasses.replace(spec, path=str(path))
+            return spec.model_copy(update={"path": str(path)})
     return SourceParams(path=str(path))
 
 
@@ -150,7 +149,7 @@ def score_sources(
     first = scorer
     target = out
     if capacity is not None:
-        first = Scorer(scorer.bundle, dataclasses.replace(scorer.params, daily_capacity=None))
+        first = Scorer(scorer.bundle, scorer.params.model_copy(update={"daily_capacity": None}))
         target = out.with_name(out.name + ".unranked.parquet")
     with (
         ScoredWriter(target, fmt if capacity is None else "parquet") as writer,
