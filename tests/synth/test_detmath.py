@@ -12,13 +12,6 @@ import pytest
 
 from inquiry_quality.synth import detmath
 
-# What another CPU would do, on this one: the C library without its FMA code (its exp/log then
-# differ in the last bit), numpy without AVX2, OpenBLAS with an old core's kernels.
-OTHER_CPU = {
-    "GLIBC_TUNABLES": "glibc.cpu.hwcaps=-AVX2,-FMA",
-    "NPY_DISABLE_CPU_FEATURES": "X86_V3",
-    "OPENBLAS_CORETYPE": "Prescott",
-}
 _PROBE = """
 import hashlib, sys
 import numpy as np
@@ -65,8 +58,8 @@ def test_lognormal_takes_the_same_draws_as_numpy() -> None:
 
 
 @pytest.mark.slow
-def test_same_bits_when_the_cpu_features_differ() -> None:
-    """The C library's exp changes under OTHER_CPU; ours does not."""
+def test_same_bits_when_the_cpu_features_differ(other_cpu: dict[str, str]) -> None:
+    """The C library's exp changes under ``other_cpu``; ours does not."""
 
     def probe(env: dict[str, str]) -> list[str]:
         done = subprocess.run(
@@ -75,7 +68,7 @@ def test_same_bits_when_the_cpu_features_differ() -> None:
         )  # fmt: skip
         return done.stdout.split()
 
-    here, other = probe({}), probe(OTHER_CPU)
+    here, other = probe({}), probe(other_cpu)
     if here[2] == other[2]:
         pytest.skip("this CPU or C library gives the same np.exp bits either way: nothing to see")
     assert here[:2] == other[:2]
