@@ -76,8 +76,9 @@ def test_default_data_is_the_data_dvc_lock_records(tmp_path: Path) -> None:
     """A fresh clone's ``generate`` writes the committed data on any machine (dvc.lock's md5)."""
     stage = _stage()
     out = stage["outs"][0]
-    command = stage["cmd"].replace(f"--out {out}", f"--out {tmp_path / 'generated'}").split()
-    assert command[0] == "python" and str(tmp_path) in command
+    generated = tmp_path / "generated"
+    command = stage["cmd"].replace(f"--out {out}", f"--out {generated}").split()
+    assert command[0] == "python" and str(generated) in command
     subprocess.run([sys.executable, *command[1:]], cwd=REPO, check=True, capture_output=True)
     lock = yaml.safe_load((REPO / "dvc.lock").read_text(encoding="utf-8"))["stages"]["generate"]
-    assert _dvc_md5(tmp_path / "generated") == lock["outs"][0]["md5"]
+    assert _dvc_md5(generated) == lock["outs"][0]["md5"]
