@@ -11,7 +11,6 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from inquiry_quality.synth import detmath
 from inquiry_quality.synth.archetypes import (
     ARCHETYPE_NAMES,
     ARCHETYPES,
@@ -19,6 +18,7 @@ from inquiry_quality.synth.archetypes import (
     TRAITS,
     Trait,
 )
+from inquiry_quality.synth.detmath import exp, log, sigmoid
 from inquiry_quality.synth.geography import (
     COUNTRY_LANGUAGES,
     REGION_NAMES,
@@ -69,11 +69,11 @@ _GRID = np.arange(-160, 161) * 0.05
 
 def trait_table(trait: Trait, overlap: float = OVERLAP) -> np.ndarray:
     """P(level | archetype, region) as an array [archetype, region, level]."""
-    logp = np.repeat(detmath.log(np.array(trait.probs))[:, None, :], len(REGIONS), axis=1)
+    logp = np.repeat(log(np.array(trait.probs))[:, None, :], len(REGIONS), axis=1)
     if trait.region_shift:
         shift = np.array([getattr(r, trait.region_shift) for r in REGIONS])
         logp = logp + shift[None, :, None] * np.array(trait.shift_levels)[None, None, :]
-    probs = detmath.exp(logp - logp.max(axis=2, keepdims=True))
+    probs = exp(logp - logp.max(axis=2, keepdims=True))
     probs /= probs.sum(axis=2, keepdims=True)
     average = (SHARES[:, None, None] * probs).sum(axis=0)
     return (1 - overlap) * probs + overlap * average[None]
@@ -85,7 +85,7 @@ TABLES = {trait.name: trait_table(trait) for trait in TRAITS}
 def cue_probability(offset: np.ndarray, seriousness: np.ndarray) -> np.ndarray:
     """P(each cue is stated) as an array [..., cue], for archetype offsets and seriousness."""
     base = np.array(list(SERIOUSNESS_CUES.values()))
-    return detmath.sigmoid(base + offset[..., None] + CUE_SLOPE * seriousness[..., None])
+    return sigmoid(base + offset[..., None] + CUE_SLOPE * seriousness[..., None])
 
 
 def cue_table() -> np.ndarray:
@@ -93,7 +93,7 @@ def cue_table() -> np.ndarray:
 
     Pattern ``sum(2**k for each stated cue k)``; seriousness ~ N(archetype mean, 1).
     """
-    weights = detmath.exp(-0.5 * _GRID**2)
+    weights = exp(-0.5 * _GRID**2)
     means = np.array([a.seriousness for a in ARCHETYPES])
     p = cue_probability(_OFFSETS[:, None], means[:, None] + _GRID[None, :])  # [arch, node, cue]
     stated = (np.arange(2 ** len(CUE_NAMES))[:, None] >> np.arange(len(CUE_NAMES))) & 1
@@ -157,16 +157,16 @@ def sample_latent(n: int, rng: np.random.Generator, non_english_share: float) ->
 def posterior_genuine(frame: pd.DataFrame) -> np.ndarray:
     """Exact P(genuine | region, traits, seriousness cues) under the generative model."""
     region = frame["region"].map({name: i for i, name in enumerate(REGION_NAMES)}).to_numpy()
-    loglik = detmath.log(SHARES)[None, :] + detmath.log(REGION_PROBS[:, region].T)
+    loglik = log(SHARES)[None, :] + log(REGION_PROBS[:, region].T)
     for trait in TRAITS:
         values = frame[trait.name].to_numpy()
         shown = values != ""
         level = pd.Series(values[shown]).map({v: i for i, v in enumerate(trait.levels)})
         table = TABLES[trait.name][:, region[shown], level.to_numpy()]  # [archetype, row]
-        loglik[shown] += detmath.log(table.T)
-    loglik += detmath.log(CUE_TABLE[:, cue_pattern(frame)].T)
+        loglik[shown] += log(table.T)
+    loglik += log(CUE_TABLE[:, cue_pattern(frame)].T)
     loglik -= loglik.max(axis=1, keepdims=True)
-    posterior = detmath.exp(loglik)
+    posterior = exp(loglik)
     posterior /= posterior.sum(axis=1, keepdims=True)
     return posterior[:, GENUINE].sum(axis=1)
 
@@ -191,4 +191,4 @@ def order_probability(frame: pd.DataFrame) -> np.ndarray:
         + frame["quantity"].map(QUANTITY_EFFECT).to_numpy()
         + frame["buyer_level"].map(BUYER_LEVEL_EFFECT).fillna(0.0).to_numpy()
     )
-    return detmath.sigmoid(logit)
+    return sigmoid(logit)
