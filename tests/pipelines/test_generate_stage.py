@@ -1,4 +1,5 @@
-"""The `generate` stage as DVC runs it: its declaration, a real `dvc repro`, a no-op rerun."""
+"""The `generate` stage as DVC runs it: its declaration, a real `dvc repro`, a no-op rerun, and
+the very files `dvc.lock` records."""
 
 from __future__ import annotations
 
@@ -10,6 +11,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from dvc_data.hashfile.build import build
+from dvc_data.hashfile.db import HashFileDB
+from dvc_objects.fs.local import LocalFileSystem
+from dvc_objects.fs.memory import MemoryFileSystem
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -27,7 +32,7 @@ def test_stage_declares_its_whole_params_section_and_its_output() -> None:
 
 @pytest.mark.slow
 def test_dvc_repro_generates_then_does_nothing(tmp_path: Path) -> None:
-    for path in _stage()["deps"]:
+    for path in _stage()["deps"]:  # the script and every package it imports
         source = REPO / path
         copy = shutil.copytree if source.is_dir() else shutil.copy
         (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
@@ -53,3 +58,23 @@ def test_dvc_repro_generates_then_does_nothing(tmp_path: Path) -> None:
     assert len((out / "ground_truth.csv").read_text().splitlines()) == 71
     second = run("repro")
     assert "Running stage" not in second and "didn't change" in second
+
+
+def _dvc_md5(folder: Path) -> str:
+    """The folder's hash as ``dvc.lock`` records it (DVC's own ``.dir`` object)."""
+    odb = HashFileDB(MemoryFileSystem(), "/objects")
+    _, _, tree = build(odb, str(folder), LocalFileSystem(), "md5")
+    return tree.hash_info.value
+
+
+@pytest.mark.slow
+def test_default_data_is_the_data_dvc_lock_records(tmp_path: Path) -> None:
+    """A fresh clone's ``generate`` writes the committed data on any machine (dvc.lock's md5)."""
+    stage = _stage()
+    out = stage["outs"][0]
+    generated = tmp_path / "generated"
+    command = stage["cmd"].replace(f"--out {out}", f"--out {generated}").split()
+    assert command[0] == "python" and str(generated) in command
+    subprocess.run([sys.executable, *command[1:]], cwd=REPO, check=True, capture_output=True)
+    lock = yaml.safe_load((REPO / "dvc.lock").read_text(encoding="utf-8"))["stages"]["generate"]
+    assert _dvc_md5(generated) == lock["outs"][0]["md5"]

@@ -72,6 +72,18 @@ def small_params() -> GenerateParams:
 
 
 @pytest.fixture(scope="session")
+def other_cpu() -> dict[str, str]:
+    """Environment that makes this CPU compute like another one: the C library without its FMA
+    code (its exp/log then differ in the last bit), numpy without AVX2, OpenBLAS with an old
+    core's kernels."""
+    return {
+        "GLIBC_TUNABLES": "glibc.cpu.hwcaps=-AVX2,-FMA",
+        "NPY_DISABLE_CPU_FEATURES": "X86_V3",
+        "OPENBLAS_CORETYPE": "Prescott",
+    }
+
+
+@pytest.fixture(scope="session")
 def mbox_messages() -> Callable[[Path], list[EmailMessage]]:
     """The standard-library mbox reader the tests share."""
     return read_mbox

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -16,6 +20,15 @@ from inquiry_quality.synth.model import (
     posterior_genuine,
     sample_latent,
 )
+
+_PROBE = """
+import hashlib
+import numpy as np
+from inquiry_quality.synth import model
+latent = model.sample_latent(3000, np.random.default_rng(5), non_english_share=0.1)
+for values in (model.CUE_TABLE, model.posterior_genuine(latent), model.order_probability(latent)):
+    print(hashlib.md5(values.tobytes()).hexdigest())
+"""
 
 
 @pytest.fixture(scope="module")
@@ -62,3 +75,17 @@ def test_channel_only_traits_are_blank_elsewhere(latent: pd.DataFrame) -> None:
     platform = latent["channel"] == "platform"
     assert (latent.loc[~platform, "buyer_level"] == "").all()
     assert (latent.loc[platform, "buyer_level"] != "").all()
+
+
+@pytest.mark.slow
+def test_probabilities_have_the_same_bits_on_another_cpu(other_cpu: dict[str, str]) -> None:
+    """Every bit, not only the printed digits: a last bit can decide a label or a date."""
+
+    def probe(env: dict[str, str]) -> list[str]:
+        done = subprocess.run(
+            [sys.executable, "-c", _PROBE], env={**os.environ, **env},
+            capture_output=True, text=True, check=True,
+        )  # fmt: skip
+        return done.stdout.split()
+
+    assert probe({}) == probe(other_cpu)

@@ -18,6 +18,7 @@ from inquiry_quality.synth.archetypes import (
     TRAITS,
     Trait,
 )
+from inquiry_quality.synth.detmath import exp, log, sigmoid
 from inquiry_quality.synth.geography import (
     COUNTRY_LANGUAGES,
     REGION_NAMES,
@@ -60,18 +61,21 @@ SERIOUSNESS_CUES = dict(zip(CUE_NAMES, (-1.5, -1.7, -1.9, -1.2, -2.0), strict=Tr
 CUE_SLOPE = 1.5
 CUE_OFFSET = {"advertising": -3.0, "phishing": -2.5, "spam": -1.5, "price_fishing": -0.5}
 _OFFSETS = np.array([CUE_OFFSET.get(a.name, 0.0) for a in ARCHETYPES])
-_QUADRATURE = 40  # Gauss-Hermite nodes for integrating the seriousness out
+# The seriousness is integrated out on a fixed grid of standard-normal offsets (±8 sd): for a
+# smooth integrand the trapezoid rule is as exact as Gauss-Hermite, and needs no eigenvalue
+# solver (LAPACK's last bits depend on the CPU).
+_GRID = np.arange(-160, 161) * 0.05
 
 
 def trait_table(trait: Trait, overlap: float = OVERLAP) -> np.ndarray:
     """P(level | archetype, region) as an array [archetype, region, level]."""
-    logp = np.repeat(np.log(np.array(trait.probs))[:, None, :], len(REGIONS), axis=1)
+    logp = np.repeat(log(np.array(trait.probs))[:, None, :], len(REGIONS), axis=1)
     if trait.region_shift:
         shift = np.array([getattr(r, trait.region_shift) for r in REGIONS])
         logp = logp + shift[None, :, None] * np.array(trait.shift_levels)[None, None, :]
-    probs = np.exp(logp - logp.max(axis=2, keepdims=True))
+    probs = exp(logp - logp.max(axis=2, keepdims=True))
     probs /= probs.sum(axis=2, keepdims=True)
-    average = np.einsum("k,krl->rl", SHARES, probs)
+    average = (SHARES[:, None, None] * probs).sum(axis=0)
     return (1 - overlap) * probs + overlap * average[None]
 
 
@@ -81,8 +85,7 @@ TABLES = {trait.name: trait_table(trait) for trait in TRAITS}
 def cue_probability(offset: np.ndarray, seriousness: np.ndarray) -> np.ndarray:
     """P(each cue is stated) as an array [..., cue], for archetype offsets and seriousness."""
     base = np.array(list(SERIOUSNESS_CUES.values()))
-    logit = base + offset[..., None] + CUE_SLOPE * seriousness[..., None]
-    return 1 / (1 + np.exp(-logit))
+    return sigmoid(base + offset[..., None] + CUE_SLOPE * seriousness[..., None])
 
 
 def cue_table() -> np.ndarray:
@@ -90,12 +93,12 @@ def cue_table() -> np.ndarray:
 
     Pattern ``sum(2**k for each stated cue k)``; seriousness ~ N(archetype mean, 1).
     """
-    nodes, weights = np.polynomial.hermite_e.hermegauss(_QUADRATURE)
+    weights = exp(-0.5 * _GRID**2)
     means = np.array([a.seriousness for a in ARCHETYPES])
-    p = cue_probability(_OFFSETS[:, None], means[:, None] + nodes[None, :])  # [arch, node, cue]
+    p = cue_probability(_OFFSETS[:, None], means[:, None] + _GRID[None, :])  # [arch, node, cue]
     stated = (np.arange(2 ** len(CUE_NAMES))[:, None] >> np.arange(len(CUE_NAMES))) & 1
     likelihood = np.where(stated == 1, p[:, :, None, :], 1 - p[:, :, None, :]).prod(axis=3)
-    return np.einsum("anp,n->ap", likelihood, weights / weights.sum())
+    return (likelihood * (weights / weights.sum())[None, :, None]).sum(axis=1)
 
 
 CUE_TABLE = cue_table()
@@ -154,16 +157,16 @@ def sample_latent(n: int, rng: np.random.Generator, non_english_share: float) ->
 def posterior_genuine(frame: pd.DataFrame) -> np.ndarray:
     """Exact P(genuine | region, traits, seriousness cues) under the generative model."""
     region = frame["region"].map({name: i for i, name in enumerate(REGION_NAMES)}).to_numpy()
-    loglik = np.log(SHARES)[None, :] + np.log(REGION_PROBS[:, region].T)
+    loglik = log(SHARES)[None, :] + log(REGION_PROBS[:, region].T)
     for trait in TRAITS:
         values = frame[trait.name].to_numpy()
         shown = values != ""
         level = pd.Series(values[shown]).map({v: i for i, v in enumerate(trait.levels)})
         table = TABLES[trait.name][:, region[shown], level.to_numpy()]  # [archetype, row]
-        loglik[shown] += np.log(table.T)
-    loglik += np.log(CUE_TABLE[:, cue_pattern(frame)].T)
+        loglik[shown] += log(table.T)
+    loglik += log(CUE_TABLE[:, cue_pattern(frame)].T)
     loglik -= loglik.max(axis=1, keepdims=True)
-    posterior = np.exp(loglik)
+    posterior = exp(loglik)
     posterior /= posterior.sum(axis=1, keepdims=True)
     return posterior[:, GENUINE].sum(axis=1)
 
@@ -188,4 +191,4 @@ def order_probability(frame: pd.DataFrame) -> np.ndarray:
         + frame["quantity"].map(QUANTITY_EFFECT).to_numpy()
         + frame["buyer_level"].map(BUYER_LEVEL_EFFECT).fillna(0.0).to_numpy()
     )
-    return 1 / (1 + np.exp(-logit))
+    return sigmoid(logit)

@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from inquiry_quality.synth.archetypes import ARCHETYPES
+from inquiry_quality.synth.detmath import lognormal
 from inquiry_quality.synth.geography import REGIONS, country_timezone
 
 CRM_COLUMNS = (
@@ -57,11 +58,11 @@ def true_outcomes(latent: pd.DataFrame, rng: np.random.Generator) -> pd.DataFram
     genuine = latent["archetype"].isin(ORDER_VALUE).to_numpy()
     converted = genuine & (rng.random(len(latent)) < latent["p_order"].to_numpy())
     scale = latent["archetype"].map(ORDER_VALUE).fillna(0).to_numpy()
-    value = np.round(scale * rng.lognormal(0, 0.6, len(latent)), -1)
+    value = np.round(scale * lognormal(rng, 0, 0.6, len(latent)), -1)
     median = latent["region"].map({r.name: r.days_to_close for r in REGIONS}).to_numpy()
     days = np.where(
         genuine,
-        median * np.where(converted, 1.0, 0.7) * rng.lognormal(0, 0.5, len(latent)),
+        median * np.where(converted, 1.0, 0.7) * lognormal(rng, 0, 0.5, len(latent)),
         rng.integers(0, 4, len(latent)),
     )
     return pd.DataFrame(
@@ -96,7 +97,7 @@ def crm_record(
     fallback = rng.choice(list(JUNK_CATEGORIES), size=n)
     category = np.where(junk_type.isna(), fallback, junk_type.fillna(""))
     value = truth["order_value"].to_numpy()
-    value = np.where(np.isnan(value), np.round(rng.lognormal(8.5, 0.8, n), -1), value)
+    value = np.where(np.isnan(value), np.round(lognormal(rng, 8.5, 0.8, n), -1), value)
     closed = [
         (r + timedelta(days=int(d))).astimezone(UTC)
         for r, d in zip(received, truth["days_to_close"], strict=True)
