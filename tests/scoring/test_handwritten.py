@@ -182,7 +182,10 @@ def label_problems(row: dict[str, Any]) -> list[str]:
     if genuine == 1:
         expected = EXISTING_CUSTOMER if existing == 1 else "new_"
         if kind is not None or not archetype.startswith(expected):
-            found.append(f"{_where(row, schema.JUNK_TYPE)}: a genuine {archetype} has no junk type")
+            found.append(
+                f"{_where(row, schema.JUNK_TYPE)}: genuine needs no junk type and an archetype "
+                f"starting {expected!r}; got {kind!r}, {archetype!r}"
+            )
     elif kind not in JUNK_TYPES or existing != 0 or not archetype.startswith(str(kind)):
         found.append(f"{_where(row, schema.JUNK_TYPE)}: {kind!r} does not fit junk {archetype}")
     return found
