@@ -24,11 +24,12 @@ import pytest
 import yaml
 from sklearn.metrics import roc_auc_score
 
-from inquiry_quality import schema
-from inquiry_quality.config import IngestParams, load_params
+from inquiry_quality.core import schema
+from inquiry_quality.core.config import IngestParams, load_params
 from inquiry_quality.ingest.frames import column_dtypes
 from inquiry_quality.ingest.validate import conform
-from inquiry_quality.scoring.loading import load_scorer
+from inquiry_quality.scoring import Scorer
+from inquiry_quality.scoring.loading import load_model_dir
 
 logger = logging.getLogger(__name__)
 
@@ -329,7 +330,7 @@ def test_the_default_model_scores_the_set(rows: list[dict[str, Any]], tmp_path: 
     if not DEFAULT_MODEL.is_dir():
         pytest.skip(f"no default model at {DEFAULT_MODEL}: `make run` trains and exports it")
     params = load_params(REPO / "params.yaml")
-    scorer = load_scorer(DEFAULT_MODEL, params.score)
+    scorer = Scorer(load_model_dir(DEFAULT_MODEL), params.score)
     details = scorer.score_details(inquiry_frame(rows, params.ingest))
     scored = details.output
 
