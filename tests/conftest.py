@@ -28,6 +28,8 @@ os.environ.setdefault("DVC_NO_ANALYTICS", "1")
 pytest_plugins = ("fixtures.small_model",)
 
 REPO = Path(__file__).resolve().parents[1]
+#: the real mail corpus beside the repository (``../shared``, as CI lays it out)
+SPAMASSASSIN = REPO.parent / "shared" / "corpora" / "spamassassin"
 GENERATED = "data/raw/generated"
 
 
@@ -227,3 +229,14 @@ def server_runner() -> Callable[..., contextlib.AbstractContextManager[subproces
 @pytest.fixture
 def port() -> int:
     return free_port()
+
+
+@pytest.fixture(scope="session")
+def spamassassin() -> Path:
+    """The real SpamAssassin corpus folder; the test is skipped, naming it, when it is absent."""
+    if not (SPAMASSASSIN / "labels.csv").is_file():
+        pytest.skip(
+            f"needs the SpamAssassin corpus at {SPAMASSASSIN} (../shared/corpora/spamassassin "
+            "beside the repository, as CI has it)"
+        )
+    return SPAMASSASSIN

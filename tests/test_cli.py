@@ -18,7 +18,6 @@ from inquiry_quality.ingest import read_inquiries
 from inquiry_quality.scoring.batch import ANY_DATE
 
 # shared/ sits beside the repository, here and in CI.
-SPAM = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "spamassassin" / "spam-1"
 SCAM = """Dear Sir/Madam,
 
 I am Barrister Musa Bello, attorney to a late contractor who left USD 12,500,000 with a
@@ -92,11 +91,14 @@ def test_score_a_csv_with_broken_rows(
 
 
 def test_score_an_eml_folder_to_jsonl(
-    project_bundle_dir: Path, workdir: Path, capsys: pytest.CaptureFixture[str]
+    project_bundle_dir: Path,
+    workdir: Path,
+    capsys: pytest.CaptureFixture[str],
+    spamassassin: Path,
 ) -> None:
     folder = workdir / "spam"
     folder.mkdir()
-    for path in sorted(SPAM.iterdir())[:20]:
+    for path in sorted((spamassassin / "spam-1").iterdir())[:20]:
         shutil.copy(path, folder / path.name)
     code = main(
         ["score", "spam", "-o", "scored.jsonl", "--quarantine", "bad.csv", "--model",
@@ -192,8 +194,9 @@ def test_explain_a_file_and_the_exit_codes(
     project_bundle_dir: Path,
     workdir: Path,
     capsys: pytest.CaptureFixture[str],
+    spamassassin: Path,
 ) -> None:
-    message = sorted(SPAM.iterdir())[0]
+    message = sorted((spamassassin / "spam-1").iterdir())[0]
     assert main(["explain", str(message), "--model", str(project_bundle_dir)]) == EXIT_OK
     assert "Verdict:" in capsys.readouterr().out
     saved = workdir / "inquiry.txt"  # text as a rep would paste it, saved in a file

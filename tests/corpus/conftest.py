@@ -23,23 +23,20 @@ from inquiry_quality.modeling.split import Split, split_table
 from inquiry_quality.modeling.training import train_bundle
 
 REPO = Path(__file__).resolve().parents[2]
-CORPUS = REPO.parent / "shared" / "corpora" / "spamassassin"
 CORPUS_PARAMS = REPO / "experiments" / "spamassassin" / "params.yaml"
 SAMPLE_SIZE = 200
 
 
 @pytest.fixture(scope="session")
-def corpus_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def corpus_root(tmp_path_factory: pytest.TempPathFactory, spamassassin: Path) -> Path:
     """``<tmp>``: an empty ``repo/`` beside ``shared/corpora/spamassassin/`` holding 200
     messages sampled with seed 0 and their rows of ``labels.csv``."""
-    if not (CORPUS / "labels.csv").is_file():
-        pytest.skip(f"the SpamAssassin corpus is not at {CORPUS}")
     root = tmp_path_factory.mktemp("corpus")
     sample_dir = root / "shared" / "corpora" / "spamassassin"
-    labels = pd.read_csv(CORPUS / "labels.csv").sample(n=SAMPLE_SIZE, random_state=0)
+    labels = pd.read_csv(spamassassin / "labels.csv").sample(n=SAMPLE_SIZE, random_state=0)
     for relative in labels["path"]:
         (sample_dir / relative).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(CORPUS / relative, sample_dir / relative)
+        shutil.copy2(spamassassin / relative, sample_dir / relative)
     labels.to_csv(sample_dir / "labels.csv", index=False)
     (root / "repo").mkdir()
     return root

@@ -11,7 +11,7 @@ import pytest
 
 from inquiry_quality.core import parallel, schema
 from inquiry_quality.core.config import load_params
-from inquiry_quality.features import build_featurizer, feature_table
+from inquiry_quality.features import build_featurizer, feature_table, read_settings
 from inquiry_quality.features import featurizer as featurizer_module
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -41,6 +41,8 @@ def test_stage_writes_ids_labels_extras_and_features(
         str(tmp_path / "catalogue.csv"),
         "--out",
         str(out),
+        "--featurizer",
+        str(tmp_path / "processed" / "featurizer.json"),
     ]
     subprocess.run(command, check=True, cwd=tmp_path)
 
@@ -51,6 +53,11 @@ def test_stage_writes_ids_labels_extras_and_features(
     assert features[schema.INQUIRY_ID].tolist() == table[schema.INQUIRY_ID].tolist()
     assert features[schema.IS_GENUINE].tolist() == [1, 1, 0, 0, 0, 0, 1]
     assert features.set_index(schema.INQUIRY_ID).loc["eu-rfq", "catalogue_model_matches"] >= 1
+    # what train rebuilds from the settings file is the featurizer that made these features
+    rebuilt = read_settings(tmp_path / "processed" / "featurizer.json")
+    pd.testing.assert_frame_equal(
+        feature_table(table, rebuilt)[names], features[names], check_dtype=False
+    )
 
 
 def test_feature_table_on_every_core_equals_one_process(

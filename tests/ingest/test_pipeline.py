@@ -11,7 +11,6 @@ from inquiry_quality.core.config import IngestParams, SourceParams, load_params
 from inquiry_quality.ingest import IngestError, ingest
 
 REPO = Path(__file__).resolve().parents[2]
-SPAMASSASSIN = REPO.parent / "shared" / "corpora" / "spamassassin"
 
 
 @pytest.fixture
@@ -113,13 +112,12 @@ def test_stage_script_writes_its_outputs(raw_history: Path) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not SPAMASSASSIN.is_dir(), reason="the shared spamassassin corpus is absent")
-def test_spamassassin_corpus_with_its_labels(tmp_path: Path) -> None:
+def test_spamassassin_corpus_with_its_labels(tmp_path: Path, spamassassin: Path) -> None:
     params = IngestParams(
-        sources=[SourceParams(path=str(SPAMASSASSIN), format="eml")],
+        sources=[SourceParams(path=str(spamassassin), format="eml")],
         outcomes=[
             SourceParams(
-                path=str(SPAMASSASSIN / "labels.csv"),
+                path=str(spamassassin / "labels.csv"),
                 join_on="path",
                 mapping={"path": "key", "label": "is_genuine"},
                 values={"label": {"ham": 1, "spam": 0}},
@@ -128,7 +126,7 @@ def test_spamassassin_corpus_with_its_labels(tmp_path: Path) -> None:
     )
     result = ingest(params, Path("/"), tmp_path / "sa.parquet")
     table, report = result.read_table(), result.report
-    labels = pd.read_csv(SPAMASSASSIN / "labels.csv")
+    labels = pd.read_csv(spamassassin / "labels.csv")
     source = report["sources"][0]
     assert source["rows_read"] == len(labels) == 6046 and report["reconciles"]
     assert len(table) + len(result.quarantine) + source["duplicates_dropped"] == 6046

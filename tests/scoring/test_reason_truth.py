@@ -15,7 +15,6 @@ from inquiry_quality.scoring.pasted import inquiry_from_text
 from inquiry_quality.scoring.reasons import AGAINST, FOR
 
 # shared/ sits beside the repository, here and in CI.
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpora" / "spamassassin"
 REAL_PER_FOLDER = 4  # the first messages of each folder: ~20 real e-mails, ham and spam
 MISSING_VALUE = re.compile(r"\bnan\b|<NA>|\bunknown\b|\bnone\b(?! of)", re.IGNORECASE)
 
@@ -133,11 +132,9 @@ Tel: +34 963 555 210
 }
 
 
-def _real_messages() -> dict[str, str]:
-    if not CORPUS.is_dir():
-        pytest.skip(f"real corpus not available at {CORPUS}")
+def _real_messages(corpus: Path) -> dict[str, str]:
     texts = {}
-    for folder in sorted(p for p in CORPUS.iterdir() if p.is_dir()):
+    for folder in sorted(p for p in corpus.iterdir() if p.is_dir()):
         for path in sorted(folder.iterdir())[:REAL_PER_FOLDER]:
             texts[f"{folder.name}/{path.name}"] = path.read_bytes().decode("latin-1")
     return texts
@@ -162,8 +159,10 @@ def handwritten(everything: Scorer, project_params: Params) -> tuple[pd.DataFram
 
 
 @pytest.fixture(scope="module")
-def real(everything: Scorer, project_params: Params) -> tuple[pd.DataFrame, pd.DataFrame]:
-    texts = _real_messages()
+def real(
+    everything: Scorer, project_params: Params, spamassassin: Path
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    texts = _real_messages(spamassassin)
     details = everything.score_details(_inquiries(texts, project_params))
     return details.output.set_axis(list(texts)), details.features.set_axis(list(texts))
 

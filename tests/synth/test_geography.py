@@ -5,10 +5,10 @@ import phonenumbers
 import pytest
 from faker.config import AVAILABLE_LOCALES
 
+from inquiry_quality.core.names import country_name
 from inquiry_quality.synth.geography import (
     FAKER_LOCALES,
     all_countries,
-    country_name,
     country_region,
     country_suffixes,
     country_timezone,

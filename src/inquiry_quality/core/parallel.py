@@ -14,6 +14,11 @@ Out = TypeVar("Out")
 SLICES_PER_PROCESS = 4  # several slices each, so a busy core does not hold up the others
 
 
+def usable_cores() -> int:
+    """The cores this process may run on (its CPU affinity, as joblib counts them)."""
+    return cpu_count()
+
+
 def map_slices(
     function: Callable[[In], Out], items: In, min_per_process: int, fork: bool = False
 ) -> list[Out]:
@@ -25,7 +30,7 @@ def map_slices(
     everything this process has imported and built, instead of importing it all again
     (~2-3 s each). Only for callers that run no threads of their own.
     """
-    n_jobs = min(cpu_count(), len(items) // min_per_process)
+    n_jobs = min(usable_cores(), len(items) // min_per_process)
     if n_jobs < 2:
         return [function(items)]
     step = -(-len(items) // (n_jobs * SLICES_PER_PROCESS))

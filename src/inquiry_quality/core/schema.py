@@ -67,6 +67,9 @@ INQUIRY_COLUMNS: Final = (
 PROVENANCE_COLUMNS: Final = (SOURCE, SOURCE_POSITION)
 TEXT_COLUMNS: Final = tuple(c for c in INQUIRY_COLUMNS if c != RECEIVED_AT)
 
+#: what identifies an inquiry in every derived table (features, scores)
+ID_COLUMNS: Final = (INQUIRY_ID, RECEIVED_AT)
+
 # --- labels --------------------------------------------------------------------------------
 IS_GENUINE: Final = "is_genuine"  # 1 real buyer, 0 junk, <NA> unknown
 JUNK_TYPE: Final = "junk_type"  # one of JUNK_TYPES for junk, <NA> otherwise

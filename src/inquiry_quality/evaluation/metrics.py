@@ -16,6 +16,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+from sklearn.calibration import calibration_curve
 from sklearn.metrics import (
     average_precision_score,
     brier_score_loss,
@@ -30,7 +31,6 @@ from sklearn.metrics import (
 
 from inquiry_quality.core import schema
 from inquiry_quality.core.config import EvaluateParams
-from inquiry_quality.features.featurizer import ID_COLUMNS
 from inquiry_quality.modeling.bundle import ModelBundle
 from inquiry_quality.modeling.heads import (
     BINARY_HEADS,
@@ -56,15 +56,24 @@ class Evaluation:
     curves: dict[str, pd.DataFrame] = field(default_factory=dict)
 
 
+def reliability(y: np.ndarray, p: np.ndarray, bins: int = 10) -> pd.DataFrame:
+    """Per non-empty equal-width bin of ``p``: its index, the mean prediction, the observed rate
+    (``sklearn.calibration.calibration_curve``) and the number of rows."""
+    y, p = np.asarray(y, dtype=float), np.asarray(p, dtype=float)
+    observed, predicted = calibration_curve(y, p, n_bins=bins, strategy="uniform")
+    index = np.searchsorted(np.linspace(0.0, 1.0, bins + 1)[1:-1], p)  # its binning
+    counts = np.bincount(index, minlength=bins)
+    used = np.flatnonzero(counts)
+    return pd.DataFrame(
+        {"bin": used, "predicted": predicted, "observed": observed, "n": counts[used]}
+    )
+
+
 def expected_calibration_error(y: np.ndarray, p: np.ndarray, bins: int = 10) -> float:
     """Weighted mean |observed rate - mean predicted| over equal-width probability bins."""
-    y, p = np.asarray(y, dtype=float), np.asarray(p, dtype=float)
-    index = np.minimum((p * bins).astype(int), bins - 1)
-    total = 0.0
-    for b in np.unique(index):
-        in_bin = index == b
-        total += in_bin.sum() * abs(y[in_bin].mean() - p[in_bin].mean())
-    return float(total / len(y))
+    table = reliability(y, p, bins)
+    gaps = (table["observed"] - table["predicted"]).abs()
+    return float((table["n"] * gaps).sum() / table["n"].sum())
 
 
 def capture_share(y: np.ndarray, score: np.ndarray, fraction: float) -> float:
@@ -140,17 +149,10 @@ def _curves(prefix: str, y: np.ndarray, p: np.ndarray, bins: int) -> dict[str, p
     order = np.argsort(-p, kind="stable")
     found = np.concatenate([[0.0], np.cumsum(y[order]) / max(y.sum(), 1)])
     scored = np.arange(len(found)) / len(y)
-    index = np.minimum((p * bins).astype(int), bins - 1)
-    reliability = (
-        pd.DataFrame({"bin": index, "predicted": p, "observed": y})
-        .groupby("bin")
-        .agg(predicted=("predicted", "mean"), observed=("observed", "mean"), n=("bin", "size"))
-        .reset_index()
-    )
     return {
         f"roc_{prefix}": _thin(pd.DataFrame({"fpr": fpr, "tpr": tpr})),
         f"pr_{prefix}": _thin(pd.DataFrame({"recall": recall, "precision": precision})),
-        f"reliability_{prefix}": reliability,
+        f"reliability_{prefix}": reliability(y, p, bins),
         f"gain_{prefix}": _thin(pd.DataFrame({"scored_share": scored, "found_share": found})),
     }
 
@@ -358,7 +360,7 @@ def metric_on_inquiries(
     champion) on the current test set.
     """
     rows = inquiries.reset_index(drop=True)
-    keep = [c for c in (*ID_COLUMNS, *schema.LABEL_COLUMNS) if c in rows]
+    keep = [c for c in (*schema.ID_COLUMNS, *schema.LABEL_COLUMNS) if c in rows]
     table = pd.concat([rows[keep], bundle.features(rows)], axis=1)
     return metric_value(evaluate_bundle(bundle, table, cfg, truth).metrics, metric)
 

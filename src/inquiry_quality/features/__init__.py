@@ -15,7 +15,7 @@ from inquiry_quality.features.featurizer import (
     write_settings,
 )
 from inquiry_quality.features.region import REGION_TIPS, region_of
-from inquiry_quality.features.registry import FEATURES, describe, missing_details
+from inquiry_quality.features.registry import FEATURES, describe, missing_mask
 
 __all__ = [
     "FAMILY_CLASSES",
@@ -26,7 +26,7 @@ __all__ = [
     "describe",
     "feature_table",
     "featurizer_from_params",
-    "missing_details",
+    "missing_mask",
     "read_catalogue",
     "read_settings",
     "region_of",

@@ -34,7 +34,6 @@ FAMILY_CLASSES: tuple[type[FeatureFamily], ...] = (
     MessageFeatures,
     TextFeatures,
 )
-ID_COLUMNS = (schema.INQUIRY_ID, schema.RECEIVED_AT)
 #: rows worth a forked worker (~0.1 s to start, plus moving the rows and features between them)
 ROWS_PER_PROCESS = 2000
 
@@ -139,7 +138,9 @@ def feature_table(
     Large tables are featurized on every core (rows are independent: the result is the same).
     """
     keep = [
-        c for c in (*ID_COLUMNS, *schema.LABEL_COLUMNS, *extra_columns) if c in inquiries.columns
+        c
+        for c in (*schema.ID_COLUMNS, *schema.LABEL_COLUMNS, *extra_columns)
+        if c in inquiries.columns
     ]
     missing = [c for c in (schema.INQUIRY_ID, *extra_columns) if c not in inquiries.columns]
     if missing:

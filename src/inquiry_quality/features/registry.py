@@ -1,7 +1,7 @@
 """One registry of every output feature: what it is and how to say it to a sales rep.
 
 Scoring turns a model's top factors into sentences with :func:`describe` and the details an
-inquiry lacks into one follow-up mail with :func:`missing_details`; ``docs/features.md`` is
+inquiry lacks into one follow-up mail with :func:`missing_mask`; ``docs/features.md`` is
 rendered from this table. Sentences may name other features of the same row in braces
 (``{sender_domain}``); ``{value}`` is the feature's own value.
 
@@ -13,15 +13,15 @@ be known. :func:`true_of` evaluates them for a whole table at once.
 from __future__ import annotations
 
 import math
-import re
-import string
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Final, Literal
 
 import numpy as np
 import pandas as pd
-import pycountry
+
+from inquiry_quality.core.names import COUNTRY_NAMES, LANGUAGE_NAMES
+from inquiry_quality.core.templates import template_fields
 
 Direction = Literal["for", "against"]
 KIND_DOC: Final = {
@@ -114,19 +114,6 @@ class Feature:
         if self.kind == "text":
             return ()
         return (When(),)  # known
-
-
-#: ISO alpha-2 code -> the country's common English name ("KR" -> "South Korea")
-COUNTRY_NAMES: Final = tuple(
-    (country.alpha_2, getattr(country, "common_name", country.name))
-    for country in pycountry.countries
-)
-#: ISO 639-1 code -> English name, as a reason says the language ("de" -> "German")
-LANGUAGE_NAMES: Final = tuple(
-    (language.alpha_2, re.sub(r"\s*\(.*\)$", "", language.name))  # "Modern Greek (1453-)"
-    for language in pycountry.languages
-    if hasattr(language, "alpha_2")
-)
 
 
 def _detail(name: str, what: str, label: str, question: str, present: str, absent: str) -> Feature:
@@ -847,22 +834,23 @@ def is_missing(name: str, value: object) -> bool:
     return value is None or _show(value) == "unknown"
 
 
-def missing_details(row_features: Mapping[str, object]) -> list[Feature]:
-    """Registry entries of the details this row lacks, in registry order."""
-    return [
-        f
-        for f in FEATURES
-        if f.question is not None
-        and f.name in row_features
-        and is_missing(f.name, row_features[f.name])
-    ]
+def missing_mask(features: pd.DataFrame) -> tuple[list[Feature], np.ndarray]:
+    """The askable features (with a question) present in ``features``, in registry order, and
+    a rows x those features "is missing" mask; ``is_missing`` decides once per distinct value."""
+    present = [f for f in FEATURES if f.question is not None and f.name in features]
+    mask = np.zeros((len(features), len(present)), dtype=bool)
+    for j, feature in enumerate(present):
+        codes, uniques = pd.factorize(features[feature.name], use_na_sentinel=False)
+        missing = np.array([is_missing(feature.name, u) for u in uniques], dtype=bool)
+        mask[:, j] = missing[codes] if len(uniques) else False
+    return present, mask
 
 
 def quoted_fields(name: str, direction: Direction) -> tuple[str, ...]:
     """The other features a sentence quotes in braces."""
     feature = BY_NAME[name]
     template = feature.for_sentence if direction == "for" else feature.against_sentence
-    return tuple(f for _, f, _, _ in string.Formatter().parse(template) if f and f != "value")
+    return tuple(f for f in template_fields(template) if f != "value")
 
 
 def true_of(name: str, features: pd.DataFrame, direction: Direction) -> np.ndarray:

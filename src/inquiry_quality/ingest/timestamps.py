@@ -38,8 +38,3 @@ def to_utc(values: pd.Series, timezone: str = "UTC") -> pd.Series:
         parsed = parsed.copy()
         parsed[retry] = [_one(v, timezone) for v in values[retry]]
     return parsed.astype(TIMESTAMP)
-
-
-def iso_or_none(stamp: pd.Timestamp | None) -> str | None:
-    """ISO 8601 text of ``stamp``; None when there is no date (None or NaT)."""
-    return None if stamp is None or pd.isna(stamp) else stamp.isoformat()

@@ -21,7 +21,7 @@ import pandas as pd
 
 from inquiry_quality.core import schema
 from inquiry_quality.core.config import SplitParams
-from inquiry_quality.ingest.timestamps import iso_or_none
+from inquiry_quality.core.times import iso_or_none
 
 
 @dataclass(frozen=True)

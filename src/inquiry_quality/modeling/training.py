@@ -16,8 +16,8 @@ from threadpoolctl import threadpool_limits
 from inquiry_quality import __version__
 from inquiry_quality.core import schema
 from inquiry_quality.core.config import TrainParams
+from inquiry_quality.core.times import iso_or_none
 from inquiry_quality.features.registry import KINDS, NUMERIC_KINDS
-from inquiry_quality.ingest.timestamps import iso_or_none
 from inquiry_quality.modeling.bundle import ModelBundle
 from inquiry_quality.modeling.heads import HEADS, JUNK_TYPE, head_target
 from inquiry_quality.modeling.pipeline import (

@@ -7,28 +7,10 @@ inquiry lacks, in registry order.
 
 from __future__ import annotations
 
-from typing import Final
-
 import numpy as np
 import pandas as pd
 
-from inquiry_quality.features.registry import FEATURES, Feature, is_missing
-
-ASKABLE: Final[tuple[Feature, ...]] = tuple(f for f in FEATURES if f.question is not None)
-
-
-def missing_mask(features: pd.DataFrame) -> tuple[list[Feature], np.ndarray]:
-    """The askable features present in ``features`` and a rows x features "is missing" mask.
-
-    ``registry.is_missing`` decides, once per distinct value of each column.
-    """
-    present = [f for f in ASKABLE if f.name in features]
-    mask = np.zeros((len(features), len(present)), dtype=bool)
-    for j, feature in enumerate(present):
-        codes, uniques = pd.factorize(features[feature.name], use_na_sentinel=False)
-        missing = np.array([is_missing(feature.name, u) for u in uniques], dtype=bool)
-        mask[:, j] = missing[codes] if len(uniques) else False
-    return present, mask
+from inquiry_quality.features.registry import missing_mask
 
 
 def missing_details(features: pd.DataFrame) -> tuple[list[list[str]], list[list[str]]]:

@@ -10,7 +10,6 @@ inquiry's values; the text's sentence quotes the inquiry's own strongest n-grams
 
 from __future__ import annotations
 
-import string
 from collections.abc import Mapping, Sequence
 from functools import cache, lru_cache
 from typing import Final
@@ -18,6 +17,7 @@ from typing import Final
 import numpy as np
 import pandas as pd
 
+from inquiry_quality.core.templates import template_fields
 from inquiry_quality.features.registry import BY_NAME, describe, known_values, true_of
 from inquiry_quality.features.text import readable
 
@@ -26,14 +26,14 @@ AGAINST: Final = "- "
 
 
 @cache
-def template_fields(name: str) -> tuple[str, ...]:
+def quoted_values(name: str) -> tuple[str, ...]:
     """The row values a feature's sentences quote (its own value included)."""
     feature = BY_NAME.get(name)
     if feature is None:
         return (name,)
     fields = {name}
     for template in (feature.for_sentence, feature.against_sentence):
-        fields.update(f for _, f, _, _ in string.Formatter().parse(template) if f)
+        fields.update(template_fields(template))
     fields.discard("value")
     return tuple(sorted(fields))
 
@@ -103,9 +103,9 @@ def reasons(
     names: Sequence[str] = list(contributions.columns)
     up, _, down, _ = top_factors(sayable(contributions, features), top, min_contribution)
     used = {names[j] for j in np.unique(np.concatenate([up.ravel(), down.ravel()])) if j >= 0}
-    fields = {f for name in used for f in template_fields(name) if f in features}
+    fields = {f for name in used for f in quoted_values(name) if f in features}
     columns = {f: _hashable(features[f].to_numpy(dtype=object)) for f in fields}
-    quoting = {name: tuple(f for f in template_fields(name) if f in columns) for name in used}
+    quoting = {name: tuple(f for f in quoted_values(name) if f in columns) for name in used}
     out = []
     for i in range(len(contributions)):
         row: list[str] = []

@@ -10,15 +10,16 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from string import Formatter
 from typing import Any
 
 import numpy as np
 
 import inquiry_quality.synth.phrases as en
+from inquiry_quality.core.names import country_name
+from inquiry_quality.core.templates import template_fields
 from inquiry_quality.synth.archetypes import CUE_NAMES
 from inquiry_quality.synth.catalogue import EXPORTER_DOMAIN, SALES_REPS
-from inquiry_quality.synth.geography import Region, country_name
+from inquiry_quality.synth.geography import Region
 from inquiry_quality.synth.identity import Identity, ascii_fold, slug
 from inquiry_quality.synth.phrases_i18n import PHRASES
 from inquiry_quality.synth.typos import add_typos
@@ -91,7 +92,7 @@ class Composer:
         """A variant of a slot in the inquiry's language (English when not translated)."""
         local = PHRASES.get(self.language, {}).get(slot or "", ())
         template = self.pick(local or english)
-        fields = dict.fromkeys(name for _, name, _, _ in Formatter().parse(template) if name)
+        fields = template_fields(template)
         values |= {name: self._value(name) for name in fields if name not in values}
         return template.format(**values)
 

