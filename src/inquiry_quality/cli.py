@@ -47,8 +47,8 @@ with the file, row and reason. The counts at the end always add up: read = score
 quarantined.
 
 tiers: the thresholds behind quote now / ask for details / verify identity / discard, and the
-daily quote capacity, are set in params.yaml's score section (README: "Score a batch of
-inquiries"); without one, the model's own operating thresholds apply.
+daily quote capacity, are set in params.yaml's score section (docs/scoring.md); without
+one, the model's own operating thresholds apply.
 
 {EXIT_CODES}"""
 
