@@ -43,7 +43,7 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/uv pip install --python $(BIN)/python --compile-bytecode --quiet --no-deps -e .
 	touch $(STAMP)
 
-# Speed targets (README "Benchmarks"); needs `make run` first for the history and the model.
+# Speed targets (docs/benchmarks.md); needs `make run` first for the history and the model.
 bench: $(STAMP)
 	$(BIN)/python bench/featurize_speed.py
 	$(BIN)/python bench/score_speed.py --rows 100000
