@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import glob
 import logging
 import os
 import sys
@@ -19,6 +20,7 @@ EXIT_OK: Final = 0
 EXIT_USAGE: Final = 2
 EXIT_QUARANTINED: Final = 3
 EXIT_MODEL: Final = 4
+EXIT_ENGINE: Final = 5
 DEFAULT_MODELS: Final = (Path("models/inquiry-quality"), Path("models/bundle"))
 REGISTERED_MODEL: Final = "models:/inquiry-quality@champion"
 
@@ -27,12 +29,14 @@ EXIT_CODES = f"""exit codes:
   {EXIT_QUARANTINED}  scored, but some rows could not be used: see the quarantine file
   {EXIT_USAGE}  wrong command line, or an input file is missing or unreadable
   {EXIT_MODEL}  the model is missing, or its files were changed (checksum mismatch): not loaded
+  {EXIT_ENGINE}  the cluster could not finish (a partition ran out of memory: see the message)
 """
 
 SCORE_EPILOG = f"""examples:
   inquiry-quality score data/raw/generated/new/platform_export.csv -o scored.csv
   inquiry-quality score inbox.mbox web_form.xlsx -o scored.parquet --quarantine bad.csv
   inquiry-quality score ~/mail/inquiries/ -o scored.jsonl        (a folder of .eml files)
+  inquiry-quality score 'exports/*.parquet' -o scored --engine dask --scheduler tcp://host:8786
 
 inputs: CSV, Excel (.xlsx), JSON Lines, Parquet, an .mbox file, or a folder of .eml files.
 Tables need the canonical column names (subject, body, sender_email, company, ...), unless
@@ -120,6 +124,30 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="score in N worker processes (default: every CPU core for inputs over 16 MB, else 1)",
     )
+    engine = score.add_argument_group("scoring on a Dask cluster (docs/scale-out.md)")
+    engine.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="local: this machine (default); dask: partitions scored on a Dask cluster",
+    )
+    where = engine.add_mutually_exclusive_group()
+    where.add_argument(
+        "--scheduler", metavar="URL", help="the cluster's scheduler, tcp://HOST:8786"
+    )
+    where.add_argument(
+        "--workers",
+        type=int,
+        metavar="N",
+        help="without --scheduler: a local cluster of N worker processes (default: one a core)",
+    )
+    engine.add_argument(
+        "--partition-rows",
+        type=int,
+        metavar="N",
+        help="rows (messages) per partition (default: 20000); lower it if workers run out of "
+        "memory",
+    )
     _common(score)
     explain = commands.add_parser(
         "explain",
@@ -155,6 +183,17 @@ def _model(choice: str | None) -> str:
     return str(next((p for p in DEFAULT_MODELS if p.is_dir()), REGISTERED_MODEL))
 
 
+def _expanded(inputs: Sequence[Path]) -> list[Path]:
+    """Inputs with quoted globs (``'exports/*.parquet'``) expanded, in sorted order."""
+    paths: list[Path] = []
+    for path in inputs:
+        matches = [] if path.exists() else sorted(glob.glob(str(path), recursive=True))
+        if not matches and glob.has_magic(str(path)):
+            raise FileNotFoundError(f"{path}: no file matches")
+        paths += [Path(m) for m in matches] or [path]
+    return paths
+
+
 def _fail(message: str, code: int) -> int:
     print(f"inquiry-quality: error: {message}", file=sys.stderr)
     return code
@@ -170,24 +209,34 @@ def run_score(args: argparse.Namespace) -> int:
     score_params = params.score
     if args.capacity is not None:
         score_params = score_params.model_copy(update={"daily_capacity": args.capacity})
-    scorer = load_scorer(_model(args.model), score_params)
+    if args.engine != "dask" and (args.scheduler or args.workers or args.partition_rows):
+        raise ValueError("--scheduler, --workers and --partition-rows need --engine dask")
+    model = _model(args.model)
+    scorer = load_scorer(model, score_params)
     configured = [*params.score.sources, *params.ingest.sources]
-    sources = [source_for(path, configured) for path in args.inputs]
+    sources = [source_for(path, configured) for path in _expanded(args.inputs)]
     if args.channel:  # fills only what a file's own column or mapping leaves empty
         sources = [s.model_copy(update={"channel": s.channel or args.channel}) for s in sources]
     quarantine = args.quarantine or default_quarantine_path(args.output)
-    summary = score_sources(
-        scorer,
-        sources,
-        args.output,
-        quarantine,
-        fmt=args.format,
-        extra_numeric=params.ingest.extra_numeric,
-        extra_categorical=params.ingest.extra_categorical,
-        progress=not args.quiet and sys.stderr.isatty(),
-        keep_empty_quarantine=args.quarantine is not None,
-        jobs=args.jobs or default_jobs(args.inputs),
-    )
+    common = {
+        "fmt": args.format,
+        "extra_numeric": params.ingest.extra_numeric,
+        "extra_categorical": params.ingest.extra_categorical,
+        "progress": not args.quiet and sys.stderr.isatty(),
+        "keep_empty_quarantine": args.quarantine is not None,
+    }
+    if args.engine == "dask":
+        from inquiry_quality.scoring.engines import dask_engine
+
+        rows = args.partition_rows or dask_engine.DEFAULT_PARTITION_ROWS
+        with dask_engine.dask_client(args.scheduler, args.workers) as client:
+            summary = dask_engine.score_sources_on_dask(
+                client, scorer, model, sources, args.output, quarantine, loader=load_scorer,
+                partition_rows=rows, **common,
+            )  # fmt: skip
+    else:
+        jobs = args.jobs or default_jobs(args.inputs)
+        summary = score_sources(scorer, sources, args.output, quarantine, jobs=jobs, **common)
     if not args.quiet:
         print(format_summary(summary))
         print(f"\nScored inquiries: {args.output}")
@@ -243,6 +292,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from inquiry_quality.core.config import ConfigError
     from inquiry_quality.ingest import IngestError
     from inquiry_quality.modeling.bundle import ModelIntegrityError
+    from inquiry_quality.scoring.engines import EngineError
     from inquiry_quality.scoring.loading import ModelNotFoundError
 
     try:
@@ -255,6 +305,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(str(exc), EXIT_USAGE)
     except (IngestError, ConfigError, ValueError) as exc:
         return _fail(str(exc), EXIT_USAGE)
+    except EngineError as exc:
+        return _fail(str(exc), EXIT_ENGINE)
     except BrokenPipeError:  # output piped into `head` and the like: stop quietly
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - flushed at exit, not leaked
         return EXIT_OK

@@ -16,13 +16,14 @@ import codecs
 import fnmatch
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from email import policy
 from email.header import decode_header, make_header
 from email.message import Message
 from email.parser import BytesParser
 from email.utils import parseaddr, parsedate_to_datetime
 from functools import partial
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -281,14 +282,20 @@ def read_messages(
     max_body_chars: int,
     pattern: str = "**/*",
     exclude: tuple[str, ...] = (),
+    units: tuple[int, int] | None = None,
 ) -> Iterator[Chunk]:
-    """Read a mailbox (``fmt="mbox"``), a folder of message files or one file (``fmt="eml"``)."""
+    """Read a mailbox (``fmt="mbox"``), a folder of message files or one file (``fmt="eml"``);
+    ``units`` (start, stop) reads only those messages (0-based, in reading order)."""
+    start, stop = units or (0, None)
     if fmt == "mbox":
         if not path.is_file():
             raise IngestError(f"{source}: mbox source is not a file")
         messages: Iterator[tuple[str, bytes | None, int]] = iter_mbox(path, max_message_bytes)
     else:
-        messages = _folder_messages(path, pattern, exclude, max_message_bytes)
+        files = islice(_message_files(path, pattern, exclude), start, stop)
+        start, stop = 0, None  # the file list is sliced: only the files in range are read
+        messages = _folder_messages(files, max_message_bytes)
+    messages = islice(messages, start, stop)
     pending: list[tuple[str, bytes]] = []
     problems: list[dict[str, str]] = []
     for position, data, size in messages:
@@ -320,10 +327,27 @@ def _parse_slice(messages: list[tuple[str, bytes]], max_body_chars: int) -> list
     ]
 
 
+def _message_files(
+    folder: Path, pattern: str, exclude: tuple[str, ...]
+) -> Iterator[tuple[str, Path]]:
+    """A folder's message files, or the one file, with their relative path."""
+    if folder.is_dir():
+        return iter_folder(folder, pattern, exclude)
+    return iter([(folder.name, folder)])
+
+
+def count_messages(
+    path: Path, fmt: str, max_message_bytes: int, pattern: str = "**/*", exclude: tuple = ()
+) -> int:
+    """How many messages ``read_messages`` reads (too large and empty ones included)."""
+    if fmt == "mbox":
+        return sum(1 for _ in iter_mbox(path, max_message_bytes))
+    return sum(1 for _ in _message_files(path, pattern, exclude))
+
+
 def _folder_messages(
-    folder: Path, pattern: str, exclude: tuple[str, ...], max_bytes: int
+    files: Iterable[tuple[str, Path]], max_bytes: int
 ) -> Iterator[tuple[str, bytes | None, int]]:
-    files = iter_folder(folder, pattern, exclude) if folder.is_dir() else [(folder.name, folder)]
     for relative, path in files:
         size = path.stat().st_size
         yield relative, (path.read_bytes() if size <= max_bytes else None), size

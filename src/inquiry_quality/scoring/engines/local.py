@@ -52,7 +52,12 @@ def _score_in_worker(table: pd.DataFrame) -> pd.DataFrame:
 def scored_chunks(
     scorer: Scorer, chunks: Iterable[Chunk], jobs: int = 1
 ) -> Iterator[tuple[Chunk, pd.DataFrame | None]]:
-    """Each chunk with its scored rows (None when it has no usable row), in input order."""
+    """Each chunk with its scored rows (None when it has no usable row), in input order.
+
+    With ``jobs=1`` this is the one implementation of scoring a part of a batch: reading the
+    chunks of a ``SourceReader`` (which validates and quarantines) and scoring each; the Dask
+    engine runs it on every partition.
+    """
     if jobs <= 1:
         for chunk in chunks:
             yield chunk, scorer.score(chunk.table) if len(chunk.table) else None
