@@ -117,9 +117,31 @@ def _header_values(msg: Message, name: str) -> list[Any]:
     return values
 
 
+#: a header value that ``policy.default`` and ``_text`` give back unchanged but for unfolding:
+#: printable ASCII with no encoded word (most headers; parsing them costs more than the body);
+#: an address or message id only in the plainest forms (``Ann Lee <ann@x.com>``, ``ann@x.com``,
+#: ``<123.abc@x.com>``), since their parsers rewrite comments, quotes, spacing and odd ids
+_PLAIN_VALUE = re.compile(r"[\x20-\x7e\t\r\n]*")
+_PLAIN_ADDRESS = re.compile(
+    r"(?:[A-Za-z0-9]+(?: [A-Za-z0-9]+)* )?<[\w.+-]+@[\w.-]+>|[\w.+-]+@[\w.-]+", re.ASCII
+)
+_PLAIN_ID = re.compile(r"<[\w.$%+-]+@[\w.-]+>", re.ASCII)
+_PLAIN_FORMS = {"from": _PLAIN_ADDRESS, "reply-to": _PLAIN_ADDRESS, "message-id": _PLAIN_ID}
+_LINE_BREAKS = re.compile(r"\n|\r")  # what policy.default removes to unfold a header
+
+
 def _header(msg: Message, name: str) -> str | None:
-    values = _header_values(msg, name.lower())
-    text = _text(values[0]) if values else None
+    """The first ``name`` header as text: decoded and unfolded (see ``_header_values``)."""
+    key = name.lower()
+    raw = next((value for k, value in msg.raw_items() if k.lower() == key), None)
+    if raw is None:
+        return None
+    plain = _PLAIN_FORMS.get(key, _PLAIN_VALUE)
+    if isinstance(raw, str) and "=?" not in raw and plain.fullmatch(raw):
+        text: str | None = _LINE_BREAKS.sub("", raw)
+    else:
+        values = _header_values(msg, key)
+        text = _text(values[0]) if values else None
     return text.strip() if text else None
 
 
