@@ -16,7 +16,7 @@ import pandas as pd
 import pytest
 from distributed import Client, LocalCluster
 
-from inquiry_quality.config import Params, SourceParams, load_params
+from inquiry_quality.core.config import Params, SourceParams, load_params
 from inquiry_quality.scoring import Scorer, score_sources
 from inquiry_quality.scoring.engines import EngineError
 from inquiry_quality.scoring.engines.dask_engine import (
@@ -24,7 +24,6 @@ from inquiry_quality.scoring.engines.dask_engine import (
     plan_partitions,
     score_sources_on_dask,
 )
-from inquiry_quality.scoring.loading import load_scorer
 
 PARAMS = load_params(Path(__file__).resolve().parents[3] / "params.yaml")
 EXTRA_NUMERIC, EXTRA_CAT = PARAMS.ingest.extra_numeric, PARAMS.ingest.extra_categorical
@@ -67,7 +66,7 @@ def _run(
         summary = score_sources(scorer, sources, out, bad, **extra)
     else:
         summary = score_sources_on_dask(
-            client, scorer, str(bundle), load_scorer, sources, out, bad, partition_rows=7, **extra
+            client, scorer, str(bundle), sources, out, bad, partition_rows=7, **extra
         )
     return out, bad, summary.to_dict()
 
@@ -109,7 +108,7 @@ def test_a_folder_of_parquet_parts_holds_the_same_rows(
 ) -> None:
     out = tmp_path / "scored"
     score_sources_on_dask(
-        client, scorer, str(project_bundle_dir), load_scorer, sources, out,
+        client, scorer, str(project_bundle_dir), sources, out,
         tmp_path / "bad.csv", partition_rows=50, root=Path("/"),
         extra_numeric=EXTRA_NUMERIC, extra_categorical=EXTRA_CAT,
     )  # fmt: skip

@@ -37,8 +37,8 @@ from inquiry_quality.ingest.sources import count_units
 from inquiry_quality.ingest.tabular import Units
 from inquiry_quality.scoring.batch import ANY_DATE, BatchRun, ingest_params
 from inquiry_quality.scoring.engines import EngineError
-from inquiry_quality.scoring.loading import load_model_dir
 from inquiry_quality.scoring.engines.local import scored_chunks
+from inquiry_quality.scoring.loading import load_model_dir
 from inquiry_quality.scoring.scorer import Scorer
 from inquiry_quality.scoring.summary import BatchSummary
 
@@ -217,7 +217,8 @@ def score_sources_on_dask(
     load ``model`` themselves with ``loader(model, params)`` (default: a local directory; the
     CLI passes ``mlops.loading.load_scorer`` for ``models:/`` URIs, which the workers then
     resolve with their own ``MLFLOW_TRACKING_URI``), so it must name a path or URI they can
-    reach (a relative path is made absolute here) and ``loader`` must be importable on them. Raises ``EngineError`` when a partition cannot be scored (out of memory).
+    reach (a relative path is made absolute here) and ``loader`` must be importable on them.
+    Raises ``EngineError`` when a partition cannot be scored (out of memory).
     """
     params = ingest_params(scorer.params, extra_numeric, extra_categorical)
     root = root.resolve()
