@@ -23,6 +23,7 @@ from inquiry_quality.ingest.tabular import (
 from inquiry_quality.ingest.validate import validate_inquiries
 
 FORMATS = ("csv", "xlsx", "jsonl", "parquet", "eml", "mbox")
+MAIL_FORMATS = ("eml", "mbox")
 _SUFFIXES = {
     ".csv": "csv",
     ".tsv": "csv",
@@ -69,7 +70,7 @@ def raw_chunks(
         return read_jsonl(path, source, params.chunk_rows, units)
     if fmt == "parquet":
         return read_parquet(path, source, params.chunk_rows, units)
-    if fmt in ("eml", "mbox"):
+    if fmt in MAIL_FORMATS:
         return read_messages(
             path,
             fmt,
@@ -101,7 +102,7 @@ def count_units(spec: SourceParams, params: IngestParams, root: Path = Path(".")
             import pyarrow.parquet as pq
 
             return pq.ParquetFile(path).metadata.num_rows
-        if fmt in ("eml", "mbox"):
+        if fmt in MAIL_FORMATS:
             exclude = tuple(spec.exclude)
             return count_messages(path, fmt, params.max_message_bytes, spec.pattern, exclude)
     except IngestError:
@@ -140,7 +141,7 @@ class SourceReader:
         extra = [*params.extra_numeric, *params.extra_categorical]
         try:
             self.format = spec.format or infer_format(path)
-            if spec.channel is None and self.format in ("eml", "mbox"):
+            if spec.channel is None and self.format in MAIL_FORMATS:
                 spec = spec.model_copy(update={"channel": "email"})
             yielded = False
             for raw in raw_chunks(spec, path, self.format, params, self.units):

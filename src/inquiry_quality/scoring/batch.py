@@ -23,9 +23,11 @@ from tqdm import tqdm
 
 from inquiry_quality.core import schema
 from inquiry_quality.core.config import IngestParams, ScoreParams, SourceParams
-from inquiry_quality.ingest import read_inquiries
+from inquiry_quality.ingest import infer_format, read_inquiries
 from inquiry_quality.ingest.outcomes import Outcomes
-from inquiry_quality.scoring.engines.local import scored_chunks
+from inquiry_quality.ingest.sources import MAIL_FORMATS
+from inquiry_quality.scoring.engines.local import scored_chunks, scored_partitions
+from inquiry_quality.scoring.engines.partitions import ANY_DATE, plan_partitions
 from inquiry_quality.scoring.scorer import Scorer
 from inquiry_quality.scoring.summary import BatchSummary, TierOutcomes
 from inquiry_quality.scoring.tiers import (
@@ -36,9 +38,6 @@ from inquiry_quality.scoring.tiers import (
     day_keys,
 )
 from inquiry_quality.scoring.writers import QuarantineWriter, ScoredWriter
-
-#: scoring reads inquiries of any date (``read_inquiries`` quarantines future ones by default)
-ANY_DATE = pd.Timestamp.max.tz_localize("UTC")
 
 
 def source_for(path: Path, configured: Sequence[SourceParams]) -> SourceParams:
@@ -195,8 +194,8 @@ def score_sources(
     a folder of Parquet parts) and ``quarantine`` (csv), on this machine.
 
     ``outcomes`` (optional) add how each tier did to the summary; ``jobs`` > 1 scores chunks
-    in that many worker processes. Raises ``IngestError``
-    naming the source when one is missing or unreadable.
+    in that many worker processes (which also parse the messages of a mail source). Raises
+    ``IngestError`` naming the source when one is missing or unreadable.
     """
     params = ingest_params(scorer.params, extra_numeric, extra_categorical)
     run = BatchRun(
@@ -210,6 +209,13 @@ def score_sources(
     )
     with run:
         for spec in sources:
+            if jobs > 1 and (spec.format or infer_format(root / spec.path)) in MAIL_FORMATS:
+                # parsing costs as much as scoring: workers read their own messages
+                parts = plan_partitions([spec], params, root, params.chunk_rows, 4 * jobs)
+                for part in scored_partitions(run.scorer, parts, params, root, jobs):
+                    run.read(spec.path, part.format, part.rows_read)
+                    run.add(spec.path, part.scored, part.received, part.quarantine)
+                continue
             reader = read_inquiries(spec, params, root, ANY_DATE)
             for chunk, scored in scored_chunks(run.scorer, reader, jobs):
                 run.add(spec.path, scored, chunk.table[schema.RECEIVED_AT], chunk.quarantine)

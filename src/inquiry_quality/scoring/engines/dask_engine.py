@@ -1,11 +1,9 @@
-"""Scoring on a Dask cluster: every input split into partitions, each read, validated and
-scored on a worker by the local engine's own function, written in input order here.
+"""Scoring on a Dask cluster: every input split into partitions (``partitions``), each read,
+validated and scored on a worker by ``score_partition``, written in input order here.
 
-A partition is a range of one input's natural units (CSV records, JSON lines, Parquet rows,
-the messages of an mbox or of a folder of message files), so a CSV body that spans lines is
-never cut and every row keeps its position in its file. Workers receive the model's path or
-URI and a loader (a module-level function they can import), load it once per process and
-verify its checksums before unpickling; nothing big travels in the task graph. The output is
+Workers receive the model's path or URI and a loader (a module-level function they can
+import), load it once per process and verify its checksums before unpickling; nothing big
+travels in the task graph. The output is
 written by this process as results arrive, in input order and at most ``2 * workers``
 partitions ahead, so a batch comes out identical to the local engine's and memory stays flat.
 A worker that dies mid-run has its partitions recomputed elsewhere by the scheduler; each
@@ -17,27 +15,25 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import logging
-import math
 import threading
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
-import pandas as pd
 from distributed import Client, Future, LocalCluster
 from distributed.scheduler import KilledWorker
 
-from inquiry_quality.core import schema
 from inquiry_quality.core.config import IngestParams, ScoreParams, SourceParams
-from inquiry_quality.ingest import read_inquiries
 from inquiry_quality.ingest.outcomes import Outcomes
-from inquiry_quality.ingest.sources import count_units
-from inquiry_quality.ingest.tabular import Units
-from inquiry_quality.scoring.batch import ANY_DATE, BatchRun, ingest_params
+from inquiry_quality.scoring.batch import BatchRun, ingest_params
 from inquiry_quality.scoring.engines import EngineError
-from inquiry_quality.scoring.engines.local import scored_chunks
+from inquiry_quality.scoring.engines.partitions import (
+    Partition,
+    PartitionResult,
+    plan_partitions,
+    score_partition,
+)
 from inquiry_quality.scoring.loading import load_model_dir
 from inquiry_quality.scoring.scorer import Scorer
 from inquiry_quality.scoring.summary import BatchSummary
@@ -55,49 +51,6 @@ _SCORERS: dict[tuple[str, str, str], Scorer] = {}
 _LOADING = threading.Lock()
 
 
-@dataclass(frozen=True)
-class Partition:
-    """Units [start, stop) of one input (``units`` None: the whole input, e.g. a workbook)."""
-
-    spec: SourceParams
-    number: int
-    units: Units
-
-    def __str__(self) -> str:
-        where = "" if self.units is None else f" units {self.units[0]}-{self.units[1] - 1}"
-        return f"partition {self.number} of {self.spec.path}{where}"
-
-
-@dataclass(frozen=True)
-class PartitionResult:
-    """A partition's scored rows (None: no usable row), their ``received_at``, its quarantine
-    lines, and how many rows it read."""
-
-    partition: Partition
-    format: str | None
-    rows_read: int
-    scored: pd.DataFrame | None
-    received: pd.Series | None
-    quarantine: pd.DataFrame
-
-
-def plan_partitions(
-    sources: Sequence[SourceParams], params: IngestParams, root: Path, rows: int
-) -> list[Partition]:
-    """Each source as ranges of ``rows`` units, in input order (at least one per source)."""
-    if rows < 1:
-        raise ValueError(f"{PARTITION_OPTION} must be at least 1, not {rows}")
-    parts = []
-    for spec in sources:
-        total = count_units(spec, params, root)
-        if total is None:
-            parts.append(Partition(spec, 0, None))
-            continue
-        for number in range(max(1, math.ceil(total / rows))):
-            parts.append(Partition(spec, number, (number * rows, min((number + 1) * rows, total))))
-    return parts
-
-
 def load_local_scorer(model: str, params: ScoreParams) -> Scorer:
     """A scorer of a local bundle or pyfunc directory (the default loader: no MLflow)."""
     return Scorer(load_model_dir(Path(model)), params)
@@ -113,7 +66,7 @@ def worker_scorer(model: str, loader: Loader, params: ScoreParams) -> Scorer:
         return _SCORERS[key]
 
 
-def score_partition(
+def score_on_worker(
     partition: Partition,
     model: str,
     loader: Loader,
@@ -121,29 +74,15 @@ def score_partition(
     ingest: IngestParams,
     root: str,
 ) -> PartitionResult:
-    """Read, validate and score one partition on a worker (the local engine's function)."""
+    """``score_partition`` with this worker's scorer."""
     scorer = worker_scorer(model, loader, params)
-    reader = read_inquiries(partition.spec, ingest, Path(root), ANY_DATE, partition.units)
-    scored, received, bad = [], [], []
     try:
-        for chunk, rows in scored_chunks(scorer, reader):
-            if rows is not None:
-                scored.append(rows)
-                received.append(chunk.table[schema.RECEIVED_AT])
-            bad.append(chunk.quarantine)
+        return score_partition(scorer, partition, ingest, Path(root))
     except MemoryError as exc:
         raise EngineError(
             f"{partition}: a worker ran out of memory scoring it; lower {PARTITION_OPTION} "
             "(rows per partition) or give each worker more memory (dask worker --memory-limit)"
         ) from exc
-    return PartitionResult(
-        partition,
-        reader.format,
-        reader.rows_read,
-        pd.concat(scored) if scored else None,
-        pd.concat(received) if received else None,
-        pd.concat(bad, ignore_index=True),
-    )
 
 
 def _in_order(
@@ -224,6 +163,8 @@ def score_sources_on_dask(
     root = root.resolve()
     if (root / model).exists():  # a local model directory, not a URI
         model = str((root / model).resolve())
+    if partition_rows < 1:
+        raise ValueError(f"{PARTITION_OPTION} must be at least 1, not {partition_rows}")
     partitions = plan_partitions(sources, params, root, partition_rows)
     run = BatchRun(
         scorer,
@@ -238,7 +179,7 @@ def score_sources_on_dask(
 
     def submit(partition: Partition) -> Future:
         return client.submit(
-            score_partition,
+            score_on_worker,
             partition,
             model,
             loader,
