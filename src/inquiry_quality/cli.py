@@ -226,10 +226,11 @@ def run_score(args: argparse.Namespace) -> int:
         "keep_empty_quarantine": args.quarantine is not None,
     }
     if args.engine == "dask":
+        from inquiry_quality.core.dask_cluster import dask_client
         from inquiry_quality.scoring.engines import dask_engine
 
         rows = args.partition_rows or dask_engine.DEFAULT_PARTITION_ROWS
-        with dask_engine.dask_client(args.scheduler, args.workers) as client:
+        with dask_client(args.scheduler, args.workers) as client:
             summary = dask_engine.score_sources_on_dask(
                 client, scorer, model, sources, args.output, quarantine, loader=load_scorer,
                 partition_rows=rows, **common,

@@ -191,6 +191,9 @@ class FeaturizeParams(Section):
     # the n-gram text without mailing-list subject tags and footers (features/listmail.py)
     strip_list_artefacts: bool = False
     keep_link_hosts: bool = False  # the n-gram text keeps each link's host after its URL token
+    engine: Literal["local", "dask"] = "local"  # dask: partitions on a Dask cluster
+    scheduler: str | None = None  # dask: tcp://HOST:8786; None: a local cluster, one worker a core
+    partition_rows: int = 20_000  # dask: inquiries per partition
 
 
 class ScoreParams(Section):

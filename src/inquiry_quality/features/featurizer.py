@@ -105,6 +105,10 @@ def featurizer_from_params(
     )
 
 
+#: where the featurizer runs, not what it computes: not part of its settings for ``train``
+RUN_SETTINGS = ("engine", "scheduler", "partition_rows")
+
+
 def write_settings(path: str | Path, params: FeaturizeParams, catalogue: str | Path | None) -> None:
     """What ``train`` needs to rebuild this featurizer: the settings and the catalogue's path.
 
@@ -112,7 +116,7 @@ def write_settings(path: str | Path, params: FeaturizeParams, catalogue: str | P
     ``featurize`` stage's output byte-identical (a pickle's set order is not).
     """
     settings = {
-        "featurize": params.model_dump(mode="json"),
+        "featurize": params.model_dump(mode="json", exclude=set(RUN_SETTINGS)),
         "catalogue": None if catalogue is None else str(catalogue),
     }
     Path(path).write_text(json.dumps(settings, indent=2, sort_keys=True) + "\n", "utf-8")
@@ -132,10 +136,13 @@ def feature_table(
     inquiries: pd.DataFrame,
     featurizer: InquiryFeaturizer,
     extra_columns: Sequence[str] = (),
+    features: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Ids, labels (where present), ``extra_columns`` and every feature, one row per inquiry.
 
-    Large tables are featurized on every core (rows are independent: the result is the same).
+    Large tables are featurized on every core (rows are independent: the result is the same);
+    ``features``, the featurizer's rows for ``inquiries`` in order, were computed elsewhere (on
+    a Dask cluster: ``features.on_dask``), and ``inquiries`` need hold only the kept columns.
     """
     keep = [
         c
@@ -145,7 +152,15 @@ def feature_table(
     missing = [c for c in (schema.INQUIRY_ID, *extra_columns) if c not in inquiries.columns]
     if missing:
         raise KeyError(f"inquiries lack column(s) {', '.join(missing)}")
-    featurizer.transform(inquiries.head(1))  # build the spaCy rules once, before forking
-    parts = map_slices(featurizer.transform, inquiries, ROWS_PER_PROCESS, fork=True)
-    features = pd.concat(parts)
+    if features is None:
+        featurizer.transform(inquiries.head(1))  # build the spaCy rules once, before forking
+        features = pd.concat(
+            map_slices(featurizer.transform, inquiries, ROWS_PER_PROCESS, fork=True)
+        )
+    features = features.set_axis(inquiries.index)
     return pd.concat([inquiries[keep], features], axis=1).reset_index(drop=True)
+
+
+def kept_columns(extra_columns: Sequence[str] = ()) -> list[str]:
+    """The columns of the inquiries ``feature_table`` keeps beside the features."""
+    return [*ID_COLUMNS, *schema.LABEL_COLUMNS, *extra_columns]

@@ -12,7 +12,6 @@ partition's rows are written once, when its result first arrives.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import logging
 import threading
@@ -21,7 +20,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Final
 
-from distributed import Client, Future, LocalCluster
+from distributed import Client, Future
 from distributed.scheduler import KilledWorker
 
 from inquiry_quality.core.config import IngestParams, ScoreParams, SourceParams
@@ -110,26 +109,6 @@ def _result(partition: Partition, future: Future) -> PartitionResult:
     finally:
         future.release()
     return result
-
-
-@contextlib.contextmanager
-def dask_client(scheduler: str | None = None, workers: int | None = None) -> Iterator[Client]:
-    """A client of the cluster at ``scheduler``, or of a local cluster of ``workers``
-    single-threaded worker processes (default: one per core) stopped on exit."""
-    if scheduler:
-        with Client(scheduler) as client:
-            yield client
-        return
-    with (
-        LocalCluster(
-            n_workers=workers,
-            threads_per_worker=1,
-            dashboard_address=None,
-            silence_logs=logging.WARNING,
-        ) as cluster,
-        Client(cluster) as client,
-    ):
-        yield client
 
 
 def score_sources_on_dask(
