@@ -15,7 +15,6 @@ and the peak PSS of the biggest single process under each run (a worker's peak m
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import subprocess
 import sys
 import tempfile
@@ -36,16 +35,15 @@ def build_input(rows: int, params_path: Path, workdir: Path) -> Path:
         return out
     params = load_params(params_path)
     raw = workdir / f"raw_{rows}"
-    generate(dataclasses.replace(params.generate, n_inquiries=rows, n_new=10), raw)
-    sources = [
-        dataclasses.replace(s, path=str(raw / Path(s.path).relative_to(GENERATED)))
-        for s in params.ingest.sources
-    ]
-    outcomes = [
-        dataclasses.replace(s, path=str(raw / Path(s.path).relative_to(GENERATED)))
-        for s in params.ingest.outcomes
-    ]
-    ingest(dataclasses.replace(params.ingest, sources=sources, outcomes=outcomes), Path("/"), out)
+    generate(params.generate.model_copy(update={"n_inquiries": rows, "n_new": 10}), raw)
+    moved = {
+        name: [
+            s.model_copy(update={"path": str(raw / Path(s.path).relative_to(GENERATED))})
+            for s in getattr(params.ingest, name)
+        ]
+        for name in ("sources", "outcomes")
+    }
+    ingest(params.ingest.model_copy(update=moved), Path("/"), out)
     return out
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import os
 import shutil
 import threading
@@ -175,7 +174,7 @@ def test_a_worker_out_of_memory_names_the_partition_size_option(
 def test_the_capacity_is_applied_over_the_whole_batch(
     tmp_path: Path, client: Client, scorer: Scorer, project_bundle_dir: Path, sources
 ) -> None:
-    capped = Scorer(scorer.bundle, dataclasses.replace(scorer.params, daily_capacity=1))
+    capped = Scorer(scorer.bundle, scorer.params.model_copy(update={"daily_capacity": 1}))
     local = _run(tmp_path / "local", capped, project_bundle_dir, sources[:2], None)
     on_dask = _run(tmp_path / "dask", capped, project_bundle_dir, sources[:2], client)
     assert on_dask[0].read_bytes() == local[0].read_bytes()

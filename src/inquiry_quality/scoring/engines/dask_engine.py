@@ -12,7 +12,6 @@ partition's rows are written once, when its result first arrives.
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 import threading
 from collections import deque
@@ -154,7 +153,7 @@ def score_sources_on_dask(
         progress=progress,
         keep_empty_quarantine=keep_empty_quarantine,
     )
-    worker_params = dataclasses.replace(run.scorer.params, sources=[], outcomes=[])
+    worker_params = run.scorer.params.model_copy(update={"sources": [], "outcomes": []})
 
     def submit(partition: Partition) -> Future:
         return client.submit(
