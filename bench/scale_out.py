@@ -21,6 +21,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from score_speed import process_pss_mb  # bench/ is on the path of a bench script
+
 from inquiry_quality.core.config import load_params
 from inquiry_quality.ingest import ingest
 from inquiry_quality.synth import generate
@@ -45,22 +47,6 @@ def build_input(rows: int, params_path: Path, workdir: Path) -> Path:
     }
     ingest(params.ingest.model_copy(update=moved), Path("/"), out)
     return out
-
-
-def process_pss_mb(pid: int) -> dict[int, float]:
-    """PSS of ``pid`` and of each process under it, by process id (Linux ``/proc``)."""
-    sizes, pending = {}, [pid]
-    while pending:
-        current = pending.pop()
-        try:
-            rollup = Path(f"/proc/{current}/smaps_rollup").read_text()
-            children = Path(f"/proc/{current}/task/{current}/children").read_text().split()
-        except OSError:  # the process just ended
-            continue
-        kb = next((int(x.split()[1]) for x in rollup.splitlines() if x.startswith("Pss:")), 0)
-        sizes[current] = kb / 1024
-        pending += [int(c) for c in children]
-    return sizes
 
 
 def timed(argv: list[str]) -> tuple[float, float]:

@@ -76,13 +76,14 @@ def write_input(batch: pd.DataFrame, rows: int, path: Path) -> None:
         parquet.close()
 
 
-def tree_pss_mb(pid: int) -> float:
-    """Proportional set size (shared pages split between sharers) of ``pid`` and its children.
+def process_pss_mb(pid: int) -> dict[int, float]:
+    """Proportional set size (shared pages split between sharers) of ``pid`` and of each
+    process under it, by process id.
 
     Worker processes share the model's pages with their parent; adding up their RSS would
     count those pages once per process. Linux only (``/proc``).
     """
-    total, pending = 0.0, [pid]
+    sizes, pending = {}, [pid]
     while pending:
         current = pending.pop()
         try:
@@ -91,9 +92,14 @@ def tree_pss_mb(pid: int) -> float:
         except OSError:  # the process just ended
             continue
         kb = next((int(x.split()[1]) for x in rollup.splitlines() if x.startswith("Pss:")), 0)
-        total += kb / 1024
+        sizes[current] = kb / 1024
         pending += [int(c) for c in children]
-    return total
+    return sizes
+
+
+def tree_pss_mb(pid: int) -> float:
+    """The PSS of ``pid`` and every process under it, in MB."""
+    return sum(process_pss_mb(pid).values())
 
 
 def reference(source: Path, history: Path) -> None:

@@ -240,3 +240,15 @@ def spamassassin() -> Path:
             "beside the repository, as CI has it)"
         )
     return SPAMASSASSIN
+
+
+@pytest.fixture(scope="module")
+def dask_cluster() -> Iterator[object]:
+    """A client of a real Dask LocalCluster of 2 single-threaded workers, one per module."""
+    from distributed import Client, LocalCluster
+
+    with (
+        LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None) as cluster,
+        Client(cluster) as client,
+    ):
+        yield client

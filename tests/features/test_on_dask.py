@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
 import pytest
-from distributed import Client, LocalCluster
+from distributed import Client
 
 from inquiry_quality.core.config import Params
 from inquiry_quality.features import feature_table, featurizer_from_params, read_catalogue
@@ -16,12 +15,8 @@ from inquiry_quality.features.on_dask import features_on_dask
 
 
 @pytest.fixture(scope="module")
-def client() -> Iterator[Client]:
-    with (
-        LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None) as cluster,
-        Client(cluster) as client,
-    ):
-        yield client
+def client(dask_cluster: Client) -> Client:
+    return dask_cluster
 
 
 def test_the_same_features_file_as_the_local_engine(

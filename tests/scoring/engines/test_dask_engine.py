@@ -7,7 +7,6 @@ import os
 import shutil
 import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import dask
@@ -30,12 +29,8 @@ CORPUS = Path(__file__).resolve().parents[4] / "shared" / "corpora" / "spamassas
 
 
 @pytest.fixture(scope="module")
-def client() -> Iterator[Client]:
-    with (
-        LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None) as cluster,
-        Client(cluster) as client,
-    ):
-        yield client
+def client(dask_cluster: Client) -> Client:
+    return dask_cluster
 
 
 @pytest.fixture(scope="module")
