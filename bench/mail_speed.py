@@ -7,7 +7,8 @@ child process: ``inquiry-quality score FOLDER -o x.csv`` (this checkout), the sa
 folder's HTML messages alone, and as the reference ``email.message_from_bytes`` over the same
 files (what any mail tool does first); prints messages/s and each as a ratio to the reference,
 so figures from a busy machine compare. ``--baseline-cli`` scores the same folders with
-another installation (another checkout's venv) in the same run, for a before/after ratio.
+another installation (``CHECKOUT/.venv/bin/inquiry-quality``, run in CHECKOUT with its model)
+in the same run, for a before/after ratio.
 Target on 2 cores: 1,000 messages/s end to end on easy-ham-1.
 """
 
@@ -31,9 +32,9 @@ for path in sorted(Path(sys.argv[1]).rglob("*")):
 """
 
 
-def seconds(command: list[str]) -> float:
+def seconds(command: list[str], cwd: Path | None = None) -> float:
     start = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True)
+    done = subprocess.run(command, capture_output=True, text=True, cwd=cwd)
     if done.returncode not in (0, 3):  # 3: scored, some messages quarantined
         sys.exit(f"{' '.join(command)} failed:\n{done.stderr[-3000:]}")
     return time.perf_counter() - start
@@ -64,7 +65,10 @@ def main() -> None:
             for label, cli in clis.items():
                 if cli:
                     out = Path(tmp) / f"{name}-{label.replace(' ', '-')}.csv"
-                    rate = count / seconds([cli, "score", str(folder), "-o", str(out), "-q"])
+                    # in its own checkout: its params.yaml and models/
+                    root = Path(cli).absolute().parents[2]
+                    command = [cli, "score", str(folder.absolute()), "-o", str(out), "-q"]
+                    rate = count / seconds(command, root)
                     print(f"  {label}: {rate:,.0f} messages/s, {rate / plain:.3f} of the reference")
 
 
