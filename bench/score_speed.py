@@ -88,7 +88,9 @@ def process_pss_mb(pid: int) -> dict[int, float]:
         current = pending.pop()
         try:
             rollup = Path(f"/proc/{current}/smaps_rollup").read_text()
-            children = Path(f"/proc/{current}/task/{current}/children").read_text().split()
+            # children of every thread (Dask's nannies start workers from another thread)
+            tasks = Path(f"/proc/{current}/task").iterdir()
+            children = [c for t in tasks for c in (t / "children").read_text().split()]
         except OSError:  # the process just ended
             continue
         kb = next((int(x.split()[1]) for x in rollup.splitlines() if x.startswith("Pss:")), 0)
