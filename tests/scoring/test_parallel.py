@@ -14,8 +14,6 @@ from inquiry_quality.scoring.engines.local import (
     default_jobs,
 )
 
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpora" / "spamassassin"
-
 
 def test_small_inputs_stay_in_one_process(tmp_path: Path) -> None:
     small = tmp_path / "small.csv"
@@ -43,12 +41,12 @@ def test_mail_uses_every_core_from_a_smaller_size(tmp_path: Path) -> None:
 
 
 def test_mail_read_by_the_workers_is_scored_as_in_one_process(
-    tmp_path: Path, scorer: Scorer
+    tmp_path: Path, scorer: Scorer, spamassassin: Path
 ) -> None:
     """With jobs > 1 a mail folder is split into message ranges that the workers parse."""
     folder = tmp_path / "mail"
     folder.mkdir()
-    for path in sorted((CORPUS / "spam-1").iterdir())[:40]:
+    for path in sorted((spamassassin / "spam-1").iterdir())[:40]:
         shutil.copy(path, folder / path.name)
     (folder / "empty.eml").write_bytes(b"")
     one = score_sources(

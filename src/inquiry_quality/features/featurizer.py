@@ -144,11 +144,7 @@ def feature_table(
     ``features``, the featurizer's rows for ``inquiries`` in order, were computed elsewhere (on
     a Dask cluster: ``features.on_dask``), and ``inquiries`` need hold only the kept columns.
     """
-    keep = [
-        c
-        for c in (*schema.ID_COLUMNS, *schema.LABEL_COLUMNS, *extra_columns)
-        if c in inquiries.columns
-    ]
+    keep = [c for c in kept_columns(extra_columns) if c in inquiries.columns]
     missing = [c for c in (schema.INQUIRY_ID, *extra_columns) if c not in inquiries.columns]
     if missing:
         raise KeyError(f"inquiries lack column(s) {', '.join(missing)}")
@@ -163,4 +159,4 @@ def feature_table(
 
 def kept_columns(extra_columns: Sequence[str] = ()) -> list[str]:
     """The columns of the inquiries ``feature_table`` keeps beside the features."""
-    return [*ID_COLUMNS, *schema.LABEL_COLUMNS, *extra_columns]
+    return [*schema.ID_COLUMNS, *schema.LABEL_COLUMNS, *extra_columns]

@@ -25,7 +25,6 @@ from inquiry_quality.scoring.engines.dask_engine import (
 
 PARAMS = load_params(Path(__file__).resolve().parents[3] / "params.yaml")
 EXTRA_NUMERIC, EXTRA_CAT = PARAMS.ingest.extra_numeric, PARAMS.ingest.extra_categorical
-CORPUS = Path(__file__).resolve().parents[4] / "shared" / "corpora" / "spamassassin"
 
 
 @pytest.fixture(scope="module")
@@ -34,12 +33,12 @@ def client(dask_cluster: Client) -> Client:
 
 
 @pytest.fixture(scope="module")
-def mail_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def mail_folder(tmp_path_factory: pytest.TempPathFactory, spamassassin: Path) -> Path:
     """20 real messages (plain and HTML ham, spam) in sub-folders, and an empty file."""
     folder = tmp_path_factory.mktemp("mail")
     for name in ("hard-ham-1", "spam-1"):
         (folder / name).mkdir()
-        for path in sorted((CORPUS / name).iterdir())[:10]:
+        for path in sorted((spamassassin / name).iterdir())[:10]:
             shutil.copy(path, folder / name / path.name)
     (folder / "spam-1" / "empty.eml").write_bytes(b"")
     return folder
