@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from inquiry_quality.core import schema
+from inquiry_quality.web import TOKEN_ENV
 
 if TYPE_CHECKING:
     from inquiry_quality.core.config import Params
@@ -64,6 +65,18 @@ EXPLAIN_EPILOG = f"""examples:
 
 Pasted text that starts with e-mail headers (From:, Subject:, ...) is read as an e-mail;
 otherwise it is the body of the inquiry.
+
+{EXIT_CODES}"""
+
+
+SERVE_EPILOG = f"""examples:
+  inquiry-quality serve data/scored/new_batch.csv      (after `make run`; then open the URL)
+  inquiry-quality serve inbox.mbox web_form.xlsx       (scored with the model on start)
+  {TOKEN_ENV}=... inquiry-quality serve --host 0.0.0.0 (a shared server: token required)
+
+keys: j/k move, o open, g genuine, c existing customer, 1-5 junk by type, l lost, w won,
+u undo, / search. Marks go to the SQLite file of --marks; `dvc repro` exports them (stage
+marks) and trains on them once each class has params.yaml's marks.min_per_class.
 
 {EXIT_CODES}"""
 
@@ -164,6 +177,39 @@ def build_parser() -> argparse.ArgumentParser:
         help=".eml, .txt (text as pasted), a one-row table, or - for stdin (default)",
     )
     _common(explain)
+    serve = commands.add_parser(
+        "serve",
+        help="the rep's page: triage a batch, read each inquiry, mark outcomes",
+        description="Serve the inbox of a scored file (or of inputs scored on start) on "
+        "127.0.0.1: inquiries in the order to handle them, each with its reasons and follow-up "
+        "mail, and outcome marks that become training labels (docs/web.md).",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=SERVE_EPILOG,
+    )
+    serve.add_argument(
+        "inputs",
+        nargs="*",
+        metavar="SCORED_FILE | INPUT",
+        type=Path,
+        default=[Path("data/scored/new_batch.csv")],
+        help="a file written by `score`, or inputs to score (default: data/scored/new_batch.csv)",
+    )
+    serve.add_argument(
+        "--texts",
+        nargs="+",
+        type=Path,
+        metavar="INPUT",
+        help="where a scored file's inquiries come from (default: params.yaml score.sources)",
+    )
+    serve.add_argument("--host", default="127.0.0.1", help="address (default: 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    serve.add_argument("--marks", type=Path, help="marks database (default: params marks.database)")
+    serve.add_argument(
+        "--token-file",
+        type=Path,
+        help=f"file holding the access token (or set {TOKEN_ENV}); required off 127.0.0.1",
+    )
+    _common(serve)
     return parser
 
 
@@ -287,6 +333,41 @@ def run_explain(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def run_serve(args: argparse.Namespace) -> int:
+    from inquiry_quality.scoring import load_scorer, source_for
+    from inquiry_quality.web import server
+    from inquiry_quality.web.security import TokenError, access_token
+
+    try:
+        token = access_token(args.host, args.token_file)
+    except TokenError as exc:
+        return _fail(str(exc), EXIT_USAGE)
+    params = _params(args.params)
+    configured = [*params.score.sources, *params.ingest.sources]
+    missing = [str(p) for p in args.inputs if not p.exists()]
+    if missing:
+        return _fail(f"{', '.join(missing)}: no such file (run `make run` first?)", EXIT_USAGE)
+    model = _model(args.model)
+    try:
+        scorer = load_scorer(model, params.score)
+    except FileNotFoundError:  # a scored file is served without one; pasting needs it
+        scorer = None
+    inputs = [source_for(path, configured) for path in args.inputs]
+    texts = [source_for(p, configured) for p in args.texts] if args.texts else params.score.sources
+    batch = server.load_batch(inputs, texts, scorer, params)
+    marks = args.marks or Path(params.marks.database)
+    names = " ".join(str(p) for p in args.inputs)
+    served = server.build(batch, scorer, params, marks, names, model if scorer else None)
+    if not args.quiet:
+        print(f"{len(served.inbox)} inquiries from {names}; marks in {marks}")
+        print(f"Open http://{args.host}:{args.port}/ (Ctrl-C stops)")
+    server.run(served, args.host, args.port, token)
+    return EXIT_OK
+
+
+COMMANDS = {"score": run_score, "explain": run_explain, "serve": run_serve}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
@@ -297,7 +378,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from inquiry_quality.scoring.loading import ModelNotFoundError
 
     try:
-        return run_score(args) if args.command == "score" else run_explain(args)
+        return COMMANDS[args.command](args)
     except ModelIntegrityError as exc:
         return _fail(f"model refused: {exc}", EXIT_MODEL)
     except ModelNotFoundError as exc:

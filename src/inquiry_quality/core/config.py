@@ -213,6 +213,13 @@ class ScoreParams(Section):
     chunk_rows: int = 2000
 
 
+class MarksParams(Section):
+    """``marks``: the reps' outcome marks (``inquiry-quality serve``) and their export."""
+
+    database: str = "data/marks/marks.sqlite"  # the live SQLite file the page writes
+    min_per_class: int = 20  # genuine and junk marks each, before a retrain uses any
+
+
 with warnings.catch_warnings():
     # ``register`` is also ABCMeta's class method; an instance's field is what stages read
     warnings.filterwarnings("ignore", message='Field name "register"', category=UserWarning)
@@ -228,6 +235,7 @@ with warnings.catch_warnings():
         register: RegisterParams = Field(default_factory=RegisterParams)
         score: ScoreParams = Field(default_factory=ScoreParams)
         ablation: AblationParams = Field(default_factory=AblationParams)
+        marks: MarksParams = Field(default_factory=MarksParams)
 
 
 def _describe(error: dict[str, Any]) -> str:
