@@ -44,9 +44,11 @@ class SmallProject:
 
 
 def _relocated(specs: list[SourceParams], raw: Path) -> list[SourceParams]:
+    """The generated sources, moved into ``raw`` (others, like the reps' marks, left out)."""
     return [
         s.model_copy(update=dict(path=str(raw / Path(s.path).relative_to(GENERATED))))
         for s in specs
+        if Path(s.path).is_relative_to(GENERATED)
     ]
 
 

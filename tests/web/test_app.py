@@ -101,7 +101,8 @@ def test_with_a_token_every_request_needs_it(served: Served) -> None:
     assert client.get("/", headers={"Authorization": "Bearer s3cret-t0ken"}).status_code == 200
     client.auth = ("anna", "s3cret-t0ken")
     token = _csrf(client)
-    client.post("/mark", data={"id": HOSTILE_ID, "outcome": "genuine"}, headers={CSRF_HEADER: token})
+    form = {"id": HOSTILE_ID, "outcome": "genuine"}
+    client.post("/mark", data=form, headers={CSRF_HEADER: token})
     mark = served.marks.current(HOSTILE_ID)
     assert mark is not None and mark.who == "anna"
 
@@ -111,7 +112,7 @@ def test_a_public_address_needs_a_token(
 ) -> None:
     monkeypatch.delenv(TOKEN_ENV, raising=False)
     assert access_token("127.0.0.1", None) is None
-    with pytest.raises(TokenError, match="refusing to serve on 0.0.0.0"):
+    with pytest.raises(TokenError, match=r"refusing to serve on 0\.0\.0\.0"):
         access_token("0.0.0.0", None)
     assert main(["serve", "--host", "0.0.0.0", "--port", "1"]) == 2
     assert "without an access token" in capsys.readouterr().err
@@ -132,6 +133,7 @@ def test_pasted_inquiries_get_a_report_and_bad_input_a_message(client: TestClien
     report = client.post("/paste", data={"text": text, "csrf": token})
     assert report.status_code == 200
     assert "RFQ LED panels" in report.text and "Follow-up mail" in report.text
-    binary = client.post("/paste", data={"csrf": token}, files={"file": ("x.eml", bytes(range(256)))})
+    junk = {"file": ("x.eml", bytes(range(256)))}
+    binary = client.post("/paste", data={"csrf": token}, files=junk)
     assert binary.status_code in (200, 400)
     assert client.get("/").status_code == 200  # the server keeps running

@@ -101,9 +101,7 @@ class Guard(BaseHTTPMiddleware):
 
     async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
         user, secret = _credentials(request)
-        if self.token is not None and not (
-            secret is not None and _same(secret, self.token)
-        ):
+        if self.token is not None and not (secret is not None and _same(secret, self.token)):
             return self._secure(
                 PlainTextResponse(
                     "An access token is needed: log in with your name and the token.",
