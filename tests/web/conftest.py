@@ -4,20 +4,17 @@ from __future__ import annotations
 
 import dataclasses
 import shutil
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
 import pytest
-import uvicorn
 
 from inquiry_quality.core import schema
 from inquiry_quality.core.config import Params, SourceParams
 from inquiry_quality.scoring import Scorer, score_sources
 from inquiry_quality.web.app import Served, create_app
-from inquiry_quality.web.server import build, load_batch
+from inquiry_quality.web.server import build, in_thread, load_batch
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 HOSTILE_ID = "EVIL-1"
@@ -122,20 +119,8 @@ def live_server(
     """The page on a free 127.0.0.1 port (uvicorn in a thread), shared by a test module."""
     marks = tmp_path_factory.mktemp("live") / "marks.sqlite"
     served = make_served(scored_file, batch_sources, web_scorer, project_params, marks)
-    config = uvicorn.Config(create_app(served), host="127.0.0.1", port=0, log_level="warning")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "the page did not start"
-        time.sleep(0.05)
-    port = server.servers[0].sockets[0].getsockname()[1]
-    try:
-        yield f"http://127.0.0.1:{port}", served
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
+    with in_thread(create_app(served)) as url:
+        yield url, served
 
 
 @pytest.fixture(scope="session")

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
 import uvicorn
+from fastapi import FastAPI
 
 from inquiry_quality.core.config import IngestParams, Params, SourceParams
 from inquiry_quality.features.patterns import load_patterns
@@ -73,3 +77,22 @@ def run(served: Served, host: str, port: int, token: str | None) -> None:
     """Serve until interrupted."""
     logger.warning("serving %d inquiries on http://%s:%d/", len(served.inbox), host, port)
     uvicorn.run(create_app(served, token), host=host, port=port, log_level="warning")
+
+
+@contextmanager
+def in_thread(app: FastAPI, timeout: float = 30.0) -> Iterator[str]:
+    """``app`` served on a free 127.0.0.1 port in a thread (tests, benchmarks); its URL."""
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + timeout
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            raise RuntimeError("the page did not start")
+        time.sleep(0.05)
+    port = server.servers[0].sockets[0].getsockname()[1]
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
