@@ -24,8 +24,8 @@ import httpx
 import numpy as np
 import pandas as pd
 
-from inquiry_quality import schema
-from inquiry_quality.config import SourceParams, load_params
+from inquiry_quality.core import schema
+from inquiry_quality.core.config import SourceParams, load_params
 from inquiry_quality.scoring import load_scorer
 from inquiry_quality.scoring.pasted import inquiry_from_text
 from inquiry_quality.web.app import create_app

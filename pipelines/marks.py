@@ -11,7 +11,7 @@ import argparse
 import logging
 from pathlib import Path
 
-from inquiry_quality.config import load_params
+from inquiry_quality.core.config import load_params
 from inquiry_quality.web.marks import export_labels
 
 logger = logging.getLogger("marks")

@@ -334,7 +334,8 @@ def run_explain(args: argparse.Namespace) -> int:
 
 
 def run_serve(args: argparse.Namespace) -> int:
-    from inquiry_quality.scoring import load_scorer, source_for
+    from inquiry_quality.mlops.loading import load_scorer
+    from inquiry_quality.scoring import source_for
     from inquiry_quality.web import server
     from inquiry_quality.web.security import TokenError, access_token
 

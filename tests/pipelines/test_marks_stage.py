@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 import yaml
 
-from inquiry_quality import schema
+from inquiry_quality.core import schema
 from inquiry_quality.web.marks import MarkStore
 
 if TYPE_CHECKING:

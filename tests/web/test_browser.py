@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from inquiry_quality import schema
+from inquiry_quality.core import schema
 from inquiry_quality.web.app import Served
 
 from .conftest import HOSTILE_ATTACHMENT

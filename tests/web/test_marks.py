@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from inquiry_quality import schema
+from inquiry_quality.core import schema
 from inquiry_quality.web.marks import MarkError, MarkStore, export_labels
 
 
