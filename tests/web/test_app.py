@@ -129,6 +129,8 @@ def test_pasted_inquiries_get_a_report_and_bad_input_a_message(client: TestClien
     assert empty.status_code == 400 and "Nothing to score" in empty.text
     big = client.post("/paste", data={"csrf": token}, files={"file": ("x.eml", b"a" * 1_000_001)})
     assert big.status_code == 400 and "larger than 1 MB" in big.text
+    huge = client.post("/paste", content=b"a" * 2_000_001, headers={CSRF_HEADER: token})
+    assert huge.status_code == 413  # refused before the body is read
     text = "Subject: RFQ LED panels\n\nPlease quote 2000 pcs 600x600 LED panels, CIF Hamburg."
     report = client.post("/paste", data={"text": text, "csrf": token})
     assert report.status_code == 200

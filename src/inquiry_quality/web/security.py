@@ -30,6 +30,7 @@ LOCAL_HOSTS: Final = ("127.0.0.1", "::1", "localhost")
 CSRF_COOKIE: Final = "csrf"
 CSRF_HEADER: Final = "X-CSRF-Token"
 CSRF_FIELD: Final = "csrf"
+MAX_BODY_BYTES: Final = 2_000_000  # a pasted inquiry is at most 1 MB; forms add little
 CSP: Final = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
     "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
@@ -109,6 +110,8 @@ class Guard(BaseHTTPMiddleware):
                     {"WWW-Authenticate": 'Basic realm="inquiry-quality", charset="UTF-8"'},
                 )
             )
+        if int(request.headers.get("content-length") or 0) > MAX_BODY_BYTES:
+            return self._secure(PlainTextResponse("Too large: at most 2 MB a request.", 413))
         request.state.user = user or self.local
         cookie = request.cookies.get(CSRF_COOKIE)
         request.state.csrf = cookie or secrets.token_urlsafe(32)
