@@ -26,7 +26,7 @@ import pandas as pd
 
 from inquiry_quality.core import schema
 from inquiry_quality.core.config import SourceParams, load_params
-from inquiry_quality.scoring import load_scorer
+from inquiry_quality.mlops.loading import load_scorer
 from inquiry_quality.scoring.pasted import inquiry_from_text
 from inquiry_quality.web.app import create_app
 from inquiry_quality.web.batch import Batch
@@ -87,7 +87,7 @@ def main() -> None:
         print(f"loaded {len(served.inbox):,} inquiries in {time.perf_counter() - started:.1f} s")
         texts = pasted_texts(batch.table, 20)
         with in_thread(create_app(served)) as url, httpx.Client(base_url=url) as client:
-            client.get("/")  # warm: templates compiled, connection open
+            client.get("/").raise_for_status()  # warm: templates compiled, connection open
             csrf = client.cookies[CSRF_COOKIE]
             static = timed(lambda: client.get("/static/app.css"), 50)
             first = timed(lambda: client.get("/").raise_for_status(), 30)

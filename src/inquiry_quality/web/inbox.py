@@ -49,7 +49,8 @@ class Query:
     def params(self, **changes: object) -> dict[str, str]:
         """The query as URL parameters (empty ones left out), with ``changes`` applied."""
         values: dict[str, object] = {**self.filters, "marked": self.marked, "q": self.search}
-        values.update(page=self.page, **changes)
+        values["page"] = self.page
+        values.update(changes)
         if str(values["page"]) == "1":
             values["page"] = ""
         return {k: str(v) for k, v in values.items() if v not in ("", None)}
