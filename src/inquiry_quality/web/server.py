@@ -75,7 +75,7 @@ def build(
 
 def run(served: Served, host: str, port: int, token: str | None) -> None:
     """Serve until interrupted."""
-    logger.warning("serving %d inquiries on http://%s:%d/", len(served.inbox), host, port)
+    logger.info("serving %d inquiries on http://%s:%d/", len(served.inbox), host, port)
     uvicorn.run(create_app(served, token), host=host, port=port, log_level="warning")
 
 
