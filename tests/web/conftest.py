@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -89,7 +88,7 @@ def make_served(
     marks: Path,
 ) -> Served:
     """The page's state for the scored file, its text read from ``sources``."""
-    absolute = [dataclasses.replace(s, path=str(Path(s.path).resolve())) for s in sources]
+    absolute = [s.model_copy(update={"path": str(Path(s.path).resolve())}) for s in sources]
     batch = load_batch([SourceParams(path=str(scored_file))], absolute, scorer, params)
     return build(batch, scorer, params, marks, scored_file.name)
 
