@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 
 from inquiry_quality.synth.generate import PLATFORM_COLUMNS
+from inquiry_quality.web.marks import export_labels
 
 WHEN = pd.Timestamp("2025-03-03 09:30", tz="Europe/Stockholm")
 
@@ -75,7 +76,8 @@ def platform_rows(n: int, start: str = "2025-01-01") -> list[list[str]]:
 
 @pytest.fixture
 def raw_history(tmp_path: Path) -> Path:
-    """A root with data/raw/generated/history like the generator writes (12 + 6 inquiries)."""
+    """A root with data/raw/generated/history like the generator writes (12 + 6 inquiries)
+    and the empty labels file of stage marks."""
     history = tmp_path / "data" / "raw" / "generated" / "history"
     history.mkdir(parents=True)
     rows = platform_rows(12)
@@ -119,6 +121,8 @@ def raw_history(tmp_path: Path) -> Path:
         for mid in ids
     ]
     pd.DataFrame(crm).to_csv(history / "crm_outcomes.csv", index=False)
+    # what stage marks writes before any rep has marked: the labels file, with no rows
+    export_labels(tmp_path / "no-marks.sqlite", tmp_path / "data" / "labels" / "marks.csv", 1)
     return tmp_path
 
 
