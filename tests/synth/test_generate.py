@@ -20,6 +20,8 @@ from inquiry_quality.synth.outcomes import CRM_COLUMNS
 
 FILES = (
     "catalogue.csv",
+    "crm_contacts.csv",
+    "sent_messages.csv",
     "history/platform_export.csv",
     "history/mailbox.mbox",
     "history/crm_outcomes.csv",
@@ -87,8 +89,11 @@ def test_every_history_inquiry_has_one_crm_record(
     won = crm["Deal Stage"] == "Won"
     assert (crm.loc[won, "Order Value (USD)"] != "").all()
     assert (crm.loc[~won, "Order Value (USD)"] == "").all()
-    assert ((crm["Deal Stage"] == "Open") == (crm["Closed On"] == "")).all()
+    customer = crm["Account"] == "Existing customer"
+    assert ((crm["Deal Stage"] == "") == customer).all()  # a customer's mail opens no deal
+    assert ((crm["Deal Stage"].isin(["Open", ""])) == (crm["Closed On"] == "")).all()
     assert (crm.loc[crm["Lead Status"] == "Junk", "Junk Category"] != "").all()
+    assert (crm.loc[customer, "Lead Status"] == "Genuine").all()
 
 
 def test_new_batch_is_later_and_unlabelled(generated: Path, mbox_messages: MboxReader) -> None:
@@ -121,7 +126,7 @@ def test_label_noise_and_languages_follow_params(
     truth = pd.read_csv(generated / "ground_truth.csv", keep_default_na=False)
     crm = pd.read_csv(generated / "history" / "crm_outcomes.csv", keep_default_na=False)
     joined = crm.merge(truth, left_on="Ref", right_on="ref")
-    junk = joined["archetype"].isin(["price_fishing", "advertising", "scam", "phishing", "spam"])
+    junk = joined["junk_type"] != ""
     mislabelled = ((joined["Lead Status"] == "Junk") != junk).mean()
     assert mislabelled == pytest.approx(small_params.label_noise, abs=0.01)
     non_english = (truth["language"] != "en").mean()

@@ -36,7 +36,7 @@ class GenerateParams(Section):
     start_date: str = "2024-11-01"
     months: int = 24
     label_noise: float = 0.02
-    non_english_share: float = 0.10
+    non_english_share: float = 0.30
 
 
 class SourceParams(Section):

@@ -215,6 +215,15 @@ def _fuller_alternative(plain: str, html: str) -> str:
     return plain
 
 
+_MESSAGE_ID = re.compile(r"<[^<>\s]+>")
+
+
+def _thread_ids(msg: Message) -> str | None:
+    """The Message-IDs an e-mail replies to (In-Reply-To, then References), each once."""
+    text = " ".join(_header(msg, name) or "" for name in ("In-Reply-To", "References"))
+    return " ".join(dict.fromkeys(_MESSAGE_ID.findall(text))) or None
+
+
 def _record(msg: Message, max_chars: int) -> dict[str, Any]:
     name, address = parseaddr(_header(msg, "From") or "")
     reply_to = parseaddr(_header(msg, "Reply-To") or "")[1]
@@ -231,6 +240,7 @@ def _record(msg: Message, max_chars: int) -> dict[str, Any]:
         schema.SENDER_NAME: name or None,
         schema.SENDER_EMAIL: address or None,
         schema.REPLY_TO: reply_to or None,
+        schema.IN_REPLY_TO: _thread_ids(msg),
         schema.ATTACHMENTS: schema.ATTACHMENT_SEP.join(names),
         schema.ATTACHMENT_TYPES: schema.ATTACHMENT_SEP.join(types),
     }
