@@ -93,6 +93,9 @@ def raw_history(tmp_path: Path) -> Path:
             charset="iso-8859-1" if i % 2 else "utf-8",
             message_id=f"<{i}.john@smith-imports.co.uk>",
         )
+        if i == 1:  # a reply in a thread of ours
+            msg["In-Reply-To"] = "<q1@ningbo-led.cn>"
+            msg["References"] = "<q0@ningbo-led.cn> <q1@ningbo-led.cn>"
         ids.append(msg["Message-ID"])
         box.add(msg)
     box.flush()
@@ -101,6 +104,7 @@ def raw_history(tmp_path: Path) -> Path:
         {
             "Ref": r[0],
             "Lead Status": "Genuine" if i % 2 else "Junk",
+            "Account": "New lead",
             "Junk Category": "" if i % 2 else "Price fishing",
             "Deal Stage": ("Won", "Lost", "Open")[i % 3] if i % 2 else "Lost",
             "Order Value (USD)": "1200.5" if i % 2 and i % 3 == 0 else "",
@@ -111,12 +115,13 @@ def raw_history(tmp_path: Path) -> Path:
         {
             "Ref": mid,
             "Lead Status": "Genuine",
+            "Account": "Existing customer" if j == 1 else "New lead",
             "Junk Category": "",
             "Deal Stage": "Won",
             "Order Value (USD)": "900",
             "Closed On": "2025-06-01",
         }
-        for mid in ids
+        for j, mid in enumerate(ids)
     ]
     pd.DataFrame(crm).to_csv(history / "crm_outcomes.csv", index=False)
     return tmp_path

@@ -40,6 +40,12 @@ def test_default_params_ingest_the_contract_history(
     assert email[schema.COMPANY] == "Smith Imports Ltd"
     assert "From now on" in email[schema.BODY]  # a body line starting "From " survives the mbox
     assert table[schema.SUBJECT].dtype == "string" and table[schema.CONVERTED].dtype == "Int8"
+    reply = table.set_index(schema.INQUIRY_ID).loc["1.john@smith-imports.co.uk"]
+    assert reply[schema.IN_REPLY_TO] == "<q1@ningbo-led.cn> <q0@ningbo-led.cn>"
+    # an existing customer's message is genuine, and its conversion is no label
+    assert reply[schema.EXISTING_CUSTOMER] == 1 and reply[schema.IS_GENUINE] == 1
+    assert pd.isna(reply[schema.CONVERTED])
+    assert (table[schema.EXISTING_CUSTOMER] == 1).sum() == 1
 
 
 def test_young_inquiries_have_unknown_conversion(
