@@ -33,9 +33,7 @@ def accounts() -> dict:
 
 def _write(row: dict, catalogue: list[dict], accounts: dict, seed: int = 1) -> InquiryText:
     region = next(r for r in REGIONS if r.name == row["region"])
-    who = make_identity(
-        row["country"], row, np.random.default_rng(seed), FakerPool(seed), accounts
-    )
+    who = make_identity(row["country"], row, np.random.default_rng(seed), FakerPool(seed), accounts)
     composer = Composer(
         row, who, row["country"], row["language"], region, catalogue, RECEIVED,
         np.random.default_rng(seed),
@@ -55,9 +53,7 @@ def test_the_hidden_archetype_does_not_change_the_text(
         assert _write(row, catalogue, accounts) == _write(other, catalogue, accounts)
 
 
-def test_traits_show_in_the_text(
-    rows: list[dict], catalogue: list[dict], accounts: dict
-) -> None:
+def test_traits_show_in_the_text(rows: list[dict], catalogue: list[dict], accounts: dict) -> None:
     for row in rows:
         text = _write(row, catalogue, accounts)
         if row["re_chain"] == "yes":

@@ -21,9 +21,15 @@ from inquiry_quality.synth.catalogue import EXPORTER_DOMAIN, SALES_REPS
 from inquiry_quality.synth.geography import Region, country_name
 from inquiry_quality.synth.identity import Identity, ascii_fold, slug
 from inquiry_quality.synth.phrases_i18n import PHRASES
+from inquiry_quality.synth.phrases_i18n_inbox import INBOX_PHRASES
 from inquiry_quality.synth.typos import add_typos
 
 TYPO_RATES = {"none": 0.0, "some": 0.03, "many": 0.08}
+# Every translated slot per language (a slot missing here stays English).
+LOCAL_PHRASES = {
+    lang: {**PHRASES.get(lang, {}), **INBOX_PHRASES.get(lang, {})}
+    for lang in sorted({*PHRASES, *INBOX_PHRASES})
+}
 CATEGORY_NAMES = {
     "panel": "LED panel lights",
     "downlight": "LED downlights",
@@ -117,7 +123,7 @@ class Composer:
 
     def say(self, english: Sequence[str], slot: str | None = None, **values: object) -> str:
         """A variant of a slot in the inquiry's language (English when not translated)."""
-        local = PHRASES.get(self.language, {}).get(slot or "", ())
+        local = LOCAL_PHRASES.get(self.language, {}).get(slot or "", ())
         template = self.pick(local or english)
         fields = dict.fromkeys(name for _, name, _, _ in Formatter().parse(template) if name)
         values |= {name: self._value(name) for name in fields if name not in values}
@@ -144,7 +150,6 @@ class Composer:
         rep_title, rep_first, rep_last = self.rep
         company = self.who.company
         component, component_spec, (low, high), component_moq = self.component
-        topic = self.traits["topic"]
         providers: dict[str, Callable[[], object]] = {
             "component": lambda: component,
             "component_spec": lambda: component_spec,
@@ -160,7 +165,7 @@ class Composer:
             "brand": lambda: EXPORTER_DOMAIN.split("-")[0],
             "university": lambda: self.pick(en.UNIVERSITIES),
             "marketplace_name": lambda: self.pick(en.MARKETPLACE_NAMES),
-            "doc": lambda: self.document or en.DOCUMENT_NAMES.get(topic, "your quotation"),
+            "doc": lambda: f" {self.document}" if self.document else "",
             "po": lambda: self.po,
             "rep_title": lambda: rep_title,
             "rep_first": lambda: rep_first,

@@ -583,38 +583,33 @@ DOCUMENTS = {
     "shipment": ("SC-{year}-{seq}", "CI-{year}-{seq}"),
     "payment": ("PI-{yymm}{nn}", "CI-{year}-{seq}"),
 }
-DOCUMENT_NAMES = {
-    "quotation": "your quotation",
-    "order": "the proforma invoice",
-    "sample": "the sample order",
-    "shipment": "our order",
-    "payment": "the invoice",
-}
+# ``{doc}`` is " <our document number>" when the message cites one, else "" (so templates
+# glue it to the word before: "your quotation{doc}").
 FOLLOW_UP = {
     "quotation": (
-        "Thank you for your quotation {doc}.",
-        "We have checked your offer {doc} with our team.",
-        "Regarding your quotation {doc}:",
+        "Thank you for your quotation{doc}.",
+        "We have checked your offer{doc} with our team.",
+        "Regarding your quotation{doc}:",
     ),
     "order": (
-        "We received the PI {doc}, thank you.",
-        "Please find our PO {po} against your {doc}.",
-        "About order {doc}:",
+        "We received the PI{doc}, thank you.",
+        "Please find our PO {po} against your proforma{doc}.",
+        "About our order{doc}:",
     ),
     "sample": (
-        "The samples of {doc} arrived today.",
-        "We tested the samples from {doc}.",
-        "About the sample order {doc}:",
+        "The samples{doc} arrived today.",
+        "We tested the samples{doc}.",
+        "About the sample order{doc}:",
     ),
     "shipment": (
-        "What is the status of {doc}?",
-        "About the shipment of {doc}:",
-        "Our forwarder is asking about {doc}.",
+        "What is the status of our order{doc}?",
+        "About the shipment{doc}:",
+        "Our forwarder is asking about the shipment{doc}.",
     ),
     "payment": (
-        "We paid the balance of {doc} today, please find the bank slip attached.",
-        "About the payment of {doc}:",
-        "Our accounts department released the deposit for {doc}.",
+        "We paid the balance for the invoice{doc} today, please find the bank slip attached.",
+        "About the payment{doc}:",
+        "Our accounts department released the deposit for the proforma{doc}.",
     ),
 }
 FOLLOW_UP_ASK = {
@@ -648,21 +643,21 @@ FOLLOW_UP_ASK = {
     ),
 }
 SUBJECT_FOLLOW_UP = {
-    "quotation": ("Quotation {doc}", "Your offer {doc}", "{topic} quotation"),
-    "order": ("PI {doc}", "Order {doc}", "PO {po}"),
-    "sample": ("Samples {doc}", "Sample test", "Samples"),
-    "shipment": ("Shipment {doc}", "Delivery of {doc}", "Booking"),
-    "payment": ("Payment {doc}", "Balance payment", "Bank slip {doc}"),
+    "quotation": ("Quotation{doc}", "Your offer{doc}", "{topic} quotation"),
+    "order": ("PI{doc}", "Order{doc}", "PO {po}"),
+    "sample": ("Samples{doc}", "Sample test", "Samples"),
+    "shipment": ("Shipment{doc}", "Delivery{doc}", "Booking"),
+    "payment": ("Payment{doc}", "Balance payment", "Bank slip{doc}"),
 }
 OUR_MESSAGE = {
-    "quotation": "Please find our quotation {doc} for {topic} attached. The price is valid for 30 days.",
-    "order": "Please find the proforma invoice {doc} attached; production starts after the deposit.",
-    "sample": "The samples of {doc} were sent today by DHL.",
-    "shipment": "The goods of {doc} will be ready at the end of the month; please confirm the booking.",
-    "payment": "Please find {doc} attached; the balance is due before shipment.",
+    "quotation": "Please find our quotation{doc} for {topic} attached. The price is valid for 30 days.",
+    "order": "Please find the proforma invoice{doc} attached; production starts after the deposit.",
+    "sample": "The samples{doc} were sent today by DHL.",
+    "shipment": "The goods of our contract{doc} will be ready at the end of the month; please confirm the booking.",
+    "payment": "Please find the invoice{doc} attached; the balance is due before shipment.",
 }
 REFERENCE = (
-    "With reference to your quotation {doc}:",
-    "Further to your offer {doc},",
-    "We refer to your quotation {doc}.",
+    "With reference to your quotation{doc}:",
+    "Further to your offer{doc},",
+    "We refer to your quotation{doc}.",
 )
