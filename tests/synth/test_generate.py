@@ -137,3 +137,33 @@ def test_readme_lists_every_file(generated: Path) -> None:
     readme = (generated / "README.md").read_text(encoding="utf-8")
     for name in FILES[:-1]:
         assert f"`{name}`" in readme
+
+
+LOCAL_UNITS = {
+    "es": "piezas", "pt": "peças", "fr": "pièces", "de": "Stück", "it": "pezzi", "ru": "шт",
+    "tr": "adet", "ar": "قطعة",
+}  # fmt: skip
+NEW_BUYERS = ("importer", "retailer", "contractor", "small_buyer", "trading_agent")
+TRADE_TERMS = (
+    r"\b(?:FOB|EXW|CIF|CFR|DDP|T/T|L/C|MOQ)\b|carta de crédito|lettera di credito|аккредитив"
+    r"|akreditif|Akkreditiv"
+)
+
+
+def test_languages_fit_the_regions_and_write_local_units(history: pd.DataFrame) -> None:
+    foreign = history["language"] != "en"
+    assert foreign.mean() >= 0.25
+    by_region = foreign.groupby(history["region"]).mean()
+    assert by_region["Latin America"] > 0.5 and by_region["CIS"] > 0.5
+    assert by_region["North America"] == 0
+    for language, unit in LOCAL_UNITS.items():
+        bodies = history.loc[history["language"] == language, "body"]
+        assert bodies.str.contains(unit, regex=False).any(), language
+
+
+def test_trade_details_do_not_mean_a_buyer(history: pd.DataFrame) -> None:
+    """Sellers state Incoterms, payment terms and MOQ about as often as buyers ask for them."""
+    details = (history["Subject"] + "\n" + history["body"]).str.count(TRADE_TERMS)
+    by_archetype = details.groupby(history["archetype"]).mean()
+    assert by_archetype["offer"] >= 0.8 * by_archetype[list(NEW_BUYERS)].mean()
+    assert by_archetype["existing_customer"] < by_archetype[list(NEW_BUYERS)].mean()
