@@ -62,7 +62,7 @@ def test_reasons_are_the_inquirys_strongest_contributions(
             else f"{name.replace('_', ' ').capitalize()}: {row[name]}"  # a mapped-in column
         )
         quoted = terms[direction][i] if name == scorer.bundle.text_column else []
-        return text + (": " + ", ".join(f"'{t}'" for t in quoted) if quoted else "")
+        return text + (": " + ", ".join(f"'{readable(t)}'" for t in quoted) if quoted else "")
 
     for i, (_, row) in enumerate(details.output.iterrows()):
         expected = [FOR + said(names[j], "for", i) for j in up[i] if j >= 0] + [

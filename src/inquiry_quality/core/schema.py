@@ -39,9 +39,9 @@ ATTACHMENT_SEP: Final = "; "
 
 CHANNELS: Final = ("email", "web_form", "platform")
 #: subject prefixes of a reply and of a forward, as mail clients write them in the buyers'
-#: languages: Re:, Aw: (de), Sv: (nordic), Antw: (nl); Fwd:/Fw:, WG: (de), TR: (fr), RV: (es),
-#: ENC: (pt). Regex alternatives, longest first.
-REPLY_PREFIXES: Final = ("antw", "re", "aw", "sv")
+#: languages: Re:, Aw: (de), Sv: (nordic), Antw: (nl), Res: (pt), Ynt: (tr); Fwd:/Fw:, WG: (de),
+#: TR: (fr), RV: (es), ENC: (pt). Regex alternatives, longest first.
+REPLY_PREFIXES: Final = ("antw", "res", "ynt", "re", "aw", "sv")
 FORWARD_PREFIXES: Final = ("fwd", "fw", "wg", "tr", "rv", "enc")
 
 INQUIRY_COLUMNS: Final = (

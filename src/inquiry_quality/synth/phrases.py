@@ -183,6 +183,7 @@ PACKAGING = (
     "We need neutral packing.",
     "Please advise the carton size and how many pieces per carton.",
     "Colour box packing with our brand, please.",
+    "Packed in export cartons, please advise the carton size and weight.",
 )
 INCOTERM = (
     "Please quote {term}.",
