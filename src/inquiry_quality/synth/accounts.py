@@ -33,7 +33,6 @@ class Account:
     company: str
     domain: str  # the company's domain (website and most contacts' mail)
     country: str
-    city: str
     phone: str
     contacts: tuple[Contact, ...]
 

@@ -352,6 +352,16 @@ class Composer:
         self.rng.shuffle(parts)
         return parts
 
+    def ask(self) -> list[str]:
+        """What a buyer asks for: a new request, or the quantity in a reply in an open deal."""
+        t = self.traits
+        if t["topic"] == "new" and (t["pitch"] == "none" or t["product"] != "vague"):
+            return self.request()
+        if t["quantity"] != "none":
+            quantity = self.quantity(int(self.items[0]["moq"]))
+            return [self.say(en.QUANTITY, "quantity", quantity=quantity)]
+        return []
+
     def follow_up(self) -> list[str]:
         """A reply in an open deal: what it is about (our document), then the point."""
         topic = self.traits["topic"]
@@ -377,13 +387,8 @@ class Composer:
         elif self.document:
             opening.append(self.say(en.REFERENCE, "reference"))
         opening += self.pitch()
-        if selling:
-            pass
-        elif t["topic"] == "new" and (t["pitch"] == "none" or t["product"] != "vague"):
-            opening += self.request()
-        elif t["quantity"] != "none":
-            quantity = self.quantity(int(self.items[0]["moq"]))
-            opening.append(self.say(en.QUANTITY, "quantity", quantity=quantity))
+        if not selling:
+            opening += self.ask()
         paragraphs.append(opening)
         terms = self.seller_terms() if selling else self.terms()
         if terms:

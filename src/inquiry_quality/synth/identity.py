@@ -272,11 +272,7 @@ def build_accounts(
                 email = f"{local}@{_free_domain(country, rng) if free else domain}"
                 contacts.append(Contact(first, last, email))
             phone = phone_number(country, rng)
-            city = fake.city()
-            city = city if ascii_fold(city) else country_name(country)
-            accounts[country].append(
-                Account(company, domain, country, city, phone, tuple(contacts))
-            )
+            accounts[country].append(Account(company, domain, country, phone, tuple(contacts)))
     return accounts
 
 
@@ -298,8 +294,8 @@ def make_identity(
     party = traits["known_party"]
     thread_email = ""
     if party == "own_lookalike":
-        _, first, last = _pick(rng, SALES_REPS)
-        male = first in ("Jason", "Kevin")
+        title, first, last = SALES_REPS[int(rng.integers(len(SALES_REPS)))]
+        male = title == "Mr."
         local = _pick(rng, (slug(first), "admin", "it-support", "accounts", "finance"))
         email = f"{local}@{lookalike(EXPORTER_DOMAIN, rng)}"
         kind = ""
@@ -317,7 +313,7 @@ def make_identity(
             email = {
                 "known_contact": contact.email,
                 "lookalike": f"{local}@{lookalike(contact.email.split('@')[1], rng)}",
-                "known_free": f"{slug(first)}.{slug(last)}@{_free_domain(country, rng)}",
+                "known_free": f"{local}.{slug(company) or 'office'}@{_free_domain(country, rng)}",
             }[party]
         kind = ""
     if kind == "corporate":
