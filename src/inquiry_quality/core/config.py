@@ -191,6 +191,11 @@ class FeaturizeParams(Section):
     # the n-gram text without mailing-list subject tags and footers (features/listmail.py)
     strip_list_artefacts: bool = False
     keep_link_hosts: bool = False  # the n-gram text keeps each link's host after its URL token
+    # regexes of our own quotation / PI / order numbers (features/thread.py)
+    document_patterns: list[str] = Field(default_factory=list)
+    known_parties: str | None = None  # CRM contacts export (CSV: company, domains, emails, phone)
+    own_domains: list[str] = Field(default_factory=list)  # our e-mail domains (look-alikes)
+    sent_messages: str | None = None  # file of the Message-IDs we sent (replies to our mail)
 
 
 class ScoreParams(Section):
