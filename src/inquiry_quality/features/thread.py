@@ -1,8 +1,9 @@
 """Thread family: is this a reply in a conversation we are part of?
 
-Reads the Message-IDs of the e-mail's In-Reply-To and References headers against the Message-IDs we sent
-(``featurize.sent_messages``), our own quotation/PI/order numbers (``featurize.document_patterns``,
-regular expressions) and our own domains (``featurize.own_domains``) in the quoted text.
+Reads the Message-IDs of the e-mail's In-Reply-To and References headers (``in_reply_to``)
+against the Message-IDs we sent (``featurize.sent_messages``), our own quotation/PI/order
+numbers (``featurize.document_patterns``, regular expressions) and our own domains
+(``featurize.own_domains``) in the quoted text.
 """
 
 from __future__ import annotations
