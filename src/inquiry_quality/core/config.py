@@ -88,6 +88,7 @@ class ThresholdParams(Section):
 
     genuine: float = 0.5  # on p_genuine
     convert: float = 0.15  # on p_convert
+    existing: float = 0.5  # on p_existing_customer: routed to the account owner
 
 
 class LinearParams(Section):
@@ -210,6 +211,8 @@ class ScoreParams(Section):
     quote_min_completeness: float = 0.4  # quote now only with this share of the details
     risk_threshold: float = 0.2  # P(scam or phishing) above this: at best "verify identity"
     guard_threshold: float = 0.2  # P(price fishing) above this: a guarded quote
+    existing_threshold: float | None = None  # null: the model's train.thresholds.existing
+    payment_threshold: float = 0.2  # P(payment fraud) from here up: "verify payment"
     top_reasons: int = 3  # reasons for and against each
     min_contribution: float = 0.05  # |log-odds| below this is not a reason
     chunk_rows: int = 2000

@@ -77,7 +77,9 @@ class Scorer:
         explained = self.bundle.predict_and_explain(feats, GENUINE, QUOTED_TERMS)
         predictions, contributions = explained.predictions, explained.contributions
         received = raw.get(schema.RECEIVED_AT)
-        tiers = assign_tiers(predictions, self.rules, received, feats.get("completeness_score"))
+        tiers = assign_tiers(
+            predictions, self.rules, received, feats.get("completeness_score"), feats
+        )
         if contributions is not None and len(feats):
             quotes = {
                 (self.bundle.text_column, "for"): explained.terms_for,
