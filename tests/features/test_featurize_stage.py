@@ -29,6 +29,13 @@ def test_stage_writes_ids_labels_extras_and_features(
         table[column] = pd.NA
     table.to_parquet(tmp_path / "inquiries.parquet")
     catalogue.to_csv(tmp_path / "catalogue.csv", index=False)
+    # the CRM export and the Sent folder, at the paths params.yaml names (relative to the run)
+    generated = tmp_path / "data" / "raw" / "generated"
+    generated.mkdir(parents=True)
+    pd.DataFrame(
+        {"company": ["Levante"], "domains": ["iluminaciones-levante.es"], "emails": ["x@y.es"]}
+    ).to_csv(generated / "crm_contacts.csv", index=False)
+    (generated / "sent_messages.csv").write_text("message_id\n<q1@brightway-lighting.com>\n")
     out = tmp_path / "processed" / "features.parquet"
     command = [
         sys.executable,
@@ -51,6 +58,7 @@ def test_stage_writes_ids_labels_extras_and_features(
     assert features[schema.INQUIRY_ID].tolist() == table[schema.INQUIRY_ID].tolist()
     assert features[schema.IS_GENUINE].tolist() == [1, 1, 0, 0, 0, 0, 1]
     assert features.set_index(schema.INQUIRY_ID).loc["eu-rfq", "catalogue_model_matches"] >= 1
+    assert features.set_index(schema.INQUIRY_ID).loc["es", "known_company_domain"] == 1.0
 
 
 def test_feature_table_on_every_core_equals_one_process(

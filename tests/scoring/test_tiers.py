@@ -206,3 +206,33 @@ def test_payment_changes_are_verified_by_phone() -> None:
 def test_every_tier_says_when_it_applies() -> None:
     assert set(TIER_WHEN) == set(TIERS)
     assert all(len(sentence) > 10 for sentence in TIER_WHEN.values())
+
+
+def test_plain_signs_route_sellers_and_customers_whatever_the_model_says() -> None:
+    pred = pd.DataFrame(
+        {
+            schema.P_GENUINE: [0.9, 0.3, 0.9, 0.9],
+            schema.P_CONVERT: [0.5, 0.1, 0.5, 0.5],
+            P_EXISTING: [0.0, 0.0, 0.0, 0.0],
+            "p_scam": [0.0, 0.0, 0.0, 0.0],
+        }
+    )
+    features = pd.DataFrame(
+        {
+            "sells_to_us": [1, 0, 0, 0],
+            "replies_to_our_mail": [0, 1, 1, 1],
+            "known_contact": [0, 1, 1, 0],
+        }
+    )
+    out = assign_tiers(
+        pred, TierRules.from_params(ScoreParams(), MODEL_THRESHOLDS), features=features
+    )
+    assert out[schema.TIER].tolist() == [
+        OFFER,  # a plain sales pitch, even if the model reads it as a buyer
+        ACCOUNT_OWNER,  # a known contact answering our mail, even if the model doubts it
+        ACCOUNT_OWNER,
+        QUOTE_NOW,  # a reply to our mail from someone we do not know is not handed over
+    ]
+    assert out.loc[0, schema.ACTION] == (
+        "An offer to sell to us, not a buyer: forward to purchasing or discard"
+    )

@@ -14,10 +14,12 @@ Three routes take precedence over the triage above (``TIER_WHEN`` says each in a
   to resend an invoice or our bank data from an address that imitates or diverts
   (``invoice_resend_phrases`` with ``lookalike_domain``, ``known_name_elsewhere`` or
   ``reply_to_other_domain``), or the model's P(payment fraud) reaches ``payment_threshold``;
-- ``account owner``: genuine, and ``p_existing_customer`` at or above the existing-customer
-  threshold (and no scam/phishing risk): an existing customer, not a new inquiry to triage;
-- ``offer``: not genuine, and the junk type the model names is ``offer``: a seller writing
-  to us (supplier, forwarder, trade show, directory, marketing).
+- ``account owner``: no scam/phishing risk, and either genuine with ``p_existing_customer`` at
+  or above the existing-customer threshold, or a known contact replying to a mail we sent
+  (``known_contact`` and ``replies_to_our_mail``): an existing customer, not a new inquiry;
+- ``offer``: not genuine and the junk type the model names is ``offer``, or the text plainly
+  sells to us (``sells_to_us``): a seller writing to us (supplier, forwarder, trade show,
+  directory, marketing).
 
 A price fisher (a competitor or reseller collecting prices) is still answered, with a guarded
 quote; scam and phishing wording warns never to click, open or pay.
@@ -64,6 +66,20 @@ TIER_WHEN: Final = {
     "scam or phishing",
     OFFER: "a seller offering goods or services to us, not a buyer",
     DISCARD: "clearly junk",
+}
+
+#: tiers that get no follow-up questions, and why not (the report says it)
+NO_FOLLOW_UP: Final = {
+    ACCOUNT_OWNER: "the account owner answers within the running deal.",
+    VERIFY_PAYMENT: "call the customer on the number on file before anything else.",
+    OFFER: "not a buyer; nothing to ask.",
+    DISCARD: "do not reply to this inquiry.",
+}
+#: the verdict of a routed tier, whatever the genuine score says
+ROUTED_VERDICT: Final = {
+    ACCOUNT_OWNER: "an EXISTING CUSTOMER about a running deal",
+    VERIFY_PAYMENT: "a PAYMENT-CHANGE request: verify by phone before any payment or reply",
+    OFFER: "an OFFER TO SELL to us, not a buyer",
 }
 
 RISKY_KINDS: Final = ("scam", "phishing")
@@ -141,20 +157,20 @@ def _kind_label(kind: object) -> str:
     return "junk" if pd.isna(kind) else str(kind).replace("_", " ")
 
 
+def _shown(features: pd.DataFrame | None, name: str, n: int) -> np.ndarray:
+    """Rows where feature ``name`` is at least 1 (absent or unknown: not shown)."""
+    if features is None or name not in features:
+        return np.zeros(n, dtype=bool)
+    return features[name].to_numpy(dtype=float, na_value=np.nan) >= 1
+
+
 def payment_change_requested(features: pd.DataFrame | None, n: int) -> np.ndarray:
     """Rows that ask to change bank details, or to resend invoices / our bank data while the
     sender imitates a customer or diverts replies (features of ``features/intent.py`` and
-    ``features/parties.py``; absent features count as not shown)."""
-    if features is None:
-        return np.zeros(n, dtype=bool)
-
-    def shown(name: str) -> np.ndarray:
-        if name not in features:
-            return np.zeros(n, dtype=bool)
-        return features[name].to_numpy(dtype=float, na_value=np.nan) >= 1
-
-    diverted = np.logical_or.reduce([shown(s) for s in DIVERSION_SIGNS])
-    return shown("bank_change_phrases") | (shown("invoice_resend_phrases") & diverted)
+    ``features/parties.py``)."""
+    diverted = np.logical_or.reduce([_shown(features, s, n) for s in DIVERSION_SIGNS])
+    bank_change = _shown(features, "bank_change_phrases", n)
+    return bank_change | (_shown(features, "invoice_resend_phrases", n) & diverted)
 
 
 def _action(tier: str, kind: object, risky: bool, guarded: bool) -> str:
@@ -253,9 +269,15 @@ def assign_tiers(
         if schema.JUNK_TYPE in predictions
         else pd.Series(pd.NA, index=predictions.index, dtype="string")
     )
-    offer = ~genuine & kinds.eq(OFFER_KIND).fillna(False).to_numpy(dtype=bool)
-    customer = (
-        genuine & ~risky & (np.nan_to_num(_column(predictions, P_EXISTING)) >= rules.existing)
+    offer = (~genuine & kinds.eq(OFFER_KIND).fillna(False).to_numpy(dtype=bool)) | _shown(
+        features, "sells_to_us", len(tier)
+    )
+    in_our_thread = _shown(features, "replies_to_our_mail", len(tier)) & _shown(
+        features, "known_contact", len(tier)
+    )
+    customer = ~risky & (
+        (genuine & (np.nan_to_num(_column(predictions, P_EXISTING)) >= rules.existing))
+        | in_our_thread
     )
     tier[customer] = ACCOUNT_OWNER
     overflow &= ~customer
