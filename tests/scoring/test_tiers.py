@@ -192,7 +192,7 @@ def test_payment_changes_are_verified_by_phone() -> None:
         VERIFY_PAYMENT,  # "our bank has changed", even from a known customer
         ACCOUNT_OWNER,  # a customer asking for an invoice copy from their own address
         VERIFY_PAYMENT,  # the same from a look-alike domain
-        VERIFY_PAYMENT,  # ... or with replies diverted elsewhere
+        ACCOUNT_OWNER,  # a diverted Reply-To alone is no sign of posing as the customer
         VERIFY_PAYMENT,  # the model's P(payment fraud)
         ACCOUNT_OWNER,  # unknown features say nothing
     ]
@@ -201,6 +201,10 @@ def test_payment_changes_are_verified_by_phone() -> None:
     )
     without = assign_tiers(pred, TierRules.from_params(ScoreParams(), MODEL_THRESHOLDS))
     assert without[schema.TIER].tolist()[:4] == [ACCOUNT_OWNER] * 4
+    scam = pred.assign(**{schema.P_GENUINE: 0.05, P_EXISTING: 0.0}).iloc[[3]]
+    assert assign_tiers(
+        scam, TierRules.from_params(ScoreParams(), MODEL_THRESHOLDS), features=features.iloc[[3]]
+    )[schema.TIER].tolist() == [DISCARD]
 
 
 def test_every_tier_says_when_it_applies() -> None:

@@ -11,9 +11,9 @@
 Three routes take precedence over the triage above (``TIER_WHEN`` says each in a sentence):
 
 - ``verify payment``: the message asks to change bank details (``bank_change_phrases``), asks
-  to resend an invoice or our bank data from an address that imitates or diverts
-  (``invoice_resend_phrases`` with ``lookalike_domain``, ``known_name_elsewhere`` or
-  ``reply_to_other_domain``), or the model's P(payment fraud) reaches ``payment_threshold``;
+  to resend an invoice or our bank data from an address that poses as a customer or as us
+  (``invoice_resend_phrases`` with ``lookalike_domain`` or ``known_name_elsewhere``), or the
+  model's P(payment fraud) reaches ``payment_threshold``;
 - ``account owner``: no scam/phishing risk, and either genuine with ``p_existing_customer`` at
   or above the existing-customer threshold, or a known contact replying to a mail we sent
   (``known_contact`` and ``replies_to_our_mail``): an existing customer, not a new inquiry;
@@ -61,7 +61,7 @@ TIER_WHEN: Final = {
     ACCOUNT_OWNER: "an existing customer writing about a running deal (our quotation, PI, "
     "order, samples, shipment or payment)",
     VERIFY_PAYMENT: "asks to change bank details, or for invoices or our bank data from an "
-    "address that imitates a customer or diverts replies",
+    "address that poses as a customer or as us",
     VERIFY_IDENTITY: "not clearly genuine nor clearly junk, or genuine-looking with a risk of "
     "scam or phishing",
     OFFER: "a seller offering goods or services to us, not a buyer",
@@ -86,8 +86,9 @@ RISKY_KINDS: Final = ("scam", "phishing")
 PRICE_FISHING: Final = "price_fishing"
 PAYMENT_FRAUD: Final = "payment_fraud"
 OFFER_KIND: Final = "offer"
-#: an invoice or bank-data request is a payment change when the sender also shows one of these
-DIVERSION_SIGNS: Final = ("lookalike_domain", "known_name_elsewhere", "reply_to_other_domain")
+#: an invoice or bank-data request is a payment change when the sender also poses as someone we
+#: know (a diverted Reply-To alone is the advance-fee scammer's habit as much as the fraudster's)
+DIVERSION_SIGNS: Final = ("lookalike_domain", "known_name_elsewhere")
 
 ACCOUNT_OWNER_ACTION: Final = (
     "Existing customer: hand to the account owner, who answers within the running deal"
@@ -166,7 +167,7 @@ def _shown(features: pd.DataFrame | None, name: str, n: int) -> np.ndarray:
 
 def payment_change_requested(features: pd.DataFrame | None, n: int) -> np.ndarray:
     """Rows that ask to change bank details, or to resend invoices / our bank data while the
-    sender imitates a customer or diverts replies (features of ``features/intent.py`` and
+    sender poses as a customer or as us (features of ``features/intent.py`` and
     ``features/parties.py``)."""
     diverted = np.logical_or.reduce([_shown(features, s, n) for s in DIVERSION_SIGNS])
     bank_change = _shown(features, "bank_change_phrases", n)
@@ -269,9 +270,9 @@ def assign_tiers(
         if schema.JUNK_TYPE in predictions
         else pd.Series(pd.NA, index=predictions.index, dtype="string")
     )
-    offer = (~genuine & kinds.eq(OFFER_KIND).fillna(False).to_numpy(dtype=bool)) | _shown(
-        features, "sells_to_us", len(tier)
-    )
+    offer = (
+        (p_genuine < rules.genuine) & kinds.eq(OFFER_KIND).fillna(False).to_numpy(dtype=bool)
+    ) | _shown(features, "sells_to_us", len(tier))
     in_our_thread = _shown(features, "replies_to_our_mail", len(tier)) & _shown(
         features, "known_contact", len(tier)
     )
