@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -48,6 +49,8 @@ def test_stage_writes_ids_labels_extras_and_features(
         str(tmp_path / "catalogue.csv"),
         "--out",
         str(out),
+        "--featurizer",
+        str(tmp_path / "processed" / "featurizer.json"),
     ]
     subprocess.run(command, check=True, cwd=tmp_path)
 
@@ -59,6 +62,8 @@ def test_stage_writes_ids_labels_extras_and_features(
     assert features[schema.IS_GENUINE].tolist() == [1, 1, 0, 0, 0, 0, 1]
     assert features.set_index(schema.INQUIRY_ID).loc["eu-rfq", "catalogue_model_matches"] >= 1
     assert features.set_index(schema.INQUIRY_ID).loc["es", "known_company_domain"] == 1.0
+    settings = json.loads((tmp_path / "processed" / "featurizer.json").read_text("utf-8"))
+    assert settings["featurize"]["known_parties"] == "data/raw/generated/crm_contacts.csv"
 
 
 def test_feature_table_on_every_core_equals_one_process(
