@@ -13,7 +13,8 @@ Three routes take precedence over the triage above (``TIER_WHEN`` says each in a
 - ``verify payment``: the message asks to change bank details (``bank_change_phrases``), asks
   to resend an invoice or our bank data from an address that poses as a customer or as us
   (``invoice_resend_phrases`` with ``lookalike_domain`` or ``known_name_elsewhere``), or the
-  model's P(payment fraud) reaches ``payment_threshold``;
+  model's P(payment fraud) reaches ``payment_threshold`` (unless a known contact replies in
+  our own thread);
 - ``account owner``: no scam/phishing risk, and either genuine with ``p_existing_customer`` at
   or above the existing-customer threshold, or a known contact replying to a mail we sent
   (``known_contact`` and ``replies_to_our_mail``): an existing customer, not a new inquiry;
@@ -283,9 +284,8 @@ def assign_tiers(
     tier[customer] = ACCOUNT_OWNER
     overflow &= ~customer
     tier[offer] = OFFER
-    payment = payment_change_requested(features, len(tier)) | (
-        p_junk * _column(predictions, f"p_{PAYMENT_FRAUD}") >= rules.payment
-    )
+    suspected = p_junk * _column(predictions, f"p_{PAYMENT_FRAUD}") >= rules.payment
+    payment = payment_change_requested(features, len(tier)) | (suspected & ~in_our_thread)
     tier[payment] = VERIFY_PAYMENT
     overflow &= ~payment
     cache: dict[tuple, str] = {}
