@@ -77,6 +77,12 @@ def small_project(tmp_path_factory: pytest.TempPathFactory) -> SmallProject:
                     outcomes=_relocated(base.ingest.outcomes, raw),
                 )
             ),
+            featurize=base.featurize.model_copy(
+                update=dict(
+                    known_parties=str(raw / "crm_contacts.csv"),
+                    sent_messages=str(raw / "sent_messages.csv"),
+                )
+            ),
             train=base.train.model_copy(
                 update=dict(word_max_features=2000, char_max_features=2000, min_df=2, cv=2)
             ),

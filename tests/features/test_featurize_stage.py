@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -29,6 +30,13 @@ def test_stage_writes_ids_labels_extras_and_features(
         table[column] = pd.NA
     table.to_parquet(tmp_path / "inquiries.parquet")
     catalogue.to_csv(tmp_path / "catalogue.csv", index=False)
+    # the CRM export and the Sent folder, at the paths params.yaml names (relative to the run)
+    generated = tmp_path / "data" / "raw" / "generated"
+    generated.mkdir(parents=True)
+    pd.DataFrame(
+        {"company": ["Levante"], "domains": ["iluminaciones-levante.es"], "emails": ["x@y.es"]}
+    ).to_csv(generated / "crm_contacts.csv", index=False)
+    (generated / "sent_messages.csv").write_text("message_id\n<q1@brightway-lighting.com>\n")
     out = tmp_path / "processed" / "features.parquet"
     command = [
         sys.executable,
@@ -58,6 +66,9 @@ def test_stage_writes_ids_labels_extras_and_features(
     pd.testing.assert_frame_equal(
         feature_table(table, rebuilt)[names], features[names], check_dtype=False
     )
+    assert features.set_index(schema.INQUIRY_ID).loc["es", "known_company_domain"] == 1.0
+    settings = json.loads((tmp_path / "processed" / "featurizer.json").read_text("utf-8"))
+    assert settings["featurize"]["known_parties"] == "data/raw/generated/crm_contacts.csv"
 
 
 def test_feature_table_on_every_core_equals_one_process(
