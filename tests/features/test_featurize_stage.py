@@ -19,7 +19,10 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_stage_writes_ids_labels_extras_and_features(
-    tmp_path: Path, inquiries: pd.DataFrame, catalogue: pd.DataFrame
+    tmp_path: Path,
+    inquiries: pd.DataFrame,
+    catalogue: pd.DataFrame,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     params = load_params(ROOT / "params.yaml")
     extras = [*params.ingest.extra_numeric, *params.ingest.extra_categorical]
@@ -62,6 +65,7 @@ def test_stage_writes_ids_labels_extras_and_features(
     assert features[schema.IS_GENUINE].tolist() == [1, 1, 0, 0, 0, 0, 1]
     assert features.set_index(schema.INQUIRY_ID).loc["eu-rfq", "catalogue_model_matches"] >= 1
     # what train rebuilds from the settings file is the featurizer that made these features
+    monkeypatch.chdir(tmp_path)  # the settings name files relative to the run, as train runs
     rebuilt = read_settings(tmp_path / "processed" / "featurizer.json")
     pd.testing.assert_frame_equal(
         feature_table(table, rebuilt)[names], features[names], check_dtype=False
