@@ -5,17 +5,26 @@ from __future__ import annotations
 import io
 import json
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from inquiry_quality.cli import EXIT_MODEL, EXIT_OK, EXIT_QUARANTINED, EXIT_USAGE, main
+from inquiry_quality.cli import (
+    EXIT_MODEL,
+    EXIT_OK,
+    EXIT_OUTPUT,
+    EXIT_QUARANTINED,
+    EXIT_USAGE,
+    main,
+)
 from inquiry_quality.core import schema
 from inquiry_quality.core.config import Params
 from inquiry_quality.ingest import read_inquiries
 from inquiry_quality.scoring.batch import ANY_DATE
+from inquiry_quality.scoring.outputs import output_locks
 
 # shared/ sits beside the repository, here and in CI.
 SCAM = """Dear Sir/Madam,
@@ -217,3 +226,52 @@ def test_explain_a_file_and_the_exit_codes(
     with pytest.raises(SystemExit) as usage:
         main(["score", "-o", "x.csv"])
     assert usage.value.code == EXIT_USAGE
+
+
+def test_outputs_that_would_destroy_data_are_refused_before_the_model_loads(
+    canonical_batch: pd.DataFrame, workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """No model is given (``nowhere``): each refusal comes before loading it, files untouched."""
+    canonical_batch.head(3).to_csv("in.csv", index=False)
+    before = (workdir / "in.csv").read_bytes()
+    Path("link.csv").symlink_to("in.csv")
+    Path("scores").mkdir()
+    for argv in (
+        ["in.csv", "-o", "in.csv"],
+        ["in.csv", "-o", "x.csv", "--quarantine", "in.csv"],
+        ["in.csv", "-o", "x.csv", "--quarantine", "x.csv"],
+        ["in.csv", "-o", "link.csv"],
+        ["link.csv", "-o", "./in.csv"],
+    ):
+        assert main(["score", *argv, "--model", "nowhere"]) == EXIT_USAGE, argv
+        assert "refused:" in capsys.readouterr().err
+    assert main(["score", "in.csv", "-o", "scores", "--format", "csv", "--model", "nowhere"]) == (
+        EXIT_OUTPUT
+    )
+    assert "scores: is a folder" in capsys.readouterr().err
+    assert (workdir / "in.csv").read_bytes() == before
+    assert sorted(p.name for p in workdir.iterdir()) == ["in.csv", "link.csv", "scores"]
+    assert list((workdir / "scores").iterdir()) == []
+
+
+def test_a_read_only_folder_or_a_busy_output_exits_5_and_leaves_nothing(
+    canonical_batch: pd.DataFrame,
+    project_bundle_dir: Path,
+    workdir: Path,
+    read_only: Callable[[Path], Path],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    canonical_batch.head(3).to_csv("in.csv", index=False)
+    folder = read_only(workdir / "shared")
+    assert main(["score", "in.csv", "-o", "shared/s.csv", "--model", "nowhere"]) == EXIT_OUTPUT
+    assert f"cannot write in folder {folder}" in capsys.readouterr().err
+    assert list(folder.iterdir()) == []
+    Path("s.csv").write_text("the other run's scores\n")
+    model = ["--model", str(project_bundle_dir), "--quiet"]
+    with output_locks([Path("s.csv")]):  # another run holds the output
+        assert main(["score", "in.csv", "-o", "s.csv", *model]) == EXIT_OUTPUT
+    assert "another run is writing it" in capsys.readouterr().err
+    assert Path("s.csv").read_text() == "the other run's scores\n"
+    assert sorted(p.name for p in workdir.iterdir()) == ["in.csv", "s.csv", "shared"]
+    assert main(["score", "in.csv", "-o", "s.csv", *model]) == EXIT_OK  # free again
+    assert len(pd.read_csv("s.csv")) == 3

@@ -19,14 +19,18 @@ EXIT_OK: Final = 0
 EXIT_USAGE: Final = 2
 EXIT_QUARANTINED: Final = 3
 EXIT_MODEL: Final = 4
+EXIT_OUTPUT: Final = 5
 DEFAULT_MODELS: Final = (Path("models/inquiry-quality"), Path("models/bundle"))
 REGISTERED_MODEL: Final = "models:/inquiry-quality@champion"
 
 EXIT_CODES = f"""exit codes:
   {EXIT_OK}  every inquiry was scored
   {EXIT_QUARANTINED}  scored, but some rows could not be used: see the quarantine file
-  {EXIT_USAGE}  wrong command line, or an input file is missing or unreadable
+  {EXIT_USAGE}  wrong command line, an input file is missing or unreadable, or an output is an
+     input or the other output (nothing is written)
   {EXIT_MODEL}  the model is missing, or its files were changed (checksum mismatch): not loaded
+  {EXIT_OUTPUT}  an output cannot be written (a folder, a read-only folder, or another run is
+     writing it): nothing is written, existing files are left as they were
 """
 
 SCORE_EPILOG = f"""examples:
@@ -165,8 +169,13 @@ def run_score(args: argparse.Namespace) -> int:
     from inquiry_quality.scoring import format_summary, score_sources, source_for
     from inquiry_quality.scoring.batch import default_quarantine_path
     from inquiry_quality.scoring.engines.local import default_jobs
+    from inquiry_quality.scoring.outputs import check_outputs
+    from inquiry_quality.scoring.writers import output_format
 
     params = _params(args.params)
+    quarantine = args.quarantine or default_quarantine_path(args.output)
+    output_format(args.output, args.format)
+    check_outputs(args.inputs, [args.output, quarantine])  # before the model's seconds of loading
     score_params = params.score
     if args.capacity is not None:
         score_params = score_params.model_copy(update={"daily_capacity": args.capacity})
@@ -175,7 +184,6 @@ def run_score(args: argparse.Namespace) -> int:
     sources = [source_for(path, configured) for path in args.inputs]
     if args.channel:  # fills only what a file's own column or mapping leaves empty
         sources = [s.model_copy(update={"channel": s.channel or args.channel}) for s in sources]
-    quarantine = args.quarantine or default_quarantine_path(args.output)
     summary = score_sources(
         scorer,
         sources,
@@ -244,9 +252,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     from inquiry_quality.ingest import IngestError
     from inquiry_quality.modeling.bundle import ModelIntegrityError
     from inquiry_quality.scoring.loading import ModelNotFoundError
+    from inquiry_quality.scoring.outputs import OutputError, SameFileError
 
     try:
         return run_score(args) if args.command == "score" else run_explain(args)
+    except SameFileError as exc:
+        return _fail(f"refused: {exc}", EXIT_USAGE)
+    except OutputError as exc:
+        return _fail(f"cannot write the output: {exc}", EXIT_OUTPUT)
     except ModelIntegrityError as exc:
         return _fail(f"model refused: {exc}", EXIT_MODEL)
     except ModelNotFoundError as exc:

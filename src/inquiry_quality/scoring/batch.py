@@ -23,6 +23,7 @@ from inquiry_quality.core.config import IngestParams, SourceParams
 from inquiry_quality.ingest import SourceReader, read_inquiries
 from inquiry_quality.ingest.outcomes import Outcomes
 from inquiry_quality.scoring.engines.local import scored_chunks
+from inquiry_quality.scoring.outputs import output_locks
 from inquiry_quality.scoring.scorer import Scorer
 from inquiry_quality.scoring.summary import BatchSummary, TierOutcomes
 from inquiry_quality.scoring.tiers import (
@@ -135,8 +136,8 @@ def score_sources(
     """Score every source into ``out`` (csv, parquet or jsonl) and ``quarantine`` (csv).
 
     ``outcomes`` (optional) add how each tier did to the summary; ``jobs`` > 1 scores chunks
-    in that many worker processes. Raises ``IngestError``
-    naming the source when one is missing or unreadable.
+    in that many worker processes. Raises ``IngestError`` naming the source when one is missing
+    or unreadable, and ``OutputError`` when another run is writing ``out`` or ``quarantine``.
     """
     params = IngestParams(
         chunk_rows=scorer.params.chunk_rows,
@@ -151,16 +152,20 @@ def score_sources(
     if capacity is not None:
         first = Scorer(scorer.bundle, scorer.params.model_copy(update={"daily_capacity": None}))
         target = out.with_name(out.name + ".unranked.parquet")
-    with (
-        ScoredWriter(target, fmt if capacity is None else "parquet") as writer,
-        QuarantineWriter(quarantine, keep_empty_quarantine) as bad,
-        tqdm(unit=" inquiries", disable=not progress, file=sys.stderr, delay=0.5) as bar,
-    ):
-        for spec in sources:
-            reader = read_inquiries(spec, params, root, ANY_DATE)
-            _score_source(first, reader, writer, bad, summary, ledger, outcomes or [], bar, jobs)
-    if ledger is not None and capacity is not None:
-        _apply_capacity(target, out, fmt, ledger.overflow(capacity), params.chunk_rows, summary)
+    with output_locks([out, quarantine]):
+        with (
+            ScoredWriter(target, fmt if capacity is None else "parquet") as writer,
+            QuarantineWriter(quarantine, keep_empty_quarantine) as bad,
+            tqdm(unit=" inquiries", disable=not progress, file=sys.stderr, delay=0.5) as bar,
+        ):
+            for spec in sources:
+                reader = read_inquiries(spec, params, root, ANY_DATE)
+                _score_source(
+                    first, reader, writer, bad, summary, ledger, outcomes or [], bar, jobs
+                )
+        if ledger is not None and capacity is not None:
+            overflow = ledger.overflow(capacity)
+            _apply_capacity(target, out, fmt, overflow, params.chunk_rows, summary)
     return summary
 
 

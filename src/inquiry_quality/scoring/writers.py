@@ -2,12 +2,14 @@
 
 The output format follows the file's extension: ``.csv`` (list columns joined by `` | ``),
 ``.parquet`` (list columns as lists of strings) or ``.jsonl`` (one JSON object per inquiry,
-list columns as arrays). A file is written as ``<name>.partial`` and renamed when complete,
-so a failed run never leaves a half file under the real name.
+list columns as arrays). A file is written to a temporary file in the same folder and renamed
+over the real name when complete (``outputs.atomic_path``), so a failed run never leaves a half
+file, and an existing file is replaced only by a whole new one.
 """
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import IO, Final
 
@@ -16,6 +18,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from inquiry_quality.core import schema
+from inquiry_quality.scoring.outputs import atomic_path
 from inquiry_quality.scoring.scorer import LIST_COLUMNS, flatten_lists
 
 OUTPUT_FORMATS: Final = {
@@ -58,17 +61,17 @@ class ScoredWriter:
     def __init__(self, path: Path, fmt: str | None = None) -> None:
         self.path = Path(path)
         self.format = output_format(self.path, fmt)
-        self.partial = self.path.with_name(self.path.name + ".partial")
         self.rows = 0
         self._handle: IO[str] | None = None
         self._parquet: pq.ParquetWriter | None = None
+        self._stack = contextlib.ExitStack()
 
     def __enter__(self) -> ScoredWriter:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        temp = self._stack.enter_context(atomic_path(self.path))
         if self.format == "parquet":
-            self._parquet = pq.ParquetWriter(self.partial, output_schema())
+            self._parquet = pq.ParquetWriter(temp, output_schema())
         else:
-            self._handle = self.partial.open("w", encoding="utf-8", newline="")
+            self._handle = self._stack.enter_context(temp.open("w", encoding="utf-8", newline=""))
         return self
 
     def write(self, frame: pd.DataFrame) -> None:
@@ -86,23 +89,19 @@ class ScoredWriter:
                 self._handle.write(text if text.endswith("\n") else text + "\n")
         self.rows += len(frame)
 
-    def __exit__(self, kind: object, error: object, traceback: object) -> None:
+    def __exit__(self, kind: type[BaseException] | None, error: object, traceback: object) -> None:
         if self._parquet is not None:
             self._parquet.close()
-        if self._handle is not None:
-            if self.format == "csv" and self.rows == 0:  # an empty batch still has a header
-                self._handle.write(",".join(schema.OUTPUT_COLUMNS) + "\n")
-            self._handle.close()
-        if error is None:
-            self.partial.replace(self.path)
-        else:
-            self.partial.unlink(missing_ok=True)
+        if self._handle is not None and self.format == "csv" and self.rows == 0:
+            self._handle.write(",".join(schema.OUTPUT_COLUMNS) + "\n")  # a header at least
+        self._stack.__exit__(kind, error, traceback)  # type: ignore[arg-type]
 
 
 class QuarantineWriter:
     """Appends quarantine lines (``schema.QUARANTINE_COLUMNS``) to a CSV file.
 
-    The file is created on the first line, or always (header only) with ``keep_empty``.
+    The file is created on the first line, or always (header only) with ``keep_empty``; like
+    the scored file, it replaces an existing file only when complete.
     """
 
     def __init__(self, path: Path, keep_empty: bool = True) -> None:
@@ -110,6 +109,7 @@ class QuarantineWriter:
         self.keep_empty = keep_empty
         self.rows = 0
         self._handle: IO[str] | None = None
+        self._stack = contextlib.ExitStack()
 
     def __enter__(self) -> QuarantineWriter:
         if self.keep_empty:
@@ -118,8 +118,8 @@ class QuarantineWriter:
 
     def _open(self) -> IO[str]:
         if self._handle is None:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._handle = self.path.open("w", encoding="utf-8", newline="")
+            temp = self._stack.enter_context(atomic_path(self.path))
+            self._handle = self._stack.enter_context(temp.open("w", encoding="utf-8", newline=""))
             self._handle.write(",".join(schema.QUARANTINE_COLUMNS) + "\n")
         return self._handle
 
@@ -129,6 +129,5 @@ class QuarantineWriter:
             frame[columns].to_csv(self._open(), header=False, index=False)
             self.rows += len(frame)
 
-    def __exit__(self, kind: object, error: object, traceback: object) -> None:
-        if self._handle is not None:
-            self._handle.close()
+    def __exit__(self, kind: type[BaseException] | None, error: object, traceback: object) -> None:
+        self._stack.__exit__(kind, error, traceback)  # type: ignore[arg-type]
