@@ -12,7 +12,13 @@ from inquiry_quality.core.config import IngestParams, SourceParams
 from inquiry_quality.ingest.email_reader import read_messages
 from inquiry_quality.ingest.frames import Chunk, IngestError, empty_quarantine, empty_table
 from inquiry_quality.ingest.mapping import to_canonical
-from inquiry_quality.ingest.tabular import read_csv, read_jsonl, read_parquet, read_xlsx
+from inquiry_quality.ingest.tabular import (
+    read_csv,
+    read_jsonl,
+    read_parquet,
+    read_xlsx,
+    sniff_encoding,
+)
 from inquiry_quality.ingest.validate import validate_inquiries
 
 FORMATS = ("csv", "xlsx", "jsonl", "parquet", "eml", "mbox")
@@ -56,7 +62,7 @@ def raw_chunks(spec: SourceParams, path: Path, fmt: str, params: IngestParams) -
     if fmt == "xlsx":
         return read_xlsx(path, source, params.chunk_rows, spec.sheet)
     if fmt == "jsonl":
-        return read_jsonl(path, source, params.chunk_rows)
+        return read_jsonl(path, source, params.chunk_rows, spec.encoding)
     if fmt == "parquet":
         return read_parquet(path, source, params.chunk_rows)
     if fmt in ("eml", "mbox"):
@@ -89,6 +95,7 @@ class SourceReader:
         self.root = root
         self.future_after = future_after
         self.format = spec.format
+        self.encoding: str | None = None  # of a text source (CSV, JSON Lines), once read
         self.rows_read = 0
         self.flags: Counter[str] = Counter()
 
@@ -102,6 +109,9 @@ class SourceReader:
             self.format = spec.format or infer_format(path)
             if spec.channel is None and self.format in ("eml", "mbox"):
                 spec = spec.model_copy(update={"channel": "email"})
+            if self.format in ("csv", "jsonl"):
+                self.encoding = spec.encoding or sniff_encoding(path)
+                spec = spec.model_copy(update={"encoding": self.encoding})
             yielded = False
             for raw in raw_chunks(spec, path, self.format, params):
                 self.rows_read += len(raw.table) + len(raw.quarantine)

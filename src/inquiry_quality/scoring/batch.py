@@ -111,6 +111,7 @@ def _score_source(
         {
             "source": reader.spec.path,
             "format": reader.format,
+            "encoding": reader.encoding,
             "rows_read": reader.rows_read,
             "scored": scored_here,
             "quarantined": quarantined_here,

@@ -122,9 +122,13 @@ def format_summary(summary: BatchSummary, top: int = 5) -> str:
         f"Read {summary.rows_in} inquiries: {summary.scored} scored, "
         f"{summary.quarantined} quarantined"
         + ("" if summary.reconciles else "  (COUNTS DO NOT RECONCILE)"),
-        "",
-        "By tier:",
     ]
+    lines += [
+        f"  {s['source']}: read as {s['format']} in {s['encoding']}"
+        for s in summary.sources
+        if s.get("encoding")
+    ]
+    lines += ["", "By tier:"]
     width = max(len(t) for t in TIERS)
     outcomes = summary.outcomes.to_dict() if summary.outcomes else {}
     for tier in TIERS:
