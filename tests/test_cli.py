@@ -141,17 +141,40 @@ def test_parquet_and_csv_outputs_agree(
     pd.testing.assert_frame_equal(parallel, text)
 
 
-def test_a_file_without_channels_is_quarantined_unless_the_channel_is_given(
-    canonical_batch: pd.DataFrame, project_bundle_dir: Path, workdir: Path
+def test_columns_are_checked_before_any_row_is_scored(
+    canonical_batch: pd.DataFrame,
+    project_bundle_dir: Path,
+    workdir: Path,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
-    canonical_batch.head(5).drop(columns=[schema.CHANNEL]).to_csv("web.csv", index=False)
     model = ["--model", str(project_bundle_dir), "--quiet"]
-    assert main(["score", "web.csv", "-o", "none.csv", *model]) == EXIT_QUARANTINED
-    quarantine = pd.read_csv(workdir / "none.quarantine.csv")
-    assert quarantine["field"].tolist() == [schema.CHANNEL] * 5
+    web = canonical_batch.head(5).drop(columns=[schema.CHANNEL])
+    web.to_csv("web.csv", index=False)
+    assert main(["score", "web.csv", "-o", "none.csv", *model]) == EXIT_USAGE
+    assert "no channel column" in capsys.readouterr().err and not Path("none.csv").exists()
     channel = ["--channel", "web_form"]
     assert main(["score", "web.csv", "-o", "web_scored.csv", *model, *channel]) == EXIT_OK
     assert len(pd.read_csv(workdir / "web_scored.csv")) == 5
+    capitalised = canonical_batch.head(5).rename(
+        columns={
+            schema.SUBJECT: "Subject",
+            schema.BODY: " Body ",
+            schema.SENDER_EMAIL: "Sender Email",
+        }
+    )
+    capitalised.to_csv("capitalised.csv", index=False)
+    canonical_batch.head(5).to_csv("plain.csv", index=False)
+    assert main(["score", "capitalised.csv", "-o", "cap.csv", *model]) == EXIT_OK
+    assert main(["score", "plain.csv", "-o", "plain_scored.csv", *model]) == EXIT_OK
+    assert pd.read_csv("cap.csv")[schema.P_GENUINE].tolist() == pytest.approx(
+        pd.read_csv("plain_scored.csv")[schema.P_GENUINE].tolist()
+    )
+    unknown = canonical_batch.head(5).rename(columns={schema.SUBJECT: "Sbject", schema.BODY: "Msg"})
+    unknown.to_csv("unknown.csv", index=False)
+    assert main(["score", "unknown.csv", "-o", "u.csv", *model]) == EXIT_USAGE
+    error = capsys.readouterr().err
+    assert "no text column" in error and "'Sbject' (closest: subject)" in error
+    assert "params.yaml" in error and not Path("u.csv").exists()
 
 
 def test_daily_capacity_across_chunks(

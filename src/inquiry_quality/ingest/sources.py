@@ -8,10 +8,12 @@ from pathlib import Path
 
 import pandas as pd
 
+from inquiry_quality.core import schema
 from inquiry_quality.core.config import IngestParams, SourceParams
+from inquiry_quality.ingest.columns import check_columns
 from inquiry_quality.ingest.email_reader import read_messages
 from inquiry_quality.ingest.frames import Chunk, IngestError, empty_quarantine, empty_table
-from inquiry_quality.ingest.mapping import to_canonical
+from inquiry_quality.ingest.mapping import effective_mapping, targets, to_canonical
 from inquiry_quality.ingest.tabular import (
     read_csv,
     read_jsonl,
@@ -114,6 +116,8 @@ class SourceReader:
                 spec = spec.model_copy(update={"encoding": self.encoding})
             yielded = False
             for raw in raw_chunks(spec, path, self.format, params):
+                if not yielded and self.format not in ("eml", "mbox"):
+                    self._check_columns(raw.table, spec, extra)
                 self.rows_read += len(raw.table) + len(raw.quarantine)
                 canonical = to_canonical(raw.table, spec, spec.path, extra)
                 valid, flags = validate_inquiries(
@@ -130,6 +134,13 @@ class SourceReader:
             yield Chunk(
                 empty_table(params.extra_numeric, params.extra_categorical), empty_quarantine()
             )
+
+    @staticmethod
+    def _check_columns(raw: pd.DataFrame, spec: SourceParams, extra: list[str]) -> None:
+        columns = [c for c in raw.columns if c != schema.SOURCE_POSITION]
+        allowed = targets(extra)
+        mapping = effective_mapping(columns, spec, allowed, spec.path)
+        check_columns(columns, mapping, allowed, spec.path, spec.channel is not None)
 
 
 def read_inquiries(
