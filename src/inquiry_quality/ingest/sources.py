@@ -14,6 +14,12 @@ from inquiry_quality.ingest.columns import check_columns
 from inquiry_quality.ingest.email_reader import read_messages
 from inquiry_quality.ingest.frames import Chunk, IngestError, empty_quarantine, empty_table
 from inquiry_quality.ingest.mapping import effective_mapping, targets, to_canonical
+from inquiry_quality.ingest.sniff import (
+    COMPRESSED_SUFFIXES,
+    compression,
+    head,
+    open_decompressed,
+)
 from inquiry_quality.ingest.tabular import (
     read_csv,
     read_jsonl,
@@ -40,12 +46,17 @@ _SUFFIXES = {
 
 
 def infer_format(path: Path) -> str:
-    """A source's format from its extension; a folder is a folder of messages."""
-    if path.is_dir():
+    """A source's format from its extension (inside a compression's: ``inbox.mbox.gz``) and its
+    content; a folder or a zip archive is a folder of messages. Only mail is read compressed."""
+    if path.is_dir() or path.suffix.lower() == ".zip":
         return "eml"
-    fmt = _SUFFIXES.get(path.suffix.lower())
+    inner = path.with_suffix("") if path.suffix.lower() in COMPRESSED_SUFFIXES else path
+    fmt = _SUFFIXES.get(inner.suffix.lower())
+    packed = compression(head(path))
+    if packed is not None and fmt in ("csv", "jsonl"):
+        raise IngestError(f"{path}: a {packed} archive, not a {fmt} file; unpack it first")
     if fmt is None:
-        with path.open("rb") as fh:
+        with open_decompressed(path) as fh:
             fmt = "mbox" if fh.read(5) == b"From " else None
     if fmt is None:
         raise IngestError(
