@@ -284,3 +284,32 @@ def test_messages_that_ran_together_are_quarantined_with_their_lines(
     assert (line["reason"], line[schema.SOURCE_POSITION]) == ("mbox cannot be split", "1")
     separator = one.count(b"\n") + 2
     assert line["detail"].startswith(f"lines 1-{merged_end}: the separator on line {separator} ")
+
+
+@pytest.mark.parametrize(
+    ("charset", "subject", "body"),
+    [
+        (
+            "gb2312",
+            "询价：LED面板灯 2000个",
+            "您好！我们是上海的灯具进口商，需要采购LED面板灯2000个，请报FOB宁波价格。谢谢！",
+        ),
+        (
+            "cp1251",
+            "Запрос цены",
+            "Здравствуйте! Мы дистрибьютор светотехники в Москве. Просим прислать цены на панели.",
+        ),
+        (
+            "cp1256",
+            "طلب عرض سعر",
+            "مرحبا، نحن شركة استيراد في دبي ونرغب في الحصول على عرض سعر لمصابيح بكمية 1000 قطعة.",
+        ),
+    ],
+)
+def test_undeclared_8bit_mail_is_read_in_its_charset(charset: str, subject: str, body: str) -> None:
+    raw = (
+        f"From: Buyer <buyer@example.com>\nSubject: {subject}\nMessage-ID: <1@x>\n"
+        f"MIME-Version: 1.0\nContent-Type: text/plain\nContent-Transfer-Encoding: 8bit\n\n{body}\n"
+    ).encode(charset)
+    record = parse_message(raw)
+    assert (record[schema.SUBJECT], record[schema.BODY]) == (subject, body)

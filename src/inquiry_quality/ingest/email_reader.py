@@ -30,7 +30,7 @@ from typing import Any, NamedTuple
 import pandas as pd
 
 from inquiry_quality.core import schema
-from inquiry_quality.core.parallel import map_slices
+from inquiry_quality.ingest.charsets import WESTERN, decodes, guess_charset
 from inquiry_quality.ingest.emailparts import (
     html_to_text,
     is_forward,
@@ -174,7 +174,7 @@ def _header_values(msg: Message, name: str) -> list[Any]:
         if key.lower() == name:
             # unencoded 8-bit bytes, which the parser keeps as surrogates
             if isinstance(raw, str) and _RAW_8BIT.search(raw):
-                raw = _decoded(raw.encode("utf-8", "surrogateescape"), None)
+                raw = _decoded(raw.encode("utf-8", "surrogateescape"), None, _text_bytes(msg))
             try:
                 values.append(policy.default.header_fetch_parse(key, raw))
             except Exception:  # policy.default raises assorted errors on malformed headers
@@ -210,16 +210,32 @@ def _decode(part: Message) -> str:
     return _decoded(payload, _declared_charset(part))
 
 
-def _decoded(data: bytes, declared: str | None) -> str:
-    """Text in the declared charset, else UTF-8, else windows-1252, the first that decodes every
-    byte (mislabelled and unlabelled 8-bit text is common); replacement characters only when
-    none does."""
-    for charset in dict.fromkeys(c for c in (declared, "utf-8", "cp1252") if c):
+def _decoded(data: bytes, declared: str | None, evidence: bytes = b"") -> str:
+    """Text in the declared charset, else UTF-8, else (undeclared 8-bit text, as mail clients
+    do) the charset ``charset-normalizer`` recognises with strong evidence in it and in
+    ``evidence`` (more text in the same charset: a short raw header is too little), else
+    windows-1252: the first that decodes every byte; replacement characters only when none
+    does."""
+    candidates = [declared, "utf-8"]
+    if not declared and not data.isascii() and not decodes(data, "utf-8"):
+        candidates.append(guess_charset(data + b"\n" + evidence))
+    for charset in dict.fromkeys(c for c in (*candidates, WESTERN) if c):
         try:
             return data.decode(charset)
-        except UnicodeDecodeError:
+        except (UnicodeDecodeError, LookupError):
             continue
     return data.decode(declared or "utf-8", errors="replace")
+
+
+def _text_bytes(msg: Message) -> bytes:
+    """The undeclared 8-bit bytes of the message's first text part (b"" if declared)."""
+    for part in msg.walk():
+        if part.get_content_maintype() == "text":
+            payload = part.get_payload(decode=True)
+            if part.get_content_charset() or not isinstance(payload, bytes):
+                return b""
+            return payload
+    return b""
 
 
 def _dates(msg: Message) -> Iterator[str | None]:
