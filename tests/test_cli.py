@@ -298,3 +298,29 @@ def test_a_read_only_folder_or_a_busy_output_exits_5_and_leaves_nothing(
     assert sorted(p.name for p in workdir.iterdir()) == ["in.csv", "s.csv", "shared"]
     assert main(["score", "in.csv", "-o", "s.csv", *model]) == EXIT_OK  # free again
     assert len(pd.read_csv("s.csv")) == 3
+
+
+def test_nothing_printed_carries_terminal_controls_and_odd_dates_are_told(
+    canonical_batch: pd.DataFrame,
+    project_bundle_dir: Path,
+    workdir: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    hostile = "\x1b]0;owned\x07\x1b[2J\x9b31mRFQ\u202e for panels\r"
+    message = workdir / "hostile.eml"
+    message.write_text(f"From: a@b.de\nSubject: {hostile}\n\n{RFQ}", encoding="utf-8")
+    model = ["--model", str(project_bundle_dir)]
+    assert main(["explain", str(message), *model]) == EXIT_OK
+    report = capsys.readouterr().out
+    assert "]0;owned[2J31mRFQ for panels" in report
+    assert not any(c in report for c in "\x1b\x07\x9b\u202e\r")
+    batch = canonical_batch.head(4).astype({schema.RECEIVED_AT: "string"})
+    batch.loc[batch.index[0], schema.RECEIVED_AT] = "1900-01-01 10:00"
+    batch.loc[batch.index[1], schema.SUBJECT] = "\x1b[2J\x1b]0;owned\x07RFQ"
+    batch.to_csv("odd.csv", index=False)
+    assert main(["score", "odd.csv", "-o", "odd_scored.csv", *model]) == EXIT_OK
+    printed = capsys.readouterr().out
+    assert "odd.csv: read as csv in utf-8" in printed
+    assert "Scored, but check these:" in printed
+    assert "1  received_at before 1995 (implausible)" in printed
+    assert "\x1b" not in printed

@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, TextIO
 
 from inquiry_quality.core import schema
 
@@ -143,6 +144,27 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+#: what a terminal acts on instead of showing: C0 controls but tab and newline (escape sequences
+#: start with ESC, carriage return overwrites a line), DEL, C1 controls, bidirectional overrides
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` without the characters a terminal would act on (inquiries come from strangers:
+    a subject may hold an escape sequence that retitles or clears the terminal)."""
+    return _CONTROLS.sub("", text)
+
+
+def say(text: str, stream: TextIO | None = None) -> None:
+    """Print ``text``, printable (see ``printable``); everything the CLI prints goes here."""
+    print(printable(text), file=stream or sys.stdout)
+
+
+class _PrintableFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        return printable(super().format(record))
+
+
 def _params(path: Path | None) -> Params:
     from inquiry_quality.core.config import Params, load_params
 
@@ -160,7 +182,7 @@ def _model(choice: str | None) -> str:
 
 
 def _fail(message: str, code: int) -> int:
-    print(f"inquiry-quality: error: {message}", file=sys.stderr)
+    say(f"inquiry-quality: error: {message}", sys.stderr)
     return code
 
 
@@ -197,10 +219,10 @@ def run_score(args: argparse.Namespace) -> int:
         jobs=args.jobs or default_jobs(args.inputs),
     )
     if not args.quiet:
-        print(format_summary(summary))
-        print(f"\nScored inquiries: {args.output}")
+        say(format_summary(summary))
+        say(f"\nScored inquiries: {args.output}")
         if summary.quarantined:
-            print(f"Quarantined rows: {quarantine}")
+            say(f"Quarantined rows: {quarantine}")
     return EXIT_QUARANTINED if summary.quarantined else EXIT_OK
 
 
@@ -237,17 +259,20 @@ def run_explain(args: argparse.Namespace) -> int:
             )
         if len(bad):
             line = bad.iloc[0]
-            print(f"{args.file}: cannot be scored: {line['reason']} ({line['detail']})")
+            say(f"{args.file}: cannot be scored: {line['reason']} ({line['detail']})")
             return EXIT_QUARANTINED
     scorer = load_scorer(_model(args.model), params.score)
     row = scorer.score(raw).iloc[0]
-    print(render_report(row, raw.iloc[0], scorer.rules))
+    say(render_report(row, raw.iloc[0], scorer.rules))
     return EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    handler = logging.StreamHandler()
+    handler.setFormatter(_PrintableFormatter("%(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=logging.WARNING, handlers=[handler])
+    from inquiry_quality.modeling.bundle import ModelIntegrityError
     from inquiry_quality.core.config import ConfigError
     from inquiry_quality.ingest import IngestError
     from inquiry_quality.modeling.bundle import ModelIntegrityError

@@ -107,6 +107,7 @@ def _score_source(
         quarantined_here += len(chunk.quarantine)
         bar.update(len(chunk.table) + len(chunk.quarantine))
     summary.rows_in += reader.rows_read
+    summary.flags.update({flag: n for flag, n in reader.flags.items() if n})
     summary.sources.append(
         {
             "source": reader.spec.path,
