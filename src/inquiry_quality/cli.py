@@ -272,7 +272,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler = logging.StreamHandler()
     handler.setFormatter(_PrintableFormatter("%(levelname)s %(name)s: %(message)s"))
     logging.basicConfig(level=logging.WARNING, handlers=[handler])
-    from inquiry_quality.modeling.bundle import ModelIntegrityError
     from inquiry_quality.core.config import ConfigError
     from inquiry_quality.ingest import IngestError
     from inquiry_quality.modeling.bundle import ModelIntegrityError

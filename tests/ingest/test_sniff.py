@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from inquiry_quality import schema
+from inquiry_quality.core import schema
 from inquiry_quality.ingest import IngestError, read_inquiries
 
 FUTURE = pd.Timestamp("2030-01-01", tz="UTC")

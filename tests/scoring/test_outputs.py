@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from inquiry_quality import schema
+from inquiry_quality.core import schema
 from inquiry_quality.scoring.outputs import (
     OutputError,
     SameFileError,

@@ -14,7 +14,7 @@ import logging
 import re
 from collections.abc import Iterable, Sequence
 
-from inquiry_quality import schema
+from inquiry_quality.core import schema
 from inquiry_quality.ingest.frames import IngestError
 
 log = logging.getLogger(__name__)

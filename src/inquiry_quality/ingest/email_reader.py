@@ -30,6 +30,7 @@ from typing import Any, NamedTuple
 import pandas as pd
 
 from inquiry_quality.core import schema
+from inquiry_quality.core.parallel import map_slices
 from inquiry_quality.ingest.charsets import WESTERN, decodes, guess_charset
 from inquiry_quality.ingest.emailparts import (
     html_to_text,
@@ -39,7 +40,6 @@ from inquiry_quality.ingest.emailparts import (
 )
 from inquiry_quality.ingest.frames import Chunk, IngestError, problem, quarantine_rows
 from inquiry_quality.ingest.sniff import compression, head, not_mail, open_decompressed
-from inquiry_quality.core.parallel import map_slices
 
 log = logging.getLogger(__name__)
 
