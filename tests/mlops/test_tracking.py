@@ -19,13 +19,15 @@ from inquiry_quality.core.config import EvaluateParams, TrainParams
 from inquiry_quality.core.paths import project_root
 from inquiry_quality.evaluation.metrics import evaluate_bundle, metric_value
 from inquiry_quality.features import build_featurizer
+from inquiry_quality.mlops.export import export_registered
 from inquiry_quality.mlops.gate import is_better, promote_if_better
 from inquiry_quality.mlops.pyfunc import score, to_naive_utc
 from inquiry_quality.mlops.runs import log_run
 from inquiry_quality.mlops.store import CANDIDATE, CHAMPION, MODEL_NAME, tracking_uri
-from inquiry_quality.modeling.bundle import ModelBundle, save_bundle
+from inquiry_quality.modeling.bundle import ModelBundle, ModelIntegrityError, save_bundle
 from inquiry_quality.modeling.split import split_table
 from inquiry_quality.modeling.training import train_bundle
+from inquiry_quality.scoring.loading import load_model_dir
 
 METRIC = "genuine.roc_auc"
 
@@ -95,6 +97,12 @@ def test_the_gate_keeps_a_better_champion(
     assert str(champion.version) == logged_good.model_version
     assert str(candidate.version) == logged_bad.model_version
     assert client.get_run(logged_bad.run_id).data.tags["gate.promoted"] == "False"
+    # export makes the champion the default model, never the candidate that lost
+    served = export_registered(tmp_path / "bad", tmp_path / "served")
+    assert load_model_dir(served).metadata == load_model_dir(tmp_path / "good").metadata
+    assert load_model_dir(served).metadata != load_model_dir(tmp_path / "bad").metadata
+    with pytest.raises(ModelIntegrityError, match="is not the bundle in"):
+        export_registered(tmp_path / "good", tmp_path / "served")  # not what evaluate logged
 
     # A champion measured on other data is re-scored on this test set, not trusted.
     bad.metadata["data_version"] = "other"
