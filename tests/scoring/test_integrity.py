@@ -53,5 +53,7 @@ def test_a_changed_file_anywhere_in_the_model_is_refused(
     assert "this ran" not in printed.out
     assert not verify_directory(Path("exported"))  # not a stage output: nothing to compare
     (model / "MLmodel").write_text("flavors: {}\n", "utf-8")
-    with pytest.raises(ModelIntegrityError, match=re.escape("MLmodel, code/inquiry_quality/__init__.py")):
+    with pytest.raises(
+        ModelIntegrityError, match=re.escape("MLmodel, code/inquiry_quality/__init__.py")
+    ):
         verify_directory(model)
