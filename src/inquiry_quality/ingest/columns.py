@@ -45,6 +45,17 @@ def suggestions(column: str, canonical: Iterable[str]) -> list[str]:
     return difflib.get_close_matches(column_key(column), sorted(canonical), n=3, cutoff=0.5)
 
 
+def unrecognised(
+    columns: Sequence[str], mapping: dict[str, str], canonical: Iterable[str]
+) -> list[str]:
+    """The columns ``mapping`` does not use, each with its closest canonical names."""
+    unknown = [c for c in columns if c not in mapping and c != schema.SOURCE_POSITION]
+    return [
+        f"{c!r} (closest: {', '.join(near)})" if (near := suggestions(c, canonical)) else repr(c)
+        for c in unknown
+    ]
+
+
 def check_columns(
     columns: Sequence[str],
     mapping: dict[str, str],
@@ -56,11 +67,7 @@ def check_columns(
 
     ``mapping`` is the effective source -> canonical mapping of ``columns``.
     """
-    unknown = [c for c in columns if c not in mapping and c != schema.SOURCE_POSITION]
-    hints = [
-        f"{c!r} (closest: {', '.join(near)})" if (near := suggestions(c, canonical)) else repr(c)
-        for c in unknown
-    ]
+    hints = unrecognised(columns, mapping, canonical)
     targets = set(mapping.values())
     if not targets & set(TEXT_COLUMNS):
         raise IngestError(
