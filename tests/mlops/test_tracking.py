@@ -21,12 +21,14 @@ from inquiry_quality.evaluation.metrics import evaluate_bundle, metric_value
 from inquiry_quality.features import build_featurizer
 from inquiry_quality.mlops.export import export_registered
 from inquiry_quality.mlops.gate import is_better, promote_if_better
+from inquiry_quality.mlops.loading import DIGEST_TAG, load_uri_bundle
 from inquiry_quality.mlops.pyfunc import score, to_naive_utc
 from inquiry_quality.mlops.runs import log_run
 from inquiry_quality.mlops.store import CANDIDATE, CHAMPION, MODEL_NAME, tracking_uri
 from inquiry_quality.modeling.bundle import ModelBundle, ModelIntegrityError, save_bundle
 from inquiry_quality.modeling.split import split_table
 from inquiry_quality.modeling.training import train_bundle
+from inquiry_quality.scoring.integrity import directory_digest
 from inquiry_quality.scoring.loading import load_model_dir
 
 METRIC = "genuine.roc_auc"
@@ -103,6 +105,15 @@ def test_the_gate_keeps_a_better_champion(
     assert load_model_dir(served).metadata != load_model_dir(tmp_path / "bad").metadata
     with pytest.raises(ModelIntegrityError, match="is not the bundle in"):
         export_registered(tmp_path / "good", tmp_path / "served")  # not what evaluate logged
+    # the registry records the exported files' digest (DVC's, as dvc.lock has it) and checks it
+    digest = client.get_model_version(MODEL_NAME, logged_good.model_version).tags[DIGEST_TAG]
+    assert digest == directory_digest(served)[0]
+    uri = f"models:/{MODEL_NAME}@{CHAMPION}"
+    assert load_uri_bundle(uri).metadata == load_model_dir(served).metadata
+    client.set_model_version_tag(MODEL_NAME, logged_good.model_version, DIGEST_TAG, "0" * 32)
+    with pytest.raises(ModelIntegrityError, match="differ from the digest recorded"):
+        load_uri_bundle(uri)
+    client.set_model_version_tag(MODEL_NAME, logged_good.model_version, DIGEST_TAG, digest)
 
     # A champion measured on other data is re-scored on this test set, not trusted.
     bad.metadata["data_version"] = "other"

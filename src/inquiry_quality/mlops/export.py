@@ -12,8 +12,10 @@ import mlflow
 from mlflow.exceptions import MlflowException
 from mlflow.tracking import MlflowClient
 
+from inquiry_quality.mlops.loading import DIGEST_TAG
 from inquiry_quality.mlops.store import CANDIDATE, CHAMPION, MODEL_NAME, use_store
 from inquiry_quality.modeling.bundle import CHECKSUMS_FILE, ModelIntegrityError, load_bundle
+from inquiry_quality.scoring.integrity import directory_digest
 from inquiry_quality.scoring.loading import pyfunc_bundle_dir
 
 logger = logging.getLogger(__name__)
@@ -27,6 +29,21 @@ def _bundle_checksums(model_name: str, version: str, directory: Path) -> dict[st
     exported_dir = pyfunc_bundle_dir(directory)
     load_bundle(exported_dir)  # its files match its checksums
     return json.loads((exported_dir / CHECKSUMS_FILE).read_text("utf-8"))
+
+
+def _record_digest(client: MlflowClient, model_name: str, version: str, out: Path) -> None:
+    """Tag the registered version with the digest of its files (``DIGEST_TAG``), or, when
+    an earlier export tagged it, refuse files that differ from it."""
+    digest = directory_digest(out)[0]
+    recorded = client.get_model_version(model_name, version).tags.get(DIGEST_TAG)
+    if recorded is None:
+        client.set_model_version_tag(model_name, version, DIGEST_TAG, digest)
+    elif recorded != digest:
+        shutil.rmtree(out, ignore_errors=True)
+        raise ModelIntegrityError(
+            f"{model_name} version {version}: its files in the store differ from the digest "
+            f"recorded when it was first exported ({DIGEST_TAG}={recorded})"
+        )
 
 
 def export_registered(bundle_dir: Path, out: Path, model_name: str = MODEL_NAME) -> Path:
@@ -65,5 +82,6 @@ def export_registered(bundle_dir: Path, out: Path, model_name: str = MODEL_NAME)
             champion,
         )
         _bundle_checksums(model_name, champion, out)
+    _record_digest(client, model_name, champion, out)
     logger.info("exported %s version %s (%s) to %s", model_name, champion, CHAMPION, out)
     return out
