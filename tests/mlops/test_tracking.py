@@ -21,7 +21,7 @@ from inquiry_quality.evaluation.metrics import evaluate_bundle, metric_value
 from inquiry_quality.features import build_featurizer
 from inquiry_quality.mlops.export import export_registered
 from inquiry_quality.mlops.gate import is_better, promote_if_better
-from inquiry_quality.mlops.loading import DIGEST_TAG, load_uri_bundle
+from inquiry_quality.mlops.loading import DIGEST_TAG, DOWNLOAD_META, load_uri_bundle
 from inquiry_quality.mlops.pyfunc import score, to_naive_utc
 from inquiry_quality.mlops.runs import log_run
 from inquiry_quality.mlops.store import CANDIDATE, CHAMPION, MODEL_NAME, tracking_uri
@@ -107,7 +107,7 @@ def test_the_gate_keeps_a_better_champion(
         export_registered(tmp_path / "good", tmp_path / "served")  # not what evaluate logged
     # the registry records the exported files' digest (DVC's, as dvc.lock has it) and checks it
     digest = client.get_model_version(MODEL_NAME, logged_good.model_version).tags[DIGEST_TAG]
-    assert digest == directory_digest(served)[0]
+    assert digest == directory_digest(served, DOWNLOAD_META)[0]
     uri = f"models:/{MODEL_NAME}@{CHAMPION}"
     assert load_uri_bundle(uri).metadata == load_model_dir(served).metadata
     client.set_model_version_tag(MODEL_NAME, logged_good.model_version, DIGEST_TAG, "0" * 32)

@@ -32,7 +32,7 @@ def test_stage_declares_its_whole_params_section_and_its_output() -> None:
 
 @pytest.mark.slow
 def test_dvc_repro_generates_then_does_nothing(tmp_path: Path) -> None:
-    for path in _stage()["deps"]:  # the script and every package it imports
+    for path in (*_stage()["deps"], "pipelines/python"):  # its code, and the interpreter shim
         source = REPO / path
         copy = shutil.copytree if source.is_dir() else shutil.copy
         (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)

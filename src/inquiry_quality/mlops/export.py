@@ -12,7 +12,7 @@ import mlflow
 from mlflow.exceptions import MlflowException
 from mlflow.tracking import MlflowClient
 
-from inquiry_quality.mlops.loading import DIGEST_TAG
+from inquiry_quality.mlops.loading import DIGEST_TAG, DOWNLOAD_META
 from inquiry_quality.mlops.store import CANDIDATE, CHAMPION, MODEL_NAME, use_store
 from inquiry_quality.modeling.bundle import CHECKSUMS_FILE, ModelIntegrityError, load_bundle
 from inquiry_quality.scoring.integrity import directory_digest
@@ -34,7 +34,7 @@ def _bundle_checksums(model_name: str, version: str, directory: Path) -> dict[st
 def _record_digest(client: MlflowClient, model_name: str, version: str, out: Path) -> None:
     """Tag the registered version with the digest of its files (``DIGEST_TAG``), or, when
     an earlier export tagged it, refuse files that differ from it."""
-    digest = directory_digest(out)[0]
+    digest = directory_digest(out, DOWNLOAD_META)[0]
     recorded = client.get_model_version(model_name, version).tags.get(DIGEST_TAG)
     if recorded is None:
         client.set_model_version_tag(model_name, version, DIGEST_TAG, digest)

@@ -20,6 +20,9 @@ from inquiry_quality.scoring.scorer import Scorer
 URI_SCHEMES: Final = ("models:/", "runs:/", "mlflow-artifacts:/", "http://", "https://")
 #: model version tag: DVC's digest of the exported model directory, set by ``export``
 DIGEST_TAG: Final = "model_digest"
+#: what MLflow writes into a download of a registered model (which name, version or alias
+#: was asked for): not part of the model, left out of its digest
+DOWNLOAD_META: Final = ("registered_model_meta",)
 
 
 def load_uri_bundle(uri: str) -> ModelBundle:
@@ -39,7 +42,7 @@ def load_uri_bundle(uri: str) -> ModelBundle:
             recorded = recorded_model_digest(uri)
         except MlflowException as exc:
             raise ModelNotFoundError(f"{uri}: {exc.message}") from exc
-        if recorded is not None and directory_digest(local)[0] != recorded:
+        if recorded is not None and directory_digest(local, DOWNLOAD_META)[0] != recorded:
             raise ModelIntegrityError(
                 f"{uri}: its files differ from the digest recorded in the registry "
                 f"({DIGEST_TAG}={recorded}); not loaded"

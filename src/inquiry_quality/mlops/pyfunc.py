@@ -67,6 +67,7 @@ def score(bundle: ModelBundle, inquiries: pd.DataFrame) -> pd.DataFrame:
     if not usable.all():
         ids = inquiries.get(schema.INQUIRY_ID, pd.Series(inquiries.index.astype(str)))
         out.loc[~usable, schema.INQUIRY_ID] = pd.Series(ids, index=inquiries.index)[~usable]
+        out = out.astype(object).where(out.notna(), None)  # JSON null, not NaN, for no score
     return pd.concat([out, problems], axis=1)
 
 

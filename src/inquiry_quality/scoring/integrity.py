@@ -54,12 +54,15 @@ def recorded_digest(directory: Path) -> tuple[Path, str] | None:
     return None
 
 
-def directory_digest(directory: Path) -> tuple[str, dict[str, str]]:
-    """DVC's digest of ``directory`` (``<md5>.dir``) and the md5 of each file, by path."""
+def directory_digest(directory: Path, exclude: tuple[str, ...] = ()) -> tuple[str, dict[str, str]]:
+    """DVC's digest of ``directory`` (``<md5>.dir``) and the md5 of each file, by path; files
+    named in ``exclude`` (relative paths) are left out."""
     tree = Tree()
     files: dict[str, str] = {}
     for path in sorted(p for p in directory.rglob("*") if p.is_file()):
         key = path.relative_to(directory).parts
+        if "/".join(key) in exclude:
+            continue
         files["/".join(key)] = file_md5(str(path))
         tree.add(key, Meta(size=path.stat().st_size), HashInfo("md5", files["/".join(key)]))
     tree.digest()
