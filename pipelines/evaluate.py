@@ -12,12 +12,7 @@ import pandas as pd
 
 from inquiry_quality.core.config import load_params
 from inquiry_quality.evaluation.headline import headline
-from inquiry_quality.evaluation.metrics import (
-    evaluate_bundle,
-    load_truth,
-    metric_on_inquiries,
-    metric_value,
-)
+from inquiry_quality.evaluation.metrics import evaluate_bundle, load_truth
 from inquiry_quality.evaluation.operating_points import add_junk_filter_metrics
 from inquiry_quality.evaluation.plots import save_figures, write_metrics, write_plot_data
 from inquiry_quality.modeling.bundle import load_bundle
@@ -46,7 +41,7 @@ def main() -> None:
     result = evaluate_bundle(bundle, split.test, params.evaluate, truth)
     inquiries = pd.read_parquet(args.inquiries)
     add_junk_filter_metrics(result.metrics, bundle, split.test, inquiries, params.evaluate)
-    write_metrics(headline(result.metrics, (params.evaluate.primary_metric,)), args.metrics)
+    write_metrics(headline(result.metrics), args.metrics)
     write_metrics(result.metrics, args.breakdown)
     write_plot_data(result.curves, args.plots)
     save_figures(result.curves, args.figures)

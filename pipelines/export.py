@@ -1,9 +1,8 @@
 """DVC stage ``export``: the champion model as a local pyfunc directory for serving.
 
-Copies ``inquiry-quality@champion`` to ``--out`` after checking that the candidate ``evaluate``
-registered wraps the bundle of ``--model``, so ``mlflow models serve -m <out>`` and
-``inquiry-quality score --model <out>`` use the very artifact that is in the registry, and a
-candidate that lost the quality gate never becomes the default model.
+Copies ``<register.registered_model>@champion`` to ``--out``, so ``mlflow models serve -m <out>``
+and ``inquiry-quality score --model <out>`` use the very artifact that is in the registry; a
+candidate that lost the gate is never exported.
 """
 
 from __future__ import annotations

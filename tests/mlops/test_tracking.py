@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from collections.abc import Callable
@@ -19,7 +20,7 @@ from inquiry_quality.core.config import EvaluateParams, TrainParams
 from inquiry_quality.core.paths import project_root
 from inquiry_quality.evaluation.metrics import evaluate_bundle, metric_value
 from inquiry_quality.features import build_featurizer
-from inquiry_quality.mlops.export import export_registered
+from inquiry_quality.mlops.export import export_champion
 from inquiry_quality.mlops.gate import is_better, promote_if_better
 from inquiry_quality.mlops.loading import DIGEST_TAG, DOWNLOAD_META, load_uri_bundle
 from inquiry_quality.mlops.pyfunc import score, to_naive_utc
@@ -99,13 +100,11 @@ def test_the_gate_keeps_a_better_champion(
     assert str(champion.version) == logged_good.model_version
     assert str(candidate.version) == logged_bad.model_version
     assert client.get_run(logged_bad.run_id).data.tags["gate.promoted"] == "False"
-    # export makes the champion the default model, never the candidate that lost
-    served = export_registered(tmp_path / "bad", tmp_path / "served")
-    assert load_model_dir(served).metadata == load_model_dir(tmp_path / "good").metadata
-    assert load_model_dir(served).metadata != load_model_dir(tmp_path / "bad").metadata
-    with pytest.raises(ModelIntegrityError, match="is not the bundle in"):
-        export_registered(tmp_path / "good", tmp_path / "served")  # not what evaluate logged
     # the registry records the exported files' digest (DVC's, as dvc.lock has it) and checks it
+    registration = tmp_path / "registration.json"
+    registration.write_text(json.dumps(second.as_record()), encoding="utf-8")
+    served = export_champion(registration, tmp_path / "served")
+    assert load_model_dir(served).metadata == load_model_dir(tmp_path / "good").metadata
     digest = client.get_model_version(MODEL_NAME, logged_good.model_version).tags[DIGEST_TAG]
     assert digest == directory_digest(served, DOWNLOAD_META)[0]
     uri = f"models:/{MODEL_NAME}@{CHAMPION}"

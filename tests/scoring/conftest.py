@@ -39,8 +39,8 @@ def pyfunc_dir(
     project_inquiries: pd.DataFrame,
     tmp_path_factory: pytest.TempPathFactory,
 ) -> Path:
-    """The bundle logged, registered and exported as stages evaluate and export do."""
-    from inquiry_quality.mlops.export import export_registered
+    """The bundle logged, registered and exported as stages register and export do."""
+    from inquiry_quality.mlops.export import export_champion
     from inquiry_quality.mlops.gate import promote_if_better
     from inquiry_quality.mlops.runs import log_run
 
@@ -51,8 +51,10 @@ def pyfunc_dir(
         by_channel = project_inquiries.groupby(schema.CHANNEL, observed=True).head(2)
         example = by_channel.drop(columns=list(schema.LABEL_COLUMNS))
         logged = log_run(project_bundle_dir, {"train": {}}, {}, None, example)
-        promote_if_better(logged, "genuine.roc_auc", 0.5, rescore=lambda _: 0.0)  # first: champion
-        return export_registered(project_bundle_dir, store / "inquiry-quality")
+        decision = promote_if_better(logged, "genuine.roc_auc", 1.0, rescore=lambda _: 0.0)
+        registration = store / "registration.json"
+        registration.write_text(json.dumps(decision.as_record()), encoding="utf-8")
+        return export_champion(registration, store / "inquiry-quality")
 
 
 FREE_MAIL_NO_COMPANY = """From: Tom <tom.buyer1987@gmail.com>

@@ -19,14 +19,13 @@ HEADLINE: Final = {
 }
 
 
-def headline(metrics: Mapping[str, Any], also: tuple[str, ...] = ()) -> dict[str, dict[str, Any]]:
-    """The headline metrics of nested ``metrics``, plus the dotted keys ``also`` (the quality
-    gate's metric, so the number that decides a promotion is always shown)."""
-    wanted = {(head, name) for head, names in HEADLINE.items() for name in names}
-    wanted |= {tuple(key.split(".", 1)) for key in also if "." in key}  # type: ignore[misc]
+def headline(metrics: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
+    """The headline metrics of nested ``metrics`` (those measured)."""
     out: dict[str, dict[str, Any]] = {}
-    for head, name in sorted(wanted):
-        value = metrics.get(head, {}).get(name) if isinstance(metrics.get(head), Mapping) else None
-        if isinstance(value, int | float):
-            out.setdefault(head, {})[name] = value
+    for head, names in HEADLINE.items():
+        measured = metrics.get(head)
+        for name in names:
+            value = measured.get(name) if isinstance(measured, Mapping) else None
+            if isinstance(value, int | float):
+                out.setdefault(head, {})[name] = value
     return out

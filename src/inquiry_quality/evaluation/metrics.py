@@ -370,7 +370,7 @@ def metric_value(metrics: Mapping[str, Any], metric: str) -> float:
     value = flatten(metrics).get(metric)
     if not isinstance(value, float) or math.isnan(value):
         raise KeyError(
-            f"evaluate.primary_metric: {metric!r} is not a measured metric "
+            f"register.primary_metric: {metric!r} is not a measured metric "
             "(a typo, or its head was skipped); see reports/evaluation.json"
         )
     return value

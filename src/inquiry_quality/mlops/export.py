@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import logging
 import shutil
-import tempfile
 from pathlib import Path
 
 import mlflow
@@ -13,22 +12,12 @@ from mlflow.exceptions import MlflowException
 from mlflow.tracking import MlflowClient
 
 from inquiry_quality.mlops.loading import DIGEST_TAG, DOWNLOAD_META
-from inquiry_quality.mlops.store import CANDIDATE, CHAMPION, MODEL_NAME, use_store
-from inquiry_quality.modeling.bundle import CHECKSUMS_FILE, ModelIntegrityError, load_bundle
+from inquiry_quality.mlops.store import CHAMPION, MODEL_NAME, use_store
+from inquiry_quality.modeling.bundle import ModelIntegrityError, load_bundle
 from inquiry_quality.scoring.integrity import directory_digest
 from inquiry_quality.scoring.loading import pyfunc_bundle_dir
 
 logger = logging.getLogger(__name__)
-
-
-def _bundle_checksums(model_name: str, version: str, directory: Path) -> dict[str, str]:
-    """The bundle checksums of ``model_name`` version ``version``, downloaded to ``directory``."""
-    mlflow.artifacts.download_artifacts(
-        artifact_uri=f"models:/{model_name}/{version}", dst_path=str(directory)
-    )
-    exported_dir = pyfunc_bundle_dir(directory)
-    load_bundle(exported_dir)  # its files match its checksums
-    return json.loads((exported_dir / CHECKSUMS_FILE).read_text("utf-8"))
 
 
 def _record_digest(client: MlflowClient, model_name: str, version: str, out: Path) -> None:
@@ -46,42 +35,41 @@ def _record_digest(client: MlflowClient, model_name: str, version: str, out: Pat
         )
 
 
-def export_registered(bundle_dir: Path, out: Path, model_name: str = MODEL_NAME) -> Path:
-    """Copy the registered ``<model_name>@champion`` pyfunc model to ``out``.
+def export_champion(registration: Path, out: Path, model_name: str = MODEL_NAME) -> Path:
+    """Copy ``<model_name>@champion`` to ``out`` as a pyfunc directory.
 
-    The local directory (``mlflow models serve -m <out>``, the CLI's default model) is then the
-    very artifact in the registry, and only ever the champion: a candidate that lost the
-    quality gate stays in the registry (alias ``candidate``) and is not exported. Refuses if
-    the candidate's bundle is not ``bundle_dir`` (same checksums), e.g. when DVC restored the
-    evaluate stage from its cache without logging a run.
+    A candidate that lost the gate stays in the registry and is never exported: the default
+    model is the champion. ``registration`` (``register``'s record) names the version the gate
+    left as champion; a store that disagrees (reset, or DVC restored ``register`` without
+    running it) is refused with what to rerun.
     """
     use_store()
-    client = MlflowClient()
-    candidate = str(client.get_model_version_by_alias(model_name, CANDIDATE).version)
-    champion = str(client.get_model_version_by_alias(model_name, CHAMPION).version)
-    expected = json.loads((bundle_dir / CHECKSUMS_FILE).read_text("utf-8"))
+    record = json.loads(Path(registration).read_text("utf-8"))
+    try:
+        version = str(MlflowClient().get_model_version_by_alias(model_name, CHAMPION).version)
+    except MlflowException as exc:
+        raise ModelIntegrityError(
+            f"{model_name}@{CHAMPION}: not in the MLflow store ({exc.message}); "
+            "rerun `dvc repro -f register`"
+        ) from exc
+    if version != str(record["champion_after"]):
+        raise ModelIntegrityError(
+            f"{model_name}@{CHAMPION} is version {version}, but {registration} says the gate left "
+            f"version {record['champion_after']}; rerun `dvc repro -f register`"
+        )
     if out.exists():
         shutil.rmtree(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    if candidate == champion:
-        logged = _bundle_checksums(model_name, champion, out)
-    else:
-        with tempfile.TemporaryDirectory(dir=out.parent) as scratch:
-            logged = _bundle_checksums(model_name, candidate, Path(scratch))
-    if logged != expected:
-        shutil.rmtree(out, ignore_errors=True)
-        raise ModelIntegrityError(
-            f"{model_name}@{CANDIDATE} (version {candidate}) is not the bundle in {bundle_dir}; "
-            "rerun `dvc repro -f evaluate` so the current bundle is logged and registered"
-        )
-    if candidate != champion:
-        logger.warning(
-            "%s version %s (this bundle) lost the quality gate: exporting champion version %s",
-            model_name,
-            candidate,
-            champion,
-        )
-        _bundle_checksums(model_name, champion, out)
-    _record_digest(client, model_name, champion, out)
-    logger.info("exported %s version %s (%s) to %s", model_name, champion, CHAMPION, out)
+    mlflow.artifacts.download_artifacts(
+        artifact_uri=f"models:/{model_name}/{version}", dst_path=str(out)
+    )
+    exported = load_bundle(pyfunc_bundle_dir(out))  # checksums verified
+    _record_digest(MlflowClient(), model_name, version, out)
+    logger.info(
+        "exported %s version %s (champion, model %s) to %s",
+        model_name,
+        version,
+        exported.metadata.get("model_version"),
+        out,
+    )
     return out
