@@ -74,7 +74,7 @@ def test_default_data_is_the_data_dvc_lock_records(tmp_path: Path) -> None:
     out = stage["outs"][0]
     generated = tmp_path / "generated"
     command = stage["cmd"].replace(f"--out {out}", f"--out {generated}").split()
-    assert command[0] == "python" and str(generated) in command
+    assert command[0] == "pipelines/python" and str(generated) in command  # the interpreter shim
     subprocess.run([sys.executable, *command[1:]], cwd=REPO, check=True, capture_output=True)
     lock = yaml.safe_load((REPO / "dvc.lock").read_text(encoding="utf-8"))["stages"]["generate"]
     assert _dvc_md5(generated) == lock["outs"][0]["md5"]
