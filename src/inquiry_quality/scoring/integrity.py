@@ -4,12 +4,14 @@ A bundle's ``checksums.json`` sits beside the files it protects: it catches corr
 deliberate change. A model directory that a DVC stage wrote (``models/bundle``,
 ``models/inquiry-quality``) has its digest in ``dvc.lock``, outside the directory, committed
 with the code: its ``MLmodel``, ``python_model.pkl``, ``code/`` and bundle are hashed as DVC
-hashes them (md5 per file, one ``.dir`` digest) and compared before anything is unpickled or
-imported. What this stops and what it does not: docs/safety.md ("Model integrity").
+hashes them (md5 per file, one ``.dir`` digest; computed here, so scoring needs no DVC) and
+compared before anything is unpickled or imported. What this stops and what it does not:
+docs/safety.md ("Model integrity").
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 from collections.abc import Iterator
@@ -17,10 +19,6 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from dvc_data.hashfile.hash import file_md5
-from dvc_data.hashfile.hash_info import HashInfo
-from dvc_data.hashfile.meta import Meta
-from dvc_data.hashfile.tree import Tree
 
 from inquiry_quality.modeling.bundle import ModelIntegrityError
 
@@ -55,18 +53,25 @@ def recorded_digest(directory: Path) -> tuple[Path, str] | None:
 
 
 def directory_digest(directory: Path, exclude: tuple[str, ...] = ()) -> tuple[str, dict[str, str]]:
-    """DVC's digest of ``directory`` (``<md5>.dir``) and the md5 of each file, by path; files
-    named in ``exclude`` (relative paths) are left out."""
-    tree = Tree()
+    """DVC's digest of ``directory`` (``<md5>.dir``: the md5 of the sorted JSON list of each
+    file's md5 and relative path, as dvc-data writes it) and the md5 of each file, by path;
+    files named in ``exclude`` (relative paths) are left out."""
     files: dict[str, str] = {}
     for path in sorted(p for p in directory.rglob("*") if p.is_file()):
-        key = path.relative_to(directory).parts
-        if "/".join(key) in exclude:
-            continue
-        files["/".join(key)] = file_md5(str(path))
-        tree.add(key, Meta(size=path.stat().st_size), HashInfo("md5", files["/".join(key)]))
-    tree.digest()
-    return str(tree.hash_info.value), files
+        relpath = path.relative_to(directory).as_posix()
+        if relpath not in exclude:
+            files[relpath] = _file_md5(path)
+    listing = [{"md5": md5, "relpath": relpath} for relpath, md5 in sorted(files.items())]
+    digest = hashlib.md5(json.dumps(listing, sort_keys=True).encode("utf-8"))
+    return f"{digest.hexdigest()}.dir", files
+
+
+def _file_md5(path: Path) -> str:
+    digest = hashlib.md5()
+    with path.open("rb") as fh:
+        while block := fh.read(1 << 20):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def _recorded_files(lock: Path, digest: str) -> dict[str, str] | None:
