@@ -24,6 +24,7 @@ from email.message import Message
 from email.parser import BytesParser
 from email.utils import parseaddr, parsedate_to_datetime
 from functools import partial
+from itertools import islice
 from pathlib import Path, PurePosixPath
 from typing import Any, NamedTuple
 
@@ -182,9 +183,31 @@ def _header_values(msg: Message, name: str) -> list[Any]:
     return values
 
 
+#: a header value that ``policy.default`` and ``_text`` give back unchanged but for unfolding:
+#: printable ASCII with no encoded word (most headers; parsing them costs more than the body);
+#: an address or message id only in the plainest forms (``Ann Lee <ann@x.com>``, ``ann@x.com``,
+#: ``<123.abc@x.com>``), since their parsers rewrite comments, quotes, spacing and odd ids
+_PLAIN_VALUE = re.compile(r"[\x20-\x7e\t\r\n]*")
+_PLAIN_ADDRESS = re.compile(
+    r"(?:[A-Za-z0-9]+(?: [A-Za-z0-9]+)* )?<[\w.+-]+@[\w.-]+>|[\w.+-]+@[\w.-]+", re.ASCII
+)
+_PLAIN_ID = re.compile(r"<[\w.$%+-]+@[\w.-]+>", re.ASCII)
+_PLAIN_FORMS = {"from": _PLAIN_ADDRESS, "reply-to": _PLAIN_ADDRESS, "message-id": _PLAIN_ID}
+_LINE_BREAKS = re.compile(r"\n|\r")  # what policy.default removes to unfold a header
+
+
 def _header(msg: Message, name: str) -> str | None:
-    values = _header_values(msg, name.lower())
-    text = _text(values[0]) if values else None
+    """The first ``name`` header as text: decoded and unfolded (see ``_header_values``)."""
+    key = name.lower()
+    raw = next((value for k, value in msg.raw_items() if k.lower() == key), None)
+    if raw is None:
+        return None
+    plain = _PLAIN_FORMS.get(key, _PLAIN_VALUE)
+    if isinstance(raw, str) and "=?" not in raw and plain.fullmatch(raw):
+        text: str | None = _LINE_BREAKS.sub("", raw)
+    else:
+        values = _header_values(msg, key)
+        text = _text(values[0]) if values else None
     return text.strip() if text else None
 
 
@@ -297,6 +320,15 @@ def _fuller_alternative(plain: str, html: str) -> str:
     return plain
 
 
+_MESSAGE_ID = re.compile(r"<[^<>\s]+>")
+
+
+def _thread_ids(msg: Message) -> str | None:
+    """The Message-IDs an e-mail replies to (In-Reply-To, then References), each once."""
+    text = " ".join(_header(msg, name) or "" for name in ("In-Reply-To", "References"))
+    return " ".join(dict.fromkeys(_MESSAGE_ID.findall(text))) or None
+
+
 def _record(msg: Message, max_chars: int) -> dict[str, Any]:
     name, address = parseaddr(_header(msg, "From") or "")
     reply_to = parseaddr(_header(msg, "Reply-To") or "")[1]
@@ -313,6 +345,7 @@ def _record(msg: Message, max_chars: int) -> dict[str, Any]:
         schema.SENDER_NAME: name or None,
         schema.SENDER_EMAIL: address or None,
         schema.REPLY_TO: reply_to or None,
+        schema.IN_REPLY_TO: _thread_ids(msg),
         schema.ATTACHMENTS: schema.ATTACHMENT_SEP.join(names),
         schema.ATTACHMENT_TYPES: schema.ATTACHMENT_SEP.join(types),
     }
@@ -363,15 +396,24 @@ def read_messages(
     max_body_chars: int,
     pattern: str = "**/*",
     exclude: tuple[str, ...] = (),
+    units: tuple[int, int] | None = None,
 ) -> Iterator[Chunk]:
-    """Read a mailbox (``fmt="mbox"``), a folder of message files or one file (``fmt="eml"``)."""
-    zipped = path.is_file() and compression(head(path)) == "zip"  # a zip of message files
+    """Read a mailbox (``fmt="mbox"``), a folder of message files, a zip of them or one file
+    (``fmt="eml"``); ``units`` (start, stop) reads only those messages (0-based, in reading
+    order)."""
+    start, stop = units or (0, None)
+    zipped = _is_zip(path)
     if fmt == "mbox" and not zipped:
         if not path.is_file():
             raise IngestError(f"{source}: mbox source is not a file")
         messages: Iterator[RawMessage] = iter_mbox(path, max_message_bytes)
+    elif zipped:
+        messages = _zip_messages(path, pattern, exclude, max_message_bytes)
     else:
-        messages = _folder_messages(path, pattern, exclude, max_message_bytes)
+        files = islice(_message_files(path, pattern, exclude), start, stop)
+        start, stop = 0, None  # the file list is sliced: only the files in range are read
+        messages = _folder_messages(files, max_message_bytes)
+    messages = islice(messages, start, stop)
     pending: list[tuple[str, bytes]] = []
     problems: list[dict[str, str]] = []
     for position, data, size, trouble in messages:
@@ -408,36 +450,65 @@ def _parse_slice(messages: list[tuple[str, bytes]], max_body_chars: int) -> list
     ]
 
 
-def _folder_messages(
-    folder: Path, pattern: str, exclude: tuple[str, ...], max_bytes: int
-) -> Iterator[RawMessage]:
-    if folder.is_file() and compression(head(folder)) == "zip":
-        yield from _zip_messages(folder, pattern, exclude, max_bytes)
-        return
-    files = iter_folder(folder, pattern, exclude) if folder.is_dir() else [(folder.name, folder)]
+def _message_files(
+    folder: Path, pattern: str, exclude: tuple[str, ...]
+) -> Iterator[tuple[str, Path]]:
+    """A folder's message files, or the one file, with their relative path."""
+    if folder.is_dir():
+        return iter_folder(folder, pattern, exclude)
+    return iter([(folder.name, folder)])
+
+
+def count_messages(
+    path: Path, fmt: str, max_message_bytes: int, pattern: str = "**/*", exclude: tuple = ()
+) -> int:
+    """How many messages ``read_messages`` reads (too large and empty ones included)."""
+    zipped = _is_zip(path)
+    if fmt == "mbox" and not zipped:
+        return sum(1 for _ in iter_mbox(path, max_message_bytes))
+    if zipped:
+        with zipfile.ZipFile(path) as box:
+            return len(_zip_members(box, pattern, exclude))
+    return sum(1 for _ in _message_files(path, pattern, exclude))
+
+
+def _is_zip(path: Path) -> bool:
+    """Whether the source is a zip archive (of message files), whatever its name."""
+    return path.is_file() and compression(head(path)) == "zip"
+
+
+def _folder_messages(files: Iterable[tuple[str, Path]], max_bytes: int) -> Iterator[RawMessage]:
     for relative, path in files:
         size = path.stat().st_size
         yield RawMessage(relative, path.read_bytes() if size <= max_bytes else None, size)
 
 
+def _zip_members(
+    box: zipfile.ZipFile, pattern: str, exclude: tuple[str, ...]
+) -> list[zipfile.ZipInfo]:
+    """The message files of a zip archive, as of a folder, in a stable order."""
+    return [
+        info
+        for info in sorted(box.infolist(), key=lambda i: i.filename)
+        if not info.is_dir()
+        and fnmatch.fnmatch(PurePosixPath(info.filename).name, PurePosixPath(pattern).name)
+        and not any(
+            fnmatch.fnmatch(part, pat) for part in info.filename.split("/") for pat in exclude
+        )
+    ]
+
+
 def _zip_messages(
     archive: Path, pattern: str, exclude: tuple[str, ...], max_bytes: int
 ) -> Iterator[RawMessage]:
-    """The message files of a zip archive, as of a folder (read up to ``max_bytes`` each,
-    whatever sizes the archive claims)."""
+    """The message files of a zip archive (read up to ``max_bytes`` each, whatever sizes the
+    archive claims)."""
     with zipfile.ZipFile(archive) as box:
-        for info in sorted(box.infolist(), key=lambda i: i.filename):
-            name = info.filename
-            if (
-                info.is_dir()
-                or not fnmatch.fnmatch(PurePosixPath(name).name, PurePosixPath(pattern).name)
-                or any(fnmatch.fnmatch(part, pat) for part in name.split("/") for pat in exclude)
-            ):
-                continue
+        for info in _zip_members(box, pattern, exclude):
             with box.open(info) as fh:
                 data = fh.read(max_bytes + 1)
             size = max(len(data), info.file_size)
-            yield RawMessage(name, data if len(data) <= max_bytes else None, size)
+            yield RawMessage(info.filename, data if len(data) <= max_bytes else None, size)
 
 
 def _frame(records: list[dict[str, Any]]) -> pd.DataFrame:

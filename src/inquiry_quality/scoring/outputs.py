@@ -2,18 +2,20 @@
 
 ``check_outputs`` refuses an output that is one of the inputs or the other output (compared
 as resolved paths, so a symlink or a hard link counts) and an output that cannot be written
-(a folder, a read-only folder); the CLI calls it before it loads the model. ``output_locks``
-holds one lock per output (``filelock``, a hidden ``.<name>.lock`` beside it, removed before
-release) so that two runs cannot write one file. ``atomic_path`` hands a writer a temporary
-file in the output's folder and renames it over the output only when the writer succeeded.
+(a folder, unless the output is a folder of parts; a read-only folder); the CLI calls it
+before it loads the model. ``output_locks`` holds one lock per output (``filelock``, a hidden
+``.<name>.lock`` beside it, removed before release) so that two runs cannot write one file.
+``atomic_path`` (``atomic_folder``) hands a writer a temporary file (folder) in the output's
+folder and renames it over the output only when the writer succeeded.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from pathlib import Path
 
 from filelock import FileLock, Timeout
@@ -44,9 +46,12 @@ def _existing_folder(path: Path) -> Path:
     return folder
 
 
-def check_writable(path: Path) -> None:
-    """Raise ``OutputError`` unless a file can be created at ``path`` (probed, not guessed)."""
-    if path.is_dir():
+def check_writable(path: Path, folder: bool = False) -> None:
+    """Raise ``OutputError`` unless a file (``folder``: a folder, which may exist) can be
+    created at ``path`` (probed, not guessed)."""
+    if folder and path.is_file():
+        raise OutputError(f"{path}: is a file; a folder of Parquet parts needs a new name")
+    if path.is_dir() and not folder:
         raise OutputError(f"{path}: is a folder; give a file name, e.g. {path / 'scored.csv'}")
     folder = _existing_folder(path)
     if not folder.is_dir():
@@ -59,12 +64,17 @@ def check_writable(path: Path) -> None:
         raise OutputError(f"{path}: cannot write in folder {folder} ({reason})") from exc
 
 
-def check_outputs(inputs: Sequence[Path], outputs: Sequence[Path]) -> None:
-    """Refuse outputs that are inputs or each other, and outputs that cannot be written."""
+def check_outputs(
+    inputs: Sequence[Path], outputs: Sequence[Path], folders: Collection[Path] = ()
+) -> None:
+    """Refuse outputs that are inputs or each other, and outputs that cannot be written;
+    ``folders`` are outputs written as folders, which replace everything in them."""
     for i, out in enumerate(outputs):
         for source in inputs:
             if _same(out, source):
                 raise SameFileError(f"{out}: is also an input ({source}); it would be overwritten")
+            if out in folders and out.resolve() in source.resolve().parents:
+                raise SameFileError(f"{out}: holds an input ({source}); it would be replaced")
         for other in outputs[i + 1 :]:
             if _same(out, other):
                 raise SameFileError(
@@ -72,7 +82,7 @@ def check_outputs(inputs: Sequence[Path], outputs: Sequence[Path]) -> None:
                     "rows need separate files"
                 )
     for out in outputs:
-        check_writable(out)
+        check_writable(out, out in folders)
 
 
 def lock_path(path: Path) -> Path:
@@ -110,6 +120,22 @@ def atomic_path(path: Path) -> Iterator[Path]:
         temp.replace(path)
     finally:
         temp.unlink(missing_ok=True)
+
+
+@contextlib.contextmanager
+def atomic_folder(path: Path) -> Iterator[Path]:
+    """A temporary folder beside ``path``; on success it replaces ``path`` (a folder: the
+    previous run's), on failure it is removed."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temp = Path(tempfile.mkdtemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"))
+    try:
+        yield temp
+        temp.chmod(0o777 & ~_umask())
+        if path.is_dir():
+            shutil.rmtree(path)
+        temp.replace(path)
+    finally:
+        shutil.rmtree(temp, ignore_errors=True)
 
 
 def _umask() -> int:

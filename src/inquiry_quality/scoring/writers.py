@@ -2,9 +2,11 @@
 
 The output format follows the file's extension: ``.csv`` (list columns joined by `` | ``),
 ``.parquet`` (list columns as lists of strings) or ``.jsonl`` (one JSON object per inquiry,
-list columns as arrays). A file is written to a temporary file in the same folder and renamed
-over the real name when complete (``outputs.atomic_path``), so a failed run never leaves a half
-file, and an existing file is replaced only by a whole new one.
+list columns as arrays); a name without an extension is a folder of Parquet parts
+(``part-00000.parquet``, ...; what Dask, Spark and DuckDB read as one table). A file or folder
+is written to a temporary one in the same folder and renamed over the real name when complete
+(``outputs.atomic_path``, ``outputs.atomic_folder``), so a failed run never leaves a half
+output, and an existing one is replaced only by a whole new one.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from inquiry_quality.core import schema
-from inquiry_quality.scoring.outputs import atomic_path
+from inquiry_quality.scoring.outputs import atomic_folder, atomic_path
 from inquiry_quality.scoring.scorer import LIST_COLUMNS, flatten_lists
 
 OUTPUT_FORMATS: Final = {
@@ -32,14 +34,19 @@ _FLOATS: Final = (schema.P_GENUINE, schema.P_CONVERT)
 
 
 def output_format(path: Path, fmt: str | None = None) -> str:
-    """``fmt`` if given, else the format of ``path``'s extension."""
-    chosen = fmt or OUTPUT_FORMATS.get(path.suffix.lower())
+    """``fmt`` if given, else the format of ``path``'s extension (none: Parquet parts)."""
+    chosen = fmt or ("parquet" if not path.suffix else OUTPUT_FORMATS.get(path.suffix.lower()))
     if chosen not in set(OUTPUT_FORMATS.values()):
         raise ValueError(
-            f"{path}: cannot tell the output format; use a .csv, .parquet or .jsonl name "
-            "(or --format csv|parquet|jsonl)"
+            f"{path}: cannot tell the output format; use a .csv, .parquet or .jsonl name, "
+            "a folder name without an extension (Parquet parts), or --format csv|parquet|jsonl"
         )
     return chosen
+
+
+def is_parts_folder(path: Path, fmt: str | None = None) -> bool:
+    """Whether the output ``path`` is written as a folder of Parquet parts (no extension)."""
+    return output_format(path, fmt) == "parquet" and not path.suffix
 
 
 def output_schema() -> pa.Schema:
@@ -56,17 +63,24 @@ def output_schema() -> pa.Schema:
 
 
 class ScoredWriter:
-    """Appends scored chunks to one output file; use as a context manager."""
+    """Appends scored chunks to one output file, or one part each to a folder (a Parquet
+    output named without an extension); use as a context manager."""
 
     def __init__(self, path: Path, fmt: str | None = None) -> None:
         self.path = Path(path)
         self.format = output_format(self.path, fmt)
+        self.folder = is_parts_folder(self.path, self.format)
+        self._parts_folder: Path | None = None
         self.rows = 0
+        self.parts = 0
         self._handle: IO[str] | None = None
         self._parquet: pq.ParquetWriter | None = None
         self._stack = contextlib.ExitStack()
 
     def __enter__(self) -> ScoredWriter:
+        if self.folder:
+            self._parts_folder = self._stack.enter_context(atomic_folder(self.path))
+            return self
         temp = self._stack.enter_context(atomic_path(self.path))
         if self.format == "parquet":
             self._parquet = pq.ParquetWriter(temp, output_schema())
@@ -74,9 +88,18 @@ class ScoredWriter:
             self._handle = self._stack.enter_context(temp.open("w", encoding="utf-8", newline=""))
         return self
 
+    def _write_part(self, frame: pd.DataFrame) -> None:
+        table = pa.Table.from_pandas(frame, output_schema(), preserve_index=False)
+        assert self._parts_folder is not None, "write inside the with block"
+        pq.write_table(table, self._parts_folder / f"part-{self.parts:05d}.parquet")
+        self.parts += 1
+
     def write(self, frame: pd.DataFrame) -> None:
         frame = frame[list(schema.OUTPUT_COLUMNS)]
-        if self._parquet is not None:
+        if self.folder:
+            if len(frame):
+                self._write_part(frame)
+        elif self._parquet is not None:
             table = pa.Table.from_pandas(frame, output_schema(), preserve_index=False)
             self._parquet.write_table(table)
         elif self.format == "csv":
@@ -90,6 +113,8 @@ class ScoredWriter:
         self.rows += len(frame)
 
     def __exit__(self, kind: type[BaseException] | None, error: object, traceback: object) -> None:
+        if self.folder and error is None and not self.parts:  # an empty batch has the schema
+            self._write_part(pd.DataFrame(columns=list(schema.OUTPUT_COLUMNS)))
         if self._parquet is not None:
             self._parquet.close()
         if self._handle is not None and self.format == "csv" and self.rows == 0:

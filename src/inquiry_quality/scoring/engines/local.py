@@ -1,8 +1,9 @@
-"""Chunks scored in worker processes, in order, with a bounded number in flight.
+"""Chunks or partitions scored in worker processes, in order, with a bounded number in flight.
 
 Featurizing and the three heads are CPU-bound Python and NumPy: on a machine with spare cores,
 ``jobs`` worker processes each hold one copy of the scorer (sent once, at start) and score
-whole chunks; at most ``2 * jobs`` chunks wait, so memory stays flat.
+whole chunks read here, or read and score whole partitions themselves (mail, whose parsing
+costs as much as its scoring); at most ``2 * jobs`` wait, so memory stays flat.
 """
 
 from __future__ import annotations
@@ -16,26 +17,39 @@ from typing import Final
 
 import pandas as pd
 
+from inquiry_quality.core.config import IngestParams
 from inquiry_quality.core.parallel import usable_cores
 from inquiry_quality.ingest import Chunk
+from inquiry_quality.scoring.engines.partitions import (
+    Partition,
+    PartitionResult,
+    score_chunk,
+    score_partition,
+)
 from inquiry_quality.scoring.scorer import Scorer
 
 #: inputs from this many bytes up are scored by every usable core (``default_jobs``)
 PARALLEL_FROM_BYTES: Final = 16 << 20
+#: the same for mail (a message costs several times a table row of its size: parsing, HTML)
+MAIL_PARALLEL_FROM_BYTES: Final = 4 << 20
+MAIL_SUFFIXES: Final = (".mbox", ".mbx", ".eml")
 
 _WORKER_SCORER: Scorer | None = None
 
 
 def default_jobs(inputs: Sequence[Path]) -> int:
-    """Every usable core for large inputs (``PARALLEL_FROM_BYTES``), else 1.
+    """Every usable core for large inputs (``PARALLEL_FROM_BYTES``; mail from
+    ``MAIL_PARALLEL_FROM_BYTES``), else 1.
 
     Starting a worker and sending it the scorer takes a few seconds: worth it only when the
     batch takes longer than that.
     """
-    size = 0
+    size = 0.0
     for path in inputs:
         files = path.rglob("*") if path.is_dir() else [path]
-        size += sum(f.stat().st_size for f in files if f.is_file())
+        mail = path.is_dir() or path.suffix.lower() in MAIL_SUFFIXES
+        scale = PARALLEL_FROM_BYTES / MAIL_PARALLEL_FROM_BYTES if mail else 1
+        size += scale * sum(f.stat().st_size for f in files if f.is_file())
     return usable_cores() if size >= PARALLEL_FROM_BYTES else 1
 
 
@@ -44,34 +58,64 @@ def _start_worker(scorer: Scorer) -> None:
     _WORKER_SCORER = scorer
 
 
-def _score_in_worker(table: pd.DataFrame) -> pd.DataFrame:
+def _score_in_worker(chunk: Chunk) -> pd.DataFrame | None:
     assert _WORKER_SCORER is not None, "worker started without a scorer"
-    return _WORKER_SCORER.score(table)
+    return score_chunk(_WORKER_SCORER, chunk)
 
 
-def scored_chunks(
-    scorer: Scorer, chunks: Iterable[Chunk], jobs: int = 1
-) -> Iterator[tuple[Chunk, pd.DataFrame | None]]:
-    """Each chunk with its scored rows (None when it has no usable row), in input order."""
-    if jobs <= 1:
-        for chunk in chunks:
-            yield chunk, scorer.score(chunk.table) if len(chunk.table) else None
-        return
+def _score_partition_in_worker(
+    partition: Partition, params: IngestParams, root: Path
+) -> PartitionResult:
+    assert _WORKER_SCORER is not None, "worker started without a scorer"
+    return score_partition(_WORKER_SCORER, partition, params, root)
+
+
+def _pool(scorer: Scorer, jobs: int) -> ProcessPoolExecutor:
     # forkserver, not fork: forking a process whose BLAS/OpenMP threads hold locks can hang.
     # The server imports the scoring stack once; each worker forks from it, so the workers
     # start in a fraction of a second and share those pages.
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["inquiry_quality.scoring.scorer"])
-    with ProcessPoolExecutor(
+    return ProcessPoolExecutor(
         jobs, mp_context=context, initializer=_start_worker, initargs=(scorer,)
-    ) as pool:
-        pending: deque[tuple[Chunk, Future | None]] = deque()
+    )
+
+
+def scored_chunks(
+    scorer: Scorer, chunks: Iterable[Chunk], jobs: int = 1
+) -> Iterator[tuple[Chunk, pd.DataFrame | None]]:
+    """Each chunk with its scored rows (None when it has no usable row), in input order,
+    scored by ``score_chunk`` (as ``score_partition`` scores a partition's chunks)."""
+    if jobs <= 1:
         for chunk in chunks:
-            task = pool.submit(_score_in_worker, chunk.table) if len(chunk.table) else None
-            pending.append((chunk, task))
+            yield chunk, score_chunk(scorer, chunk)
+        return
+    with _pool(scorer, jobs) as pool:
+        pending: deque[tuple[Chunk, Future]] = deque()
+        for chunk in chunks:
+            pending.append((chunk, pool.submit(_score_in_worker, chunk)))
             if len(pending) > 2 * jobs:
                 done, task = pending.popleft()
-                yield done, None if task is None else task.result()
+                yield done, task.result()
         while pending:
             done, task = pending.popleft()
-            yield done, None if task is None else task.result()
+            yield done, task.result()
+
+
+def scored_partitions(
+    scorer: Scorer,
+    partitions: Iterable[Partition],
+    params: IngestParams,
+    root: Path,
+    jobs: int,
+) -> Iterator[PartitionResult]:
+    """Each partition read, validated and scored by ``score_partition`` in one of ``jobs``
+    worker processes; in input order."""
+    with _pool(scorer, jobs) as pool:
+        pending: deque[Future] = deque()
+        for partition in partitions:
+            pending.append(pool.submit(_score_partition_in_worker, partition, params, root))
+            if len(pending) > 2 * jobs:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
