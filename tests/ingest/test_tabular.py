@@ -11,7 +11,12 @@ from openpyxl import Workbook
 from inquiry_quality.core import schema
 from inquiry_quality.core.config import SourceParams
 from inquiry_quality.ingest import IngestError, read_inquiries
-from inquiry_quality.ingest.tabular import read_csv, sniff_delimiter, sniff_encoding
+from inquiry_quality.ingest.tabular import (
+    count_csv_records,
+    read_csv,
+    sniff_delimiter,
+    sniff_encoding,
+)
 
 FUTURE = pd.Timestamp("2030-01-01", tz="UTC")
 HEADER = "id,received_at,channel,subject,body,company\n"
@@ -219,6 +224,23 @@ def test_a_quote_over_several_lines_names_each_of_them(tmp_path: Path) -> None:
         "a quote on physical lines 3-4 is never closed; read again from line 5"
     ]
     assert read == 4
+
+
+def test_parts_of_a_file_with_an_unclosed_quote_read_what_the_whole_does(tmp_path: Path) -> None:
+    """Ranged reading (the Dask partitions) counts records as the recovering reader yields
+    them: the parts together hold every row and quarantine line of the whole, once."""
+    rows = [ROW.format(i=i, d=i) for i in range(1, 8)]
+    rows[2] = '3,2025-05-03 10:00,web_form,"Quote never closed,We need 300 pcs,Acme\n'
+    path = write(tmp_path / "q.csv", HEADER + "".join(rows))
+    whole = list(read_csv(path, "q.csv", 100))
+    total = count_csv_records(path, "q.csv")
+    assert total == 7
+    parts = [list(read_csv(path, "q.csv", 100, units=(a, min(a + 2, total)))) for a in (0, 2, 4, 6)]
+    chunks = [chunk for part in parts for chunk in part]
+    for attribute in ("table", "quarantine"):
+        expected = pd.concat([getattr(c, attribute) for c in whole], ignore_index=True)
+        got = pd.concat([getattr(c, attribute) for c in chunks], ignore_index=True)
+        pd.testing.assert_frame_equal(got, expected)
 
 
 def test_one_bad_byte_costs_its_row_only_and_the_text_stays_utf8(tmp_path: Path) -> None:

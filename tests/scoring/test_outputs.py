@@ -53,6 +53,27 @@ def test_a_folder_or_a_file_as_folder_is_not_an_output(tmp_path: Path) -> None:
         check_outputs([], [tmp_path / "plain" / "scored.csv"])
 
 
+def test_a_folder_of_parts_replaces_its_old_parts_but_never_holds_an_input(
+    tmp_path: Path,
+) -> None:
+    source = tmp_path / "scores" / "in.csv"
+    source.parent.mkdir()
+    source.write_text("subject,body\nhi,there\n")
+    with pytest.raises(SameFileError, match="holds an input"):
+        check_outputs([source], [tmp_path / "scores"], folders=[tmp_path / "scores"])
+    old = tmp_path / "parts"
+    old.mkdir()
+    (old / "part-00000.parquet").write_text("the previous run's")
+    (old / "part-00001.parquet").write_text("the previous run's")
+    check_outputs([source], [old], folders=[old])
+    with ScoredWriter(old) as writer:
+        writer.write(pd.DataFrame(columns=list(schema.OUTPUT_COLUMNS)))
+    assert [p.name for p in old.iterdir()] == ["part-00000.parquet"]  # the schema, alone
+    written = pd.read_parquet(old / "part-00000.parquet")
+    assert written.columns.tolist() == list(schema.OUTPUT_COLUMNS)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["parts", "scores"]
+
+
 def test_a_read_only_folder_is_named(tmp_path: Path, read_only: Callable[[Path], Path]) -> None:
     folder = read_only(tmp_path / "locked")
     with pytest.raises(OutputError, match=f"cannot write in folder {folder}"):
