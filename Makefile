@@ -24,10 +24,10 @@ run: $(STAMP)
 # experiments/spamassassin/, MLflow experiment and model inquiry-quality-spamassassin.
 corpus: $(STAMP)
 	$(BIN)/dvc repro experiments/spamassassin/dvc.yaml
-	@$(BIN)/python -c 'import json; g = json.load(open("experiments/spamassassin/reports/metrics.json"))["genuine"]; \
+	@$(BIN)/python -c 'import json; g = json.load(open("experiments/spamassassin/reports/evaluation.json"))["genuine"]; \
 	print("test part: ROC AUC %.4f, spam recall at 1%% FPR %.3f, hard-ham-1 FPR %.3f" % (g["roc_auc"], \
 	g["junk_recall_at_1pct_fpr"], g["by_folder"]["hard-ham-1"]["fpr"]))'
-	@echo "(every metric: dvc metrics show experiments/spamassassin/reports/metrics.json)"
+	@echo "(every metric: experiments/spamassassin/reports/evaluation.json)"
 	cat experiments/spamassassin/reports/ablation.md
 
 test: $(STAMP) browser

@@ -11,6 +11,7 @@ import logging
 import pandas as pd
 
 from inquiry_quality.core.config import load_params
+from inquiry_quality.evaluation.headline import headline
 from inquiry_quality.evaluation.metrics import evaluate_bundle, load_truth
 from inquiry_quality.evaluation.operating_points import add_junk_filter_metrics
 from inquiry_quality.evaluation.plots import save_figures, write_metrics, write_plot_data
@@ -25,7 +26,8 @@ def main() -> None:
     parser.add_argument("--inquiries", required=True, help="ingested inquiries (parquet)")
     parser.add_argument("--model", required=True, help="model bundle directory")
     parser.add_argument("--truth", help="generator's ground_truth.csv (oracle AUCs), optional")
-    parser.add_argument("--metrics", required=True)
+    parser.add_argument("--metrics", required=True, help="headline metrics (JSON)")
+    parser.add_argument("--breakdown", required=True, help="every metric, by slice (JSON)")
     parser.add_argument("--plots", required=True, help="folder for DVC plot data")
     parser.add_argument("--figures", required=True, help="folder for PNG figures")
     args = parser.parse_args()
@@ -39,7 +41,8 @@ def main() -> None:
     result = evaluate_bundle(bundle, split.test, params.evaluate, truth)
     inquiries = pd.read_parquet(args.inquiries)
     add_junk_filter_metrics(result.metrics, bundle, split.test, inquiries, params.evaluate)
-    write_metrics(result.metrics, args.metrics)
+    write_metrics(headline(result.metrics), args.metrics)
+    write_metrics(result.metrics, args.breakdown)
     write_plot_data(result.curves, args.plots)
     save_figures(result.curves, args.figures)
 

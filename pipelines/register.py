@@ -29,7 +29,9 @@ def main() -> None:
     parser.add_argument("--inquiries", required=True, help="ingested inquiries (parquet)")
     parser.add_argument("--model", required=True, type=Path, help="model bundle directory")
     parser.add_argument("--truth", help="generator's ground_truth.csv, optional")
-    parser.add_argument("--metrics", required=True, type=Path, help="evaluate's metrics.json")
+    parser.add_argument(
+        "--metrics", required=True, type=Path, help="evaluate's evaluation.json (every metric)"
+    )
     parser.add_argument("--figures", type=Path, help="evaluate's figures folder")
     parser.add_argument("--out", required=True, type=Path, help="registration record (json)")
     args = parser.parse_args()

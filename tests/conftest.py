@@ -250,6 +250,32 @@ def spamassassin() -> Path:
     return SPAMASSASSIN
 
 
+@pytest.fixture
+def read_only() -> Iterator[Callable[[Path], Path]]:
+    """Creates a folder nobody can write in, also root (immutable attribute, where chattr
+    works; else the test is skipped); writable again after the test."""
+    made: list[Path] = []
+
+    def make(folder: Path) -> Path:
+        folder.mkdir()
+        folder.chmod(0o555)
+        made.append(folder)
+        try:
+            (folder / "probe").touch()
+        except PermissionError:
+            return folder
+        (folder / "probe").unlink()
+        done = subprocess.run(["chattr", "+i", str(folder)], capture_output=True, check=False)
+        if done.returncode != 0:
+            pytest.skip("cannot make a read-only folder here (root, and no chattr +i)")
+        return folder
+
+    yield make
+    for folder in made:
+        subprocess.run(["chattr", "-i", str(folder)], capture_output=True, check=False)
+        folder.chmod(0o755)
+
+
 @pytest.fixture(scope="module")
 def dask_cluster() -> Iterator[object]:
     """A client of a real Dask LocalCluster of 2 single-threaded workers, one per module."""

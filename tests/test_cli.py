@@ -5,17 +5,26 @@ from __future__ import annotations
 import io
 import json
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from inquiry_quality.cli import EXIT_MODEL, EXIT_OK, EXIT_QUARANTINED, EXIT_USAGE, main
+from inquiry_quality.cli import (
+    EXIT_MODEL,
+    EXIT_OK,
+    EXIT_OUTPUT,
+    EXIT_QUARANTINED,
+    EXIT_USAGE,
+    main,
+)
 from inquiry_quality.core import schema
 from inquiry_quality.core.config import Params
 from inquiry_quality.ingest import read_inquiries
 from inquiry_quality.scoring.batch import ANY_DATE
+from inquiry_quality.scoring.outputs import output_locks
 from inquiry_quality.scoring.tiers import TIERS
 
 # shared/ sits beside the repository, here and in CI.
@@ -133,17 +142,40 @@ def test_parquet_and_csv_outputs_agree(
     pd.testing.assert_frame_equal(parallel, text)
 
 
-def test_a_file_without_channels_is_quarantined_unless_the_channel_is_given(
-    canonical_batch: pd.DataFrame, project_bundle_dir: Path, workdir: Path
+def test_columns_are_checked_before_any_row_is_scored(
+    canonical_batch: pd.DataFrame,
+    project_bundle_dir: Path,
+    workdir: Path,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
-    canonical_batch.head(5).drop(columns=[schema.CHANNEL]).to_csv("web.csv", index=False)
     model = ["--model", str(project_bundle_dir), "--quiet"]
-    assert main(["score", "web.csv", "-o", "none.csv", *model]) == EXIT_QUARANTINED
-    quarantine = pd.read_csv(workdir / "none.quarantine.csv")
-    assert quarantine["field"].tolist() == [schema.CHANNEL] * 5
+    web = canonical_batch.head(5).drop(columns=[schema.CHANNEL])
+    web.to_csv("web.csv", index=False)
+    assert main(["score", "web.csv", "-o", "none.csv", *model]) == EXIT_USAGE
+    assert "no channel column" in capsys.readouterr().err and not Path("none.csv").exists()
     channel = ["--channel", "web_form"]
     assert main(["score", "web.csv", "-o", "web_scored.csv", *model, *channel]) == EXIT_OK
     assert len(pd.read_csv(workdir / "web_scored.csv")) == 5
+    capitalised = canonical_batch.head(5).rename(
+        columns={
+            schema.SUBJECT: "Subject",
+            schema.BODY: " Body ",
+            schema.SENDER_EMAIL: "Sender Email",
+        }
+    )
+    capitalised.to_csv("capitalised.csv", index=False)
+    canonical_batch.head(5).to_csv("plain.csv", index=False)
+    assert main(["score", "capitalised.csv", "-o", "cap.csv", *model]) == EXIT_OK
+    assert main(["score", "plain.csv", "-o", "plain_scored.csv", *model]) == EXIT_OK
+    assert pd.read_csv("cap.csv")[schema.P_GENUINE].tolist() == pytest.approx(
+        pd.read_csv("plain_scored.csv")[schema.P_GENUINE].tolist()
+    )
+    unknown = canonical_batch.head(5).rename(columns={schema.SUBJECT: "Sbject", schema.BODY: "Msg"})
+    unknown.to_csv("unknown.csv", index=False)
+    assert main(["score", "unknown.csv", "-o", "u.csv", *model]) == EXIT_USAGE
+    error = capsys.readouterr().err
+    assert "no text column" in error and "'Sbject' (closest: subject)" in error
+    assert "params.yaml" in error and not Path("u.csv").exists()
 
 
 def test_daily_capacity_across_chunks(
@@ -218,6 +250,81 @@ def test_explain_a_file_and_the_exit_codes(
     with pytest.raises(SystemExit) as usage:
         main(["score", "-o", "x.csv"])
     assert usage.value.code == EXIT_USAGE
+
+
+def test_outputs_that_would_destroy_data_are_refused_before_the_model_loads(
+    canonical_batch: pd.DataFrame, workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """No model is given (``nowhere``): each refusal comes before loading it, files untouched."""
+    canonical_batch.head(3).to_csv("in.csv", index=False)
+    before = (workdir / "in.csv").read_bytes()
+    Path("link.csv").symlink_to("in.csv")
+    Path("scores").mkdir()
+    for argv in (
+        ["in.csv", "-o", "in.csv"],
+        ["in.csv", "-o", "x.csv", "--quarantine", "in.csv"],
+        ["in.csv", "-o", "x.csv", "--quarantine", "x.csv"],
+        ["in.csv", "-o", "link.csv"],
+        ["link.csv", "-o", "./in.csv"],
+    ):
+        assert main(["score", *argv, "--model", "nowhere"]) == EXIT_USAGE, argv
+        assert "refused:" in capsys.readouterr().err
+    assert main(["score", "in.csv", "-o", "scores", "--format", "csv", "--model", "nowhere"]) == (
+        EXIT_OUTPUT
+    )
+    assert "scores: is a folder" in capsys.readouterr().err
+    assert (workdir / "in.csv").read_bytes() == before
+    assert sorted(p.name for p in workdir.iterdir()) == ["in.csv", "link.csv", "scores"]
+    assert list((workdir / "scores").iterdir()) == []
+
+
+def test_a_read_only_folder_or_a_busy_output_exits_5_and_leaves_nothing(
+    canonical_batch: pd.DataFrame,
+    project_bundle_dir: Path,
+    workdir: Path,
+    read_only: Callable[[Path], Path],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    canonical_batch.head(3).to_csv("in.csv", index=False)
+    folder = read_only(workdir / "shared")
+    assert main(["score", "in.csv", "-o", "shared/s.csv", "--model", "nowhere"]) == EXIT_OUTPUT
+    assert f"cannot write in folder {folder}" in capsys.readouterr().err
+    assert list(folder.iterdir()) == []
+    Path("s.csv").write_text("the other run's scores\n")
+    model = ["--model", str(project_bundle_dir), "--quiet"]
+    with output_locks([Path("s.csv")]):  # another run holds the output
+        assert main(["score", "in.csv", "-o", "s.csv", *model]) == EXIT_OUTPUT
+    assert "another run is writing it" in capsys.readouterr().err
+    assert Path("s.csv").read_text() == "the other run's scores\n"
+    assert sorted(p.name for p in workdir.iterdir()) == ["in.csv", "s.csv", "shared"]
+    assert main(["score", "in.csv", "-o", "s.csv", *model]) == EXIT_OK  # free again
+    assert len(pd.read_csv("s.csv")) == 3
+
+
+def test_nothing_printed_carries_terminal_controls_and_odd_dates_are_told(
+    canonical_batch: pd.DataFrame,
+    project_bundle_dir: Path,
+    workdir: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    hostile = "\x1b]0;owned\x07\x1b[2J\x9b31mRFQ\u202e for panels\r"
+    message = workdir / "hostile.eml"
+    message.write_text(f"From: a@b.de\nSubject: {hostile}\n\n{RFQ}", encoding="utf-8")
+    model = ["--model", str(project_bundle_dir)]
+    assert main(["explain", str(message), *model]) == EXIT_OK
+    report = capsys.readouterr().out
+    assert "]0;owned[2J31mRFQ for panels" in report
+    assert not any(c in report for c in "\x1b\x07\x9b\u202e\r")
+    batch = canonical_batch.head(4).astype({schema.RECEIVED_AT: "string"})
+    batch.loc[batch.index[0], schema.RECEIVED_AT] = "1900-01-01 10:00"
+    batch.loc[batch.index[1], schema.SUBJECT] = "\x1b[2J\x1b]0;owned\x07RFQ"
+    batch.to_csv("odd.csv", index=False)
+    assert main(["score", "odd.csv", "-o", "odd_scored.csv", *model]) == EXIT_OK
+    printed = capsys.readouterr().out
+    assert "odd.csv: read as csv in utf-8" in printed
+    assert "Scored, but check these:" in printed
+    assert "1  received_at before 1995 (implausible)" in printed
+    assert "\x1b" not in printed
 
 
 SUPPLIER_PITCH = """Dear Purchasing Manager,

@@ -6,10 +6,11 @@ import argparse
 import glob
 import logging
 import os
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, TextIO
 
 from inquiry_quality.core import schema
 from inquiry_quality.web import TOKEN_ENV
@@ -21,15 +22,19 @@ EXIT_OK: Final = 0
 EXIT_USAGE: Final = 2
 EXIT_QUARANTINED: Final = 3
 EXIT_MODEL: Final = 4
-EXIT_ENGINE: Final = 5
+EXIT_OUTPUT: Final = 5
+EXIT_ENGINE: Final = 6
 DEFAULT_MODELS: Final = (Path("models/inquiry-quality"), Path("models/bundle"))
 REGISTERED_MODEL: Final = "models:/inquiry-quality@champion"
 
 EXIT_CODES = f"""exit codes:
   {EXIT_OK}  every inquiry was scored
   {EXIT_QUARANTINED}  scored, but some rows could not be used: see the quarantine file
-  {EXIT_USAGE}  wrong command line, or an input file is missing or unreadable
+  {EXIT_USAGE}  wrong command line, an input file is missing or unreadable, or an output is an
+     input or the other output (nothing is written)
   {EXIT_MODEL}  the model is missing, or its files were changed (checksum mismatch): not loaded
+  {EXIT_OUTPUT}  an output cannot be written (a folder, a read-only folder, or another run is
+     writing it): nothing is written, existing files are left as they were
   {EXIT_ENGINE}  the cluster could not finish (a partition ran out of memory: see the message)
 """
 
@@ -213,6 +218,27 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+#: what a terminal acts on instead of showing: C0 controls but tab and newline (escape sequences
+#: start with ESC, carriage return overwrites a line), DEL, C1 controls, bidirectional overrides
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` without the characters a terminal would act on (inquiries come from strangers:
+    a subject may hold an escape sequence that retitles or clears the terminal)."""
+    return _CONTROLS.sub("", text)
+
+
+def say(text: str, stream: TextIO | None = None) -> None:
+    """Print ``text``, printable (see ``printable``); everything the CLI prints goes here."""
+    print(printable(text), file=stream or sys.stdout)
+
+
+class _PrintableFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        return printable(super().format(record))
+
+
 def _params(path: Path | None) -> Params:
     from inquiry_quality.core.config import Params, load_params
 
@@ -241,7 +267,7 @@ def _expanded(inputs: Sequence[Path]) -> list[Path]:
 
 
 def _fail(message: str, code: int) -> int:
-    print(f"inquiry-quality: error: {message}", file=sys.stderr)
+    say(f"inquiry-quality: error: {message}", sys.stderr)
     return code
 
 
@@ -250,20 +276,26 @@ def run_score(args: argparse.Namespace) -> int:
     from inquiry_quality.scoring import format_summary, score_sources, source_for
     from inquiry_quality.scoring.batch import default_quarantine_path
     from inquiry_quality.scoring.engines.local import default_jobs
+    from inquiry_quality.scoring.outputs import check_outputs
+    from inquiry_quality.scoring.writers import is_parts_folder
 
+    if args.engine != "dask" and (args.scheduler or args.workers or args.partition_rows):
+        raise ValueError("--scheduler, --workers and --partition-rows need --engine dask")
     params = _params(args.params)
+    quarantine = args.quarantine or default_quarantine_path(args.output)
+    inputs = _expanded(args.inputs)
+    folders = [args.output] if is_parts_folder(args.output, args.format) else []
+    # before the model's seconds of loading
+    check_outputs(inputs, [args.output, quarantine], folders=folders)
     score_params = params.score
     if args.capacity is not None:
         score_params = score_params.model_copy(update={"daily_capacity": args.capacity})
-    if args.engine != "dask" and (args.scheduler or args.workers or args.partition_rows):
-        raise ValueError("--scheduler, --workers and --partition-rows need --engine dask")
     model = _model(args.model)
     scorer = load_scorer(model, score_params)
     configured = [*params.score.sources, *params.ingest.sources]
-    sources = [source_for(path, configured) for path in _expanded(args.inputs)]
+    sources = [source_for(path, configured) for path in inputs]
     if args.channel:  # fills only what a file's own column or mapping leaves empty
         sources = [s.model_copy(update={"channel": s.channel or args.channel}) for s in sources]
-    quarantine = args.quarantine or default_quarantine_path(args.output)
     common = {
         "fmt": args.format,
         "extra_numeric": params.ingest.extra_numeric,
@@ -285,10 +317,10 @@ def run_score(args: argparse.Namespace) -> int:
         jobs = args.jobs or default_jobs(args.inputs)
         summary = score_sources(scorer, sources, args.output, quarantine, jobs=jobs, **common)
     if not args.quiet:
-        print(format_summary(summary))
-        print(f"\nScored inquiries: {args.output}")
+        say(format_summary(summary))
+        say(f"\nScored inquiries: {args.output}")
         if summary.quarantined:
-            print(f"Quarantined rows: {quarantine}")
+            say(f"Quarantined rows: {quarantine}")
     return EXIT_QUARANTINED if summary.quarantined else EXIT_OK
 
 
@@ -325,11 +357,11 @@ def run_explain(args: argparse.Namespace) -> int:
             )
         if len(bad):
             line = bad.iloc[0]
-            print(f"{args.file}: cannot be scored: {line['reason']} ({line['detail']})")
+            say(f"{args.file}: cannot be scored: {line['reason']} ({line['detail']})")
             return EXIT_QUARANTINED
     scorer = load_scorer(_model(args.model), params.score)
     row = scorer.score(raw).iloc[0]
-    print(render_report(row, raw.iloc[0], scorer.rules))
+    say(render_report(row, raw.iloc[0], scorer.rules))
     return EXIT_OK
 
 
@@ -360,8 +392,8 @@ def run_serve(args: argparse.Namespace) -> int:
     names = " ".join(str(p) for p in args.inputs)
     served = server.build(batch, scorer, params, marks, names, model if scorer else None)
     if not args.quiet:
-        print(f"{len(served.inbox)} inquiries from {names}; marks in {marks}")
-        print(f"Open http://{args.host}:{args.port}/ (Ctrl-C stops)")
+        say(f"{len(served.inbox)} inquiries from {names}; marks in {marks}")
+        say(f"Open http://{args.host}:{args.port}/ (Ctrl-C stops)")
     server.run(served, args.host, args.port, token)
     return EXIT_OK
 
@@ -371,15 +403,22 @@ COMMANDS = {"score": run_score, "explain": run_explain, "serve": run_serve}
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    handler = logging.StreamHandler()
+    handler.setFormatter(_PrintableFormatter("%(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=logging.WARNING, handlers=[handler])
     from inquiry_quality.core.config import ConfigError
     from inquiry_quality.ingest import IngestError
     from inquiry_quality.modeling.bundle import ModelIntegrityError
     from inquiry_quality.scoring.engines import EngineError
     from inquiry_quality.scoring.loading import ModelNotFoundError
+    from inquiry_quality.scoring.outputs import OutputError, SameFileError
 
     try:
         return COMMANDS[args.command](args)
+    except SameFileError as exc:
+        return _fail(f"refused: {exc}", EXIT_USAGE)
+    except OutputError as exc:
+        return _fail(f"cannot write the output: {exc}", EXIT_OUTPUT)
     except ModelIntegrityError as exc:
         return _fail(f"model refused: {exc}", EXIT_MODEL)
     except ModelNotFoundError as exc:

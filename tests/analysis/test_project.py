@@ -16,7 +16,7 @@ PIPELINE = {
     "stages": {
         "evaluate": {
             "cmd": "python pipelines/evaluate.py",
-            "outs": [{"reports/plots": {"cache": False}}, "models/extra"],
+            "outs": [{"reports/plots": {"cache": False}}, "reports/evaluation.json"],
             "metrics": [{"reports/metrics.json": {"cache": False}}],
         }
     }
@@ -61,7 +61,7 @@ def test_stage_outputs_lists_outs_and_metrics_in_either_form(project_dir: Path) 
     outputs = stage_outputs(project_dir, "evaluate")
     assert outputs == [
         project_dir / "reports/plots",
-        project_dir / "models/extra",
+        project_dir / "reports/evaluation.json",
         project_dir / "reports/metrics.json",
     ]
     with pytest.raises(KeyError, match="no stage 'train'"):
@@ -73,10 +73,10 @@ def test_output_needs_the_declared_name_and_the_file(project_dir: Path) -> None:
     with pytest.raises(KeyError, match=r"no output 'roc\.png'"):
         project.output("evaluate", "roc.png")
     with pytest.raises(MissingOutputError, match="make run"):
-        project.output("evaluate", "metrics.json")
+        project.output("evaluate", "evaluation.json")
     (project_dir / "reports").mkdir()
     metrics = {"genuine": {"roc_auc": 0.9}}
-    (project_dir / "reports/metrics.json").write_text(json.dumps(metrics), encoding="utf-8")
+    (project_dir / "reports/evaluation.json").write_text(json.dumps(metrics), encoding="utf-8")
     assert project.metrics() == metrics
 
 

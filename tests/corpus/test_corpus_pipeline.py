@@ -77,7 +77,7 @@ def test_dvc_runs_the_corpus_pipeline_apart_from_the_default(
     assert result.returncode == 0, f"{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
     assert not (repo / "data").exists() and not (repo / "models").exists()  # default untouched
     reports = repo / EXPERIMENT / "reports"
-    metrics = json.loads((reports / "metrics.json").read_text())
+    metrics = json.loads((reports / "evaluation.json").read_text())
     assert "skipped" in metrics["order"]
     assert {"roc_auc", "junk_recall_at_1pct_fpr", "by_folder"} <= set(metrics["genuine"])
     ablation = json.loads((reports / "ablation.json").read_text())

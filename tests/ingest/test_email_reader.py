@@ -249,3 +249,67 @@ def test_any_text_body_is_kept_somewhere(make_email: Callable, text: str) -> Non
     kept = " ".join(record[c] or "" for c in (schema.BODY, schema.QUOTED, schema.SIGNATURE))
     for word in (text or "x").split():
         assert word.lstrip(">") in kept
+
+
+def test_a_body_line_from_the_factory_is_not_a_separator(
+    tmp_path: Path, make_email: Callable
+) -> None:
+    body = "We are a distributor.\n\nFrom the factory we need 500 pcs.\n>From a quoted line.\n"
+    box = mailbox.mbox(tmp_path / "m.mbox")
+    box.add(make_email("first", message_id="<1@x>"))
+    box.flush()
+    with (tmp_path / "m.mbox").open("ab") as fh:  # a writer that does not quote body lines
+        fh.write(b"\nFrom buyer@acme.de Mon Mar  3 10:00:00 2025\n")
+        fh.write(make_email(body, message_id="<2@x>").as_bytes())
+    table, quarantine, read = collect(tmp_path / "m.mbox")
+    assert read == 2 and quarantine.empty
+    assert table[schema.MESSAGE_ID].tolist() == ["1@x", "2@x"]
+    assert "From the factory we need 500 pcs." in table[schema.BODY].iloc[1]
+    assert "\nFrom a quoted line." in table[schema.BODY].iloc[1]  # >From unquoted one level
+
+
+def test_messages_that_ran_together_are_quarantined_with_their_lines(
+    tmp_path: Path, make_email: Callable
+) -> None:
+    one = make_email("first", message_id="<1@x>").as_bytes()
+    two = make_email("second", message_id="<2@x>").as_bytes()
+    three = make_email("third", message_id="<3@x>").as_bytes()
+    envelope = b"From buyer@acme.de Mon Mar  3 10:00:00 2025\n"
+    text = envelope + one + envelope + two + b"\n" + envelope + three  # no blank line before 2
+    (tmp_path / "m.mbox").write_bytes(text)
+    table, quarantine, read = collect(tmp_path / "m.mbox")
+    assert read == 2 and table[schema.MESSAGE_ID].tolist() == ["3@x"]
+    merged_end = text.count(b"\n", 0, text.index(b"\n" + envelope + three)) + 1
+    line = quarantine.iloc[0]
+    assert (line["reason"], line[schema.SOURCE_POSITION]) == ("mbox cannot be split", "1")
+    separator = one.count(b"\n") + 2
+    assert line["detail"].startswith(f"lines 1-{merged_end}: the separator on line {separator} ")
+
+
+@pytest.mark.parametrize(
+    ("charset", "subject", "body"),
+    [
+        (
+            "gb2312",
+            "询价：LED面板灯 2000个",
+            "您好！我们是上海的灯具进口商，需要采购LED面板灯2000个，请报FOB宁波价格。谢谢！",
+        ),
+        (
+            "cp1251",
+            "Запрос цены",
+            "Здравствуйте! Мы дистрибьютор светотехники в Москве. Просим прислать цены на панели.",
+        ),
+        (
+            "cp1256",
+            "طلب عرض سعر",
+            "مرحبا، نحن شركة استيراد في دبي ونرغب في الحصول على عرض سعر لمصابيح بكمية 1000 قطعة.",
+        ),
+    ],
+)
+def test_undeclared_8bit_mail_is_read_in_its_charset(charset: str, subject: str, body: str) -> None:
+    raw = (
+        f"From: Buyer <buyer@example.com>\nSubject: {subject}\nMessage-ID: <1@x>\n"
+        f"MIME-Version: 1.0\nContent-Type: text/plain\nContent-Transfer-Encoding: 8bit\n\n{body}\n"
+    ).encode(charset)
+    record = parse_message(raw)
+    assert (record[schema.SUBJECT], record[schema.BODY]) == (subject, body)

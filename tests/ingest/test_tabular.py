@@ -11,7 +11,12 @@ from openpyxl import Workbook
 from inquiry_quality.core import schema
 from inquiry_quality.core.config import SourceParams
 from inquiry_quality.ingest import IngestError, read_inquiries
-from inquiry_quality.ingest.tabular import read_csv, sniff_delimiter, sniff_encoding
+from inquiry_quality.ingest.tabular import (
+    count_csv_records,
+    read_csv,
+    sniff_delimiter,
+    sniff_encoding,
+)
 
 FUTURE = pd.Timestamp("2030-01-01", tz="UTC")
 HEADER = "id,received_at,channel,subject,body,company\n"
@@ -189,3 +194,87 @@ def test_unknown_extension_asks_for_a_format(tmp_path: Path) -> None:
         collect(path)
     table, _, _ = collect(SourceParams(path=str(path), format="csv"))
     assert table.empty and table.columns[0] == schema.INQUIRY_ID
+
+
+def test_an_unclosed_quote_costs_one_row_and_names_its_lines(tmp_path: Path) -> None:
+    rows = [ROW.format(i=i, d=i) for i in range(1, 7)]
+    rows[2] = '3,2025-05-03 10:00,web_form,"Quote never closed,We need 300 pcs,Acme\n'
+    table, quarantine, read = collect(write(tmp_path / "q.csv", HEADER + "".join(rows)))
+    assert read == 6 and len(table) == 5 and len(quarantine) == 1
+    assert table[schema.SOURCE_POSITION].tolist() == ["2", "3", "5", "6", "7"]
+    assert table[schema.COMPANY].eq("Société Générale").all()
+    line = quarantine.iloc[0]
+    assert (line["reason"], line[schema.SOURCE_POSITION]) == ("unclosed quote", "4")
+    assert "physical line 4 is never closed; read again from line 5" in line["detail"]
+
+
+def test_a_quote_over_several_lines_names_each_of_them(tmp_path: Path) -> None:
+    text = (
+        HEADER
+        + ROW.format(i=1, d=1)
+        + '2,2025-05-02 10:00,web_form,"Broken,first line of the body\n'
+        + "second line, still the body\n"
+        + ROW.format(i=3, d=3)
+        + '4,2025-05-04 10:00,web_form,"two\nlines",ok,Acme\n'
+    )
+    table, quarantine, read = collect(write(tmp_path / "q.csv", text))
+    assert table[schema.SOURCE_POSITION].tolist() == ["2", "4", "5"]
+    assert table[schema.SUBJECT].tolist()[-1] == "two\nlines"
+    assert quarantine["detail"].tolist() == [
+        "a quote on physical lines 3-4 is never closed; read again from line 5"
+    ]
+    assert read == 4
+
+
+def test_parts_of_a_file_with_an_unclosed_quote_read_what_the_whole_does(tmp_path: Path) -> None:
+    """Ranged reading (the Dask partitions) counts records as the recovering reader yields
+    them: the parts together hold every row and quarantine line of the whole, once."""
+    rows = [ROW.format(i=i, d=i) for i in range(1, 8)]
+    rows[2] = '3,2025-05-03 10:00,web_form,"Quote never closed,We need 300 pcs,Acme\n'
+    path = write(tmp_path / "q.csv", HEADER + "".join(rows))
+    whole = list(read_csv(path, "q.csv", 100))
+    total = count_csv_records(path, "q.csv")
+    assert total == 7
+    parts = [list(read_csv(path, "q.csv", 100, units=(a, min(a + 2, total)))) for a in (0, 2, 4, 6)]
+    chunks = [chunk for part in parts for chunk in part]
+    for attribute in ("table", "quarantine"):
+        expected = pd.concat([getattr(c, attribute) for c in whole], ignore_index=True)
+        got = pd.concat([getattr(c, attribute) for c in chunks], ignore_index=True)
+        pd.testing.assert_frame_equal(got, expected)
+
+
+def test_one_bad_byte_costs_its_row_only_and_the_text_stays_utf8(tmp_path: Path) -> None:
+    rows = [ROW.format(i=i, d=i) for i in range(1, 5)]
+    rows.append("5,2025-05-05 10:00,platform,我们需要报价,LED 面板灯 2000 个,宁波进出口有限公司\n")
+    data = (HEADER + "".join(rows)).encode()
+    data = data.replace(b"We need 200 pcs", b"We need 200 pcs \xff")  # one byte, row 2
+    path = tmp_path / "one_bad_byte.csv"
+    path.write_bytes(data)
+    reader = read_inquiries(path, future_after=FUTURE)
+    chunks = list(reader)
+    table = pd.concat([c.table for c in chunks], ignore_index=True)
+    quarantine = pd.concat([c.quarantine for c in chunks], ignore_index=True)
+    assert reader.encoding == "utf-8"
+    assert table[schema.SOURCE_POSITION].tolist() == ["2", "4", "5", "6"]
+    assert table[schema.COMPANY].tolist()[:3] == ["Société Générale"] * 3
+    assert table[schema.COMPANY].iloc[-1] == "宁波进出口有限公司"
+    assert quarantine[["reason", "field"]].values.tolist() == [["undecodable bytes", "body"]]
+    assert "\ufffd" in quarantine["detail"].iloc[0]
+
+
+@pytest.mark.parametrize(
+    ("encoding", "text"),
+    [
+        ("gb18030", "您好！我们是上海的灯具进口商，需要采购面板灯两千个，请报宁波离岸价格，谢谢。"),
+        ("cp1251", "Здравствуйте! Мы дистрибьютор светотехники в Москве, просим прислать цены."),
+        ("cp1256", "مرحبا، نحن شركة استيراد في دبي ونرغب في الحصول على عرض سعر للمصابيح."),
+    ],
+)
+def test_a_whole_file_in_another_charset_is_read_in_it(
+    tmp_path: Path, encoding: str, text: str
+) -> None:
+    lines = "".join(f'{i},2025-05-0{i} 10:00,email,"{text} {i}","{text}"\n' for i in range(1, 4))
+    path = write(tmp_path / "export.csv", "id,received_at,channel,subject,body\n" + lines, encoding)
+    assert sniff_encoding(path) == encoding
+    table, quarantine, _ = collect(path)
+    assert quarantine.empty and table[schema.BODY].eq(text).all()

@@ -88,3 +88,16 @@ def test_timestamps_in_mixed_formats() -> None:
     assert parsed.iloc[1] == pd.Timestamp("2025-05-01 06:00", tz="UTC")
     assert parsed.iloc[2].year == 2025
     assert parsed.iloc[3:].isna().all() and str(parsed.dtype) == "datetime64[us, UTC]"
+
+
+def test_implausible_dates_are_flagged() -> None:
+    rows = frame(received_at=["1900-01-01 10:00", "1994-12-31", "2025-05-01", "2099-01-01"])
+    chunk, flags = validate_inquiries(rows, [], [], pd.Timestamp.max.tz_localize("UTC"))
+    assert len(chunk.table) == 4  # scoring keeps them, and says so
+    assert flags == {
+        "received_at before 1995 (implausible)": 2,
+        "received_at after today (implausible)": 1,
+    }
+    chunk, flags = validate_inquiries(rows, [], [], SNAPSHOT)  # ingest quarantines the future
+    assert chunk.quarantine["reason"].tolist() == ["received_at in the future"]
+    assert flags == {"received_at before 1995 (implausible)": 2}

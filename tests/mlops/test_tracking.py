@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from collections.abc import Callable
@@ -19,13 +20,17 @@ from inquiry_quality.core.config import EvaluateParams, TrainParams
 from inquiry_quality.core.paths import project_root
 from inquiry_quality.evaluation.metrics import evaluate_bundle, metric_value
 from inquiry_quality.features import build_featurizer
+from inquiry_quality.mlops.export import export_champion
 from inquiry_quality.mlops.gate import is_better, promote_if_better
+from inquiry_quality.mlops.loading import DIGEST_TAG, DOWNLOAD_META, load_uri_bundle
 from inquiry_quality.mlops.pyfunc import score, to_naive_utc
 from inquiry_quality.mlops.runs import log_run
 from inquiry_quality.mlops.store import CANDIDATE, CHAMPION, MODEL_NAME, tracking_uri
-from inquiry_quality.modeling.bundle import ModelBundle, save_bundle
+from inquiry_quality.modeling.bundle import ModelBundle, ModelIntegrityError, save_bundle
 from inquiry_quality.modeling.split import split_table
 from inquiry_quality.modeling.training import train_bundle
+from inquiry_quality.scoring.integrity import directory_digest
+from inquiry_quality.scoring.loading import load_model_dir
 
 METRIC = "genuine.roc_auc"
 
@@ -95,6 +100,19 @@ def test_the_gate_keeps_a_better_champion(
     assert str(champion.version) == logged_good.model_version
     assert str(candidate.version) == logged_bad.model_version
     assert client.get_run(logged_bad.run_id).data.tags["gate.promoted"] == "False"
+    # the registry records the exported files' digest (DVC's, as dvc.lock has it) and checks it
+    registration = tmp_path / "registration.json"
+    registration.write_text(json.dumps(second.as_record()), encoding="utf-8")
+    served = export_champion(registration, tmp_path / "served")
+    assert load_model_dir(served).metadata == load_model_dir(tmp_path / "good").metadata
+    digest = client.get_model_version(MODEL_NAME, logged_good.model_version).tags[DIGEST_TAG]
+    assert digest == directory_digest(served, DOWNLOAD_META)[0]
+    uri = f"models:/{MODEL_NAME}@{CHAMPION}"
+    assert load_uri_bundle(uri).metadata == load_model_dir(served).metadata
+    client.set_model_version_tag(MODEL_NAME, logged_good.model_version, DIGEST_TAG, "0" * 32)
+    with pytest.raises(ModelIntegrityError, match="differ from the digest recorded"):
+        load_uri_bundle(uri)
+    client.set_model_version_tag(MODEL_NAME, logged_good.model_version, DIGEST_TAG, digest)
 
     # A champion measured on other data is re-scored on this test set, not trusted.
     bad.metadata["data_version"] = "other"

@@ -32,7 +32,7 @@ def test_stage_declares_its_whole_params_section_and_its_output() -> None:
 
 @pytest.mark.slow
 def test_dvc_repro_generates_then_does_nothing(tmp_path: Path) -> None:
-    for path in _stage()["deps"]:  # the script and every package it imports
+    for path in (*_stage()["deps"], "pipelines/python"):  # its code, and the interpreter shim
         source = REPO / path
         copy = shutil.copytree if source.is_dir() else shutil.copy
         (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
@@ -74,7 +74,7 @@ def test_default_data_is_the_data_dvc_lock_records(tmp_path: Path) -> None:
     out = stage["outs"][0]
     generated = tmp_path / "generated"
     command = stage["cmd"].replace(f"--out {out}", f"--out {generated}").split()
-    assert command[0] == "python" and str(generated) in command
+    assert command[0] == "pipelines/python" and str(generated) in command  # the interpreter shim
     subprocess.run([sys.executable, *command[1:]], cwd=REPO, check=True, capture_output=True)
     lock = yaml.safe_load((REPO / "dvc.lock").read_text(encoding="utf-8"))["stages"]["generate"]
     assert _dvc_md5(generated) == lock["outs"][0]["md5"]

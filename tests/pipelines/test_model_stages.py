@@ -26,7 +26,10 @@ def _run(args: list[str], cwd: Path, env: dict[str, str]) -> subprocess.Complete
 @pytest.mark.slow
 def test_repro_writes_metrics_and_registers_a_champion(pipeline_repo: PipelineRepo) -> None:
     path, env = pipeline_repo.root, pipeline_repo.env
-    metrics = json.loads((path / "reports" / "metrics.json").read_text(encoding="utf-8"))
+    metrics = json.loads((path / "reports" / "evaluation.json").read_text(encoding="utf-8"))
+    headline = json.loads((path / "reports" / "metrics.json").read_text(encoding="utf-8"))
+    assert headline["genuine"]["roc_auc"] == metrics["genuine"]["roc_auc"]
+    assert "by_region" not in headline["genuine"] and len(json.dumps(headline)) < 2000
     assert 0.5 < metrics["genuine"]["roc_auc"] <= 1.0
     assert "oracle_roc_auc" in metrics["genuine"] and "roc_auc_genuine" in metrics["convert"]
     assert (path / "reports" / "figures" / "roc.png").is_file()

@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import urllib.error
 import urllib.request
 from collections.abc import Callable
 from contextlib import AbstractContextManager
@@ -16,6 +17,7 @@ import pytest
 
 from inquiry_quality import load_scorer
 from inquiry_quality.core import schema
+from inquiry_quality.scoring.requests import QUARANTINE_REASON, REQUEST_COLUMNS
 
 BODY_ONLY = "Please quote 2000 pcs of 100W LED flood lights, CIF Hamburg, delivery in May."
 
@@ -53,9 +55,32 @@ def test_the_served_model_answers_like_the_python_api(
         answer = _post(f"{url}/invocations", {"dataframe_split": split})
         body_only = {"columns": [schema.BODY], "data": [[BODY_ONLY]]}
         lone = _post(f"{url}/invocations", {"dataframe_split": body_only})["predictions"]
+        mixed = {
+            "columns": ["Subject", schema.BODY, schema.CHANNEL],
+            "data": [["RFQ", BODY_ONLY, "email"], [None, None, "email"], ["x", "y", "telex"]],
+        }
+        checked = _post(f"{url}/invocations", {"dataframe_split": mixed})["predictions"]
+        example = json.loads((pyfunc_dir / "serving_input_example.json").read_text())
+        from_docs = _post(f"{url}/invocations", example)["predictions"]
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            _post(
+                f"{url}/invocations", {"dataframe_split": {"columns": ["Sbject"], "data": [["a"]]}}
+            )
     assert len(lone) == 1 and 0 < lone[0][schema.P_GENUINE] < 1
+    assert [row[QUARANTINE_REASON] for row in checked] == [
+        "",
+        "empty message",
+        f"channel not one of {schema.CHANNELS}",
+    ]
+    assert checked[0][schema.P_GENUINE] > 0 and checked[1][schema.P_GENUINE] is None
+    assert "NaN" not in (pyfunc_dir / "serving_input_example.json").read_text()
+    assert len(from_docs) == len(example["dataframe_split"]["data"])
+    assert refused.value.code == 400
+    message = json.loads(refused.value.read())["message"]
+    assert "a request needs rows with a subject or body column" in message
     served = pd.DataFrame(answer["predictions"])
-    assert list(served.columns) == list(schema.OUTPUT_COLUMNS)
+    assert list(served.columns) == [*schema.OUTPUT_COLUMNS, *REQUEST_COLUMNS]
+    assert (served[QUARANTINE_REASON] == "").all()
     for column in (schema.P_GENUINE, schema.P_CONVERT):
         assert served[column].tolist() == pytest.approx(expected[column].tolist(), rel=1e-9)
     for column in (schema.TIER, schema.ACTION, schema.REASONS, schema.FOLLOW_UP_QUESTIONS):

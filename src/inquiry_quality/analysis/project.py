@@ -32,7 +32,7 @@ OUTPUTS: Final = {
     "inquiries": ("ingest", "inquiries.parquet"),
     "features": ("featurize", "features.parquet"),
     "bundle": ("train", "bundle"),
-    "metrics": ("evaluate", "metrics.json"),
+    "metrics": ("evaluate", "evaluation.json"),  # every metric; metrics.json: the headline
     "plots": ("evaluate", "plots"),
     "score_summary": ("score", "score_summary.json"),
 }
@@ -115,7 +115,7 @@ class Project:
         return self.features().merge(text, on=schema.INQUIRY_ID, how="left", validate="1:1")
 
     def metrics(self) -> dict[str, Any]:
-        """``evaluate``'s metrics of the current model on its test part."""
+        """``evaluate``'s metrics of the current model on its test part, by slice."""
         path = self.output(*OUTPUTS["metrics"])
         return json.loads(path.read_text(encoding="utf-8"))
 

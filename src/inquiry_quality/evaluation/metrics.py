@@ -54,7 +54,7 @@ _CURVE_POINTS = 200
 
 @dataclass
 class Evaluation:
-    """Nested metrics (for reports/metrics.json) and curve tables (for plots and figures)."""
+    """Nested metrics (for reports/evaluation.json) and curve tables (for plots and figures)."""
 
     metrics: dict[str, Any] = field(default_factory=dict)
     curves: dict[str, pd.DataFrame] = field(default_factory=dict)
@@ -421,6 +421,6 @@ def metric_value(metrics: Mapping[str, Any], metric: str) -> float:
     if not isinstance(value, float) or math.isnan(value):
         raise KeyError(
             f"register.primary_metric: {metric!r} is not a measured metric "
-            "(a typo, or its head was skipped); see reports/metrics.json"
+            "(a typo, or its head was skipped); see reports/evaluation.json"
         )
     return value

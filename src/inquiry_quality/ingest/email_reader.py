@@ -16,6 +16,7 @@ import codecs
 import fnmatch
 import logging
 import re
+import zipfile
 from collections.abc import Iterable, Iterator
 from email import policy
 from email.header import decode_header, make_header
@@ -24,13 +25,14 @@ from email.parser import BytesParser
 from email.utils import parseaddr, parsedate_to_datetime
 from functools import partial
 from itertools import islice
-from pathlib import Path
-from typing import Any
+from pathlib import Path, PurePosixPath
+from typing import Any, NamedTuple
 
 import pandas as pd
 
 from inquiry_quality.core import schema
 from inquiry_quality.core.parallel import map_slices
+from inquiry_quality.ingest.charsets import WESTERN, decodes, guess_charset
 from inquiry_quality.ingest.emailparts import (
     html_to_text,
     is_forward,
@@ -38,10 +40,23 @@ from inquiry_quality.ingest.emailparts import (
     split_body,
 )
 from inquiry_quality.ingest.frames import Chunk, IngestError, problem, quarantine_rows
+from inquiry_quality.ingest.sniff import compression, head, not_mail, open_decompressed
 
 log = logging.getLogger(__name__)
 
 _MBOX_FROM = re.compile(rb"^>+From ")
+_SEPARATOR = re.compile(
+    rb"From \S+ +(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),? +"
+    rb"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +\d{1,2} +\d{1,2}:\d{2}(?::\d{2})?"
+    rb"(?: +\S+)? +\d{4}\b"
+)
+# header fields a message starts with (after an mbox separator)
+_FIRST_HEADER = re.compile(
+    rb"(?:Return-Path|Received|Delivered-To|Envelope-To|From|To|Cc|Subject|Date|Message-ID"
+    rb"|MIME-Version|Content-Type|Reply-To|Sender|DKIM-Signature|Authentication-Results"
+    rb"|ARC-[\w-]+|X-[\w-]+):",
+    re.IGNORECASE,
+)
 _LOOKS_HTML = re.compile(r"\s*(?:<!DOCTYPE html|<html|<body|<head|<table|<p\b|<div)", re.I)
 _RAW_HEADER = re.compile(r"^([A-Za-z-]+):[ \t]*(.*)$")
 # A worker process costs about as much as parsing a few hundred messages.
@@ -60,29 +75,80 @@ def iter_folder(
             yield relative, path
 
 
-def iter_mbox(path: Path, max_bytes: int) -> Iterator[tuple[str, bytes | None, int]]:
-    """Split an mbox file into messages, streaming: (1-based index, bytes, size).
+class RawMessage(NamedTuple):
+    """One message's bytes (None when too large or not readable), its size, and why it cannot
+    be read as a message ((reason, detail), or None)."""
 
-    A separator is a ``From `` line at the start of the file or after a blank line; text before
-    the first separator is a message too. ``>From `` lines are unquoted one level (mboxrd).
-    Messages above ``max_bytes`` are not kept in memory (their bytes are None).
+    position: str
+    data: bytes | None
+    size: int
+    trouble: tuple[str, str] | None = None
+
+
+def iter_mbox(path: Path, max_bytes: int) -> Iterator[RawMessage]:
+    """Split an mbox file (gzip, bzip2 or xz compressed too) into messages, streaming.
+
+    mboxrd rules (``_mbox_lines``): a separator is a ``From `` line after a blank line (or at
+    the start of the file) with an envelope address and date, or followed by a header line;
+    other ``From `` lines are text, and ``>From `` lines are unquoted one level. Text before
+    the first separator is a message too. A separator that follows no blank line means
+    messages that ran together: that part is not split by guess but returned as trouble naming
+    its lines. Messages above ``max_bytes`` are not kept in memory (their bytes are None).
     """
     count, size, lines = 0, 0, []
-    in_message, previous_blank = False, True
-    with path.open("rb") as fh:
-        for line in fh:
-            if line.startswith(b"From ") and previous_blank:
+    first, suspect, end = 1, 0, 1
+    in_message = False
+    with open_decompressed(path) as fh:
+        for number, line, kind in _mbox_lines(fh):
+            end = number + 1
+            if kind == "separator":
                 if in_message or any(x.strip() for x in lines):
                     count += 1
-                    yield str(count), _joined(lines, size, max_bytes), size
-                size, lines, in_message, previous_blank = 0, [], True, False
+                    yield _mbox_message(count, lines, size, max_bytes, first, number, suspect)
+                size, lines, in_message = 0, [], True
+                first, suspect = number, 0
                 continue
+            if kind == "suspect":
+                suspect = suspect or number
             size += len(line)
             if size <= max_bytes:
                 lines.append(line[1:] if _MBOX_FROM.match(line) else line)
-            previous_blank = not line.strip()
     if in_message or any(x.strip() for x in lines):
-        yield str(count + 1), _joined(lines, size, max_bytes), size
+        yield _mbox_message(count + 1, lines, size, max_bytes, first, end, suspect)
+
+
+def _mbox_lines(lines: Iterable[bytes]) -> Iterator[tuple[int, bytes, str]]:
+    """Each line, numbered from 1, as ``separator``, ``suspect`` (an envelope line that follows
+    no blank line) or ``text``. A ``From `` line after a blank line without a well-formed
+    envelope (a garbled date) is a separator when a header line follows it, else text ("From
+    the factory we ship...")."""
+    previous_blank = True
+    held: tuple[int, bytes] | None = None  # such a line, until the next one tells
+    for number, line in enumerate(lines, start=1):
+        if held is not None:
+            yield held[0], held[1], "separator" if _FIRST_HEADER.match(line) else "text"
+            held = None
+        if line.startswith(b"From ") and _SEPARATOR.match(line):
+            yield number, line, "separator" if previous_blank else "suspect"
+        elif line.startswith(b"From ") and previous_blank:
+            held = (number, line)
+        else:
+            yield number, line, "text"
+        previous_blank = not line.strip()
+    if held is not None:
+        yield held[0], held[1], "text"
+
+
+def _mbox_message(
+    count: int, lines: list[bytes], size: int, max_bytes: int, first: int, end: int, suspect: int
+) -> RawMessage:
+    if suspect:
+        detail = (
+            f"lines {first}-{end - 1}: the separator on line {suspect} follows no blank line, "
+            "so where one message ends is unclear"
+        )
+        return RawMessage(str(count), None, size, ("mbox cannot be split", detail))
+    return RawMessage(str(count), _joined(lines, size, max_bytes), size)
 
 
 def _joined(lines: list[bytes], size: int, max_bytes: int) -> bytes | None:
@@ -109,7 +175,7 @@ def _header_values(msg: Message, name: str) -> list[Any]:
         if key.lower() == name:
             # unencoded 8-bit bytes, which the parser keeps as surrogates
             if isinstance(raw, str) and _RAW_8BIT.search(raw):
-                raw = _decoded(raw.encode("utf-8", "surrogateescape"), None)
+                raw = _decoded(raw.encode("utf-8", "surrogateescape"), None, _text_bytes(msg))
             try:
                 values.append(policy.default.header_fetch_parse(key, raw))
             except Exception:  # policy.default raises assorted errors on malformed headers
@@ -167,16 +233,32 @@ def _decode(part: Message) -> str:
     return _decoded(payload, _declared_charset(part))
 
 
-def _decoded(data: bytes, declared: str | None) -> str:
-    """Text in the declared charset, else UTF-8, else windows-1252, the first that decodes every
-    byte (mislabelled and unlabelled 8-bit text is common); replacement characters only when
-    none does."""
-    for charset in dict.fromkeys(c for c in (declared, "utf-8", "cp1252") if c):
+def _decoded(data: bytes, declared: str | None, evidence: bytes = b"") -> str:
+    """Text in the declared charset, else UTF-8, else (undeclared 8-bit text, as mail clients
+    do) the charset ``charset-normalizer`` recognises with strong evidence in it and in
+    ``evidence`` (more text in the same charset: a short raw header is too little), else
+    windows-1252: the first that decodes every byte; replacement characters only when none
+    does."""
+    candidates = [declared, "utf-8"]
+    if not declared and not data.isascii() and not decodes(data, "utf-8"):
+        candidates.append(guess_charset(data + b"\n" + evidence))
+    for charset in dict.fromkeys(c for c in (*candidates, WESTERN) if c):
         try:
             return data.decode(charset)
-        except UnicodeDecodeError:
+        except (UnicodeDecodeError, LookupError):
             continue
     return data.decode(declared or "utf-8", errors="replace")
+
+
+def _text_bytes(msg: Message) -> bytes:
+    """The undeclared 8-bit bytes of the message's first text part (b"" if declared)."""
+    for part in msg.walk():
+        if part.get_content_maintype() == "text":
+            payload = part.get_payload(decode=True)
+            if part.get_content_charset() or not isinstance(payload, bytes):
+                return b""
+            return payload
+    return b""
 
 
 def _dates(msg: Message) -> Iterator[str | None]:
@@ -316,13 +398,17 @@ def read_messages(
     exclude: tuple[str, ...] = (),
     units: tuple[int, int] | None = None,
 ) -> Iterator[Chunk]:
-    """Read a mailbox (``fmt="mbox"``), a folder of message files or one file (``fmt="eml"``);
-    ``units`` (start, stop) reads only those messages (0-based, in reading order)."""
+    """Read a mailbox (``fmt="mbox"``), a folder of message files, a zip of them or one file
+    (``fmt="eml"``); ``units`` (start, stop) reads only those messages (0-based, in reading
+    order)."""
     start, stop = units or (0, None)
-    if fmt == "mbox":
+    zipped = _is_zip(path)
+    if fmt == "mbox" and not zipped:
         if not path.is_file():
             raise IngestError(f"{source}: mbox source is not a file")
-        messages: Iterator[tuple[str, bytes | None, int]] = iter_mbox(path, max_message_bytes)
+        messages: Iterator[RawMessage] = iter_mbox(path, max_message_bytes)
+    elif zipped:
+        messages = _zip_messages(path, pattern, exclude, max_message_bytes)
     else:
         files = islice(_message_files(path, pattern, exclude), start, stop)
         start, stop = 0, None  # the file list is sliced: only the files in range are read
@@ -330,8 +416,13 @@ def read_messages(
     messages = islice(messages, start, stop)
     pending: list[tuple[str, bytes]] = []
     problems: list[dict[str, str]] = []
-    for position, data, size in messages:
-        if data is None:
+    for position, data, size, trouble in messages:
+        kind = None if data is None else not_mail(data)
+        if trouble is not None:
+            problems.append(problem(source, position, *trouble, schema.BODY))
+        elif kind is not None:
+            problems.append(problem(source, position, "not an e-mail", kind, schema.BODY))
+        elif data is None:
             detail = f"{size} bytes (max_message_bytes {max_message_bytes})"
             problems.append(problem(source, position, "message too large", detail, schema.BODY))
         elif not data.strip():
@@ -372,17 +463,52 @@ def count_messages(
     path: Path, fmt: str, max_message_bytes: int, pattern: str = "**/*", exclude: tuple = ()
 ) -> int:
     """How many messages ``read_messages`` reads (too large and empty ones included)."""
-    if fmt == "mbox":
+    zipped = _is_zip(path)
+    if fmt == "mbox" and not zipped:
         return sum(1 for _ in iter_mbox(path, max_message_bytes))
+    if zipped:
+        with zipfile.ZipFile(path) as box:
+            return len(_zip_members(box, pattern, exclude))
     return sum(1 for _ in _message_files(path, pattern, exclude))
 
 
-def _folder_messages(
-    files: Iterable[tuple[str, Path]], max_bytes: int
-) -> Iterator[tuple[str, bytes | None, int]]:
+def _is_zip(path: Path) -> bool:
+    """Whether the source is a zip archive (of message files), whatever its name."""
+    return path.is_file() and compression(head(path)) == "zip"
+
+
+def _folder_messages(files: Iterable[tuple[str, Path]], max_bytes: int) -> Iterator[RawMessage]:
     for relative, path in files:
         size = path.stat().st_size
-        yield relative, (path.read_bytes() if size <= max_bytes else None), size
+        yield RawMessage(relative, path.read_bytes() if size <= max_bytes else None, size)
+
+
+def _zip_members(
+    box: zipfile.ZipFile, pattern: str, exclude: tuple[str, ...]
+) -> list[zipfile.ZipInfo]:
+    """The message files of a zip archive, as of a folder, in a stable order."""
+    return [
+        info
+        for info in sorted(box.infolist(), key=lambda i: i.filename)
+        if not info.is_dir()
+        and fnmatch.fnmatch(PurePosixPath(info.filename).name, PurePosixPath(pattern).name)
+        and not any(
+            fnmatch.fnmatch(part, pat) for part in info.filename.split("/") for pat in exclude
+        )
+    ]
+
+
+def _zip_messages(
+    archive: Path, pattern: str, exclude: tuple[str, ...], max_bytes: int
+) -> Iterator[RawMessage]:
+    """The message files of a zip archive (read up to ``max_bytes`` each, whatever sizes the
+    archive claims)."""
+    with zipfile.ZipFile(archive) as box:
+        for info in _zip_members(box, pattern, exclude):
+            with box.open(info) as fh:
+                data = fh.read(max_bytes + 1)
+            size = max(len(data), info.file_size)
+            yield RawMessage(info.filename, data if len(data) <= max_bytes else None, size)
 
 
 def _frame(records: list[dict[str, Any]]) -> pd.DataFrame:

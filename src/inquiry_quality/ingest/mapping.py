@@ -9,6 +9,7 @@ import pandas as pd
 
 from inquiry_quality.core import schema
 from inquiry_quality.core.config import SourceParams
+from inquiry_quality.ingest.columns import canonical_variants
 from inquiry_quality.ingest.frames import STRING, IngestError, as_strings
 from inquiry_quality.ingest.timestamps import to_utc
 
@@ -26,8 +27,9 @@ def targets(extra: Sequence[str], outcome: bool = False) -> set[str]:
 def effective_mapping(
     columns: Sequence[str], spec: SourceParams, allowed: set[str], source: str
 ) -> dict[str, str]:
-    """Source column → canonical column. Columns already named canonically need no entry; a
-    mapped column the file lacks, or a target that is not canonical, is an error."""
+    """Source column → canonical column. Columns already named canonically, or a case or
+    spacing variant of a canonical name (``Subject``), need no entry; a mapped column the file
+    lacks, or a target that is not canonical, is an error."""
     bad_targets = sorted(t for t in spec.mapping.values() if t not in allowed)
     if bad_targets:
         raise IngestError(
@@ -48,6 +50,10 @@ def effective_mapping(
     for column in columns:
         if column in allowed and column not in mapped.values() and column not in mapped:
             mapped[column] = column
+    unmapped = [c for c in columns if c not in mapped]
+    for column, target in canonical_variants(unmapped, allowed).items():
+        if target not in mapped.values():
+            mapped[column] = target
     return mapped
 
 

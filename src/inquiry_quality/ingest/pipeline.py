@@ -55,6 +55,7 @@ def _source_report(
     return {
         "source": reader.spec.path,
         "format": reader.format,
+        "encoding": reader.encoding,
         "rows_read": reader.rows_read,
         "rows_kept": kept,
         "rows_quarantined": rows_quarantined,

@@ -8,10 +8,18 @@ from pathlib import Path
 
 import pandas as pd
 
+from inquiry_quality.core import schema
 from inquiry_quality.core.config import IngestParams, SourceParams
+from inquiry_quality.ingest.columns import check_columns
 from inquiry_quality.ingest.email_reader import count_messages, read_messages
 from inquiry_quality.ingest.frames import Chunk, IngestError, empty_quarantine, empty_table
-from inquiry_quality.ingest.mapping import to_canonical
+from inquiry_quality.ingest.mapping import effective_mapping, targets, to_canonical
+from inquiry_quality.ingest.sniff import (
+    COMPRESSED_SUFFIXES,
+    compression,
+    head,
+    open_decompressed,
+)
 from inquiry_quality.ingest.tabular import (
     Units,
     count_csv_records,
@@ -19,6 +27,7 @@ from inquiry_quality.ingest.tabular import (
     read_jsonl,
     read_parquet,
     read_xlsx,
+    sniff_encoding,
 )
 from inquiry_quality.ingest.validate import validate_inquiries
 
@@ -40,12 +49,17 @@ _SUFFIXES = {
 
 
 def infer_format(path: Path) -> str:
-    """A source's format from its extension; a folder is a folder of messages."""
-    if path.is_dir():
+    """A source's format from its extension (inside a compression's: ``inbox.mbox.gz``) and its
+    content; a folder or a zip archive is a folder of messages. Only mail is read compressed."""
+    if path.is_dir() or path.suffix.lower() == ".zip":
         return "eml"
-    fmt = _SUFFIXES.get(path.suffix.lower())
+    inner = path.with_suffix("") if path.suffix.lower() in COMPRESSED_SUFFIXES else path
+    fmt = _SUFFIXES.get(inner.suffix.lower())
+    packed = compression(head(path))
+    if packed is not None and fmt in ("csv", "jsonl"):
+        raise IngestError(f"{path}: a {packed} archive, not a {fmt} file; unpack it first")
     if fmt is None:
-        with path.open("rb") as fh:
+        with open_decompressed(path) as fh:
             fmt = "mbox" if fh.read(5) == b"From " else None
     if fmt is None:
         raise IngestError(
@@ -67,7 +81,7 @@ def raw_chunks(
     if fmt == "xlsx":
         return read_xlsx(path, source, params.chunk_rows, spec.sheet)
     if fmt == "jsonl":
-        return read_jsonl(path, source, params.chunk_rows, units)
+        return read_jsonl(path, source, params.chunk_rows, spec.encoding, units)
     if fmt == "parquet":
         return read_parquet(path, source, params.chunk_rows, units)
     if fmt in MAIL_FORMATS:
@@ -130,6 +144,7 @@ class SourceReader:
         self.future_after = future_after
         self.units = units
         self.format = spec.format
+        self.encoding: str | None = None  # of a text source (CSV, JSON Lines), once read
         self.rows_read = 0
         self.flags: Counter[str] = Counter()
 
@@ -143,8 +158,13 @@ class SourceReader:
             self.format = spec.format or infer_format(path)
             if spec.channel is None and self.format in MAIL_FORMATS:
                 spec = spec.model_copy(update={"channel": "email"})
+            if self.format in ("csv", "jsonl"):
+                self.encoding = spec.encoding or sniff_encoding(path)
+                spec = spec.model_copy(update={"encoding": self.encoding})
             yielded = False
             for raw in raw_chunks(spec, path, self.format, params, self.units):
+                if not yielded and self.format not in MAIL_FORMATS:
+                    self._check_columns(raw.table, spec, extra)
                 self.rows_read += len(raw.table) + len(raw.quarantine)
                 canonical = to_canonical(raw.table, spec, spec.path, extra)
                 valid, flags = validate_inquiries(
@@ -161,6 +181,15 @@ class SourceReader:
             yield Chunk(
                 empty_table(params.extra_numeric, params.extra_categorical), empty_quarantine()
             )
+
+    @staticmethod
+    def _check_columns(raw: pd.DataFrame, spec: SourceParams, extra: list[str]) -> None:
+        columns = [c for c in raw.columns if c != schema.SOURCE_POSITION]
+        if not columns:  # JSON lines that were all quarantined (in this part): nothing to check
+            return
+        allowed = targets(extra)
+        mapping = effective_mapping(columns, spec, allowed, spec.path)
+        check_columns(columns, mapping, allowed, spec.path, spec.channel is not None)
 
 
 def read_inquiries(

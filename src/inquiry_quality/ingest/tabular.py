@@ -13,15 +13,22 @@ import csv
 import datetime as dt
 import json
 import math
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pandas as pd
 
 from inquiry_quality.core import schema
+from inquiry_quality.ingest.charsets import (
+    REPLACEMENT,
+    WESTERN,
+    Utf8Check,
+    check_utf8,
+    guess_charset,
+)
 from inquiry_quality.ingest.frames import (
     Chunk,
     IngestError,
@@ -37,7 +44,6 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_FALLBACK_ENCODINGS = ("utf-8", "cp1252", "latin-1")
 _DELIMITERS = (",", ";", "\t", "|")
 _BLOCK = 1 << 20
 #: a part of a source: records, lines, rows or messages [start, stop) (0-based); None: all
@@ -47,24 +53,51 @@ csv.field_size_limit(1 << 30)  # a long message body is a long field, not a brok
 
 
 def sniff_encoding(path: Path) -> str:
-    """The encoding of a text file: its BOM, else the first of UTF-8, cp1252, latin-1 that
-    decodes every byte (checked block by block, so memory stays flat)."""
+    """The encoding of a text file: its BOM; else UTF-8 unless most of its non-ASCII bytes are
+    broken UTF-8 (a few broken bytes are damage: those rows are quarantined, see ``damaged``);
+    else ``charset-normalizer``'s guess on strong evidence, windows-1252 or latin-1, the first
+    that decodes every byte. Read block by block, so memory stays flat."""
     with path.open("rb") as fh:
         head = fh.read(4)
     for bom, encoding in _BOMS:
         if head.startswith(bom):
             return encoding
-    for encoding in _FALLBACK_ENCODINGS[:-1]:
-        decoder = codecs.getincrementaldecoder(encoding)()
-        try:
-            with path.open("rb") as fh:
-                while block := fh.read(_BLOCK):
-                    decoder.decode(block)
-                decoder.decode(b"", final=True)
-        except UnicodeDecodeError:
-            continue
-        return encoding
-    return _FALLBACK_ENCODINGS[-1]  # latin-1 decodes any byte
+    decoder = codecs.getincrementaldecoder("utf-8")("replace")
+    broken = non_ascii = 0
+    with path.open("rb") as fh:
+        sample = fh.read(_BLOCK)
+        block = sample
+        while block:
+            check = check_utf8(block, decoder)
+            broken, non_ascii = broken + check.broken, non_ascii + check.non_ascii
+            block = fh.read(_BLOCK)
+        broken += decoder.decode(b"", final=True).count(REPLACEMENT)  # cut off at the end
+    if not Utf8Check(broken, non_ascii).mostly_broken:
+        return "utf-8"
+    for encoding in dict.fromkeys(c for c in (guess_charset(sample), WESTERN) if c):
+        if _decodes_file(path, encoding):
+            return encoding
+    return "latin-1"  # decodes any byte
+
+
+def _decodes_file(path: Path, encoding: str) -> bool:
+    decoder = codecs.getincrementaldecoder(encoding)()
+    try:
+        with path.open("rb") as fh:
+            while block := fh.read(_BLOCK):
+                decoder.decode(block)
+            decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def damaged(record: list[Any], header: list[str]) -> tuple[str, str] | None:
+    """The first field holding U+FFFD (bytes that could not be decoded), with its text."""
+    for name, value in zip(header, record, strict=False):
+        if isinstance(value, str) and REPLACEMENT in value:
+            return name, value
+    return None
 
 
 def sniff_delimiter(header_line: str) -> str:
@@ -95,8 +128,8 @@ def _csv_records(
     encoding: str | None = None,
     delimiter: str | None = None,
     columns: list[str] | None = None,
-) -> Iterator[tuple[Any, list[str], int]]:
-    """An open CSV file as (record reader, header, number of header rows)."""
+) -> Iterator[tuple[_CsvRecords, list[str], int]]:
+    """An open CSV file as (its records, header, number of header rows)."""
     encoding = encoding or sniff_encoding(path)
     with path.open(encoding=encoding, errors="replace", newline="") as fh:
         first = fh.readline()
@@ -104,9 +137,12 @@ def _csv_records(
             raise IngestError(f"{source}: empty file (no header row)")
         delimiter = delimiter or sniff_delimiter(first)
         fh.seek(0)
-        reader = csv.reader(fh, delimiter=delimiter, strict=True)
-        header = _unique_header(list(columns) if columns else next(reader), source)
-        yield reader, header, 0 if columns else 1
+        lines = _Lines(fh)
+        if columns:
+            header = _unique_header(list(columns), source)
+        else:
+            header = _unique_header(next(csv.reader(lines, delimiter=delimiter)), source)
+        yield _CsvRecords(lines, delimiter, len(header)), header, 0 if columns else 1
 
 
 def read_csv(
@@ -119,12 +155,14 @@ def read_csv(
     units: Units = None,
 ) -> Iterator[Chunk]:
     """Read a delimited text export. Records with more or fewer fields than the header are
-    quarantined (a truncated or malformed row), never shifted into other columns. With
-    ``columns``, the file has no header row (a label index such as TREC's ``spam ../data/1``):
-    they name its fields, and its first line is row 1. ``units`` (start, stop) reads only
-    those records (0-based, header excluded; a record spans lines when a quoted field does)."""
-    with _csv_records(path, source, encoding, delimiter, columns) as (reader, header, skip):
-        yield from _csv_chunks(reader, header, source, chunk_rows, skip, units)
+    quarantined (a truncated or malformed row), never shifted into other columns; a quote never
+    closed does not swallow the rows after it (see ``_CsvRecords``); a record with bytes that
+    could not be decoded is quarantined, the others keep their text. With ``columns``, the file
+    has no header row (a label index such as TREC's ``spam ../data/1``): they name its fields,
+    and its first line is row 1. ``units`` (start, stop) reads only those records (0-based,
+    header excluded, as ``_CsvRecords`` yields them: a bad record over several lines is one)."""
+    with _csv_records(path, source, encoding, delimiter, columns) as (records, header, skip):
+        yield from _csv_chunks(records, header, source, chunk_rows, skip, units)
 
 
 def count_csv_records(
@@ -135,47 +173,107 @@ def count_csv_records(
     columns: list[str] | None = None,
 ) -> int:
     """How many records ``read_csv`` would look at (blank and malformed ones included)."""
-    with _csv_records(path, source, encoding, delimiter, columns) as (reader, _, _):
-        return _skip(reader, None)
+    with _csv_records(path, source, encoding, delimiter, columns) as (records, _, _):
+        return sum(1 for _ in records)
 
 
-def _skip(reader: Any, count: int | None) -> int:
-    """Consume up to ``count`` records (all with None), malformed ones too; how many."""
-    done = 0
-    while count is None or done < count:
-        try:
-            next(reader)
-        except StopIteration:
-            break
-        except csv.Error:
-            pass
-        done += 1
-    return done
+class _Lines:
+    """A file's physical lines for ``csv.reader``, numbered from 1; the lines a reader took
+    for its last record are kept, and lines can be handed back to be read again."""
+
+    def __init__(self, lines: Iterator[str]) -> None:
+        self._lines = iter(lines)
+        self._again: list[tuple[int, str]] = []
+        self._count = 0
+        self.taken: list[tuple[int, str]] = []
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        if self._again:
+            item = self._again.pop()
+        else:
+            self._count += 1
+            item = (self._count, next(self._lines))
+        self.taken.append(item)
+        return item[1]
+
+    def read_again(self, items: list[tuple[int, str]]) -> None:
+        self._again.extend(reversed(items))
+
+
+class BadRecord(NamedTuple):
+    """A record that is not one, with the physical lines it spans."""
+
+    reason: str
+    detail: str
+
+
+class _CsvRecords:
+    """Records of a CSV file; a record over several lines that does not parse into the
+    header's fields (a quote opened and never closed) is one bad record, and reading starts
+    again at its second line: every later line that does not parse either is part of it, the
+    first line that does is the next record."""
+
+    def __init__(self, lines: _Lines, delimiter: str, width: int) -> None:
+        self._lines = lines
+        self._reader = csv.reader(lines, delimiter=delimiter, strict=True)
+        self._width = width
+
+    def __iter__(self) -> Iterator[list[str] | BadRecord]:
+        span: list[int] = []  # physical lines of the bad record being skipped
+        while True:
+            self._lines.taken = []
+            try:
+                record: list[str] | None = next(self._reader)
+                error = ""
+            except StopIteration:
+                break
+            except csv.Error as exc:
+                record, error = None, str(exc)
+            taken = self._lines.taken
+            whole = record is not None and len(record) == self._width
+            if whole or (record == [] and not span):
+                if span:
+                    yield _unclosed(span, taken[0][0])
+                    span = []
+                yield record or []
+            elif len(taken) > 1 or span:  # a quote never closed: skip its line, read again
+                span.append(taken[0][0])
+                self._lines.read_again(taken[1:])
+            elif record is not None:
+                yield record  # too many or too few fields: the caller says which
+            else:
+                truncated = "unexpected end of data" in error
+                yield BadRecord("truncated row" if truncated else "malformed CSV record", error)
+        if span:
+            yield _unclosed(span, None)
+
+
+def _unclosed(span: list[int], resumed: int | None) -> BadRecord:
+    lines = f"line {span[0]}" if len(span) == 1 else f"lines {span[0]}-{span[-1]}"
+    after = f"; read again from line {resumed}" if resumed else ""
+    return BadRecord("unclosed quote", f"a quote on physical {lines} is never closed{after}")
 
 
 def _csv_chunks(
-    reader: Any,
+    records: Iterable[list[Any] | BadRecord],
     header: list[str],
     source: str,
     chunk_rows: int,
     header_rows: int = 1,
     units: Units = None,
 ) -> Iterator[Chunk]:
-    rows: list[list[str]] = []
+    rows: list[list[Any]] = []
     positions: list[int] = []
     problems: list[dict[str, str]] = []
     start, stop = units or (0, None)
-    position = header_rows + _skip(reader, start)
-    while stop is None or position - header_rows < stop:
+    position = header_rows + start
+    for record in islice(records, start, stop):
         position += 1
-        try:
-            record = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            truncated = "unexpected end of data" in str(exc)  # a quote never closed
-            reason = "truncated row" if truncated else "malformed CSV record"
-            problems.append(problem(source, position, reason, str(exc)))
+        if isinstance(record, BadRecord):
+            problems.append(problem(source, position, record.reason, record.detail))
             continue
         if not record or all(not field or not str(field).strip() for field in record):
             continue  # a blank line: an empty spreadsheet row, not an inquiry
@@ -183,6 +281,10 @@ def _csv_chunks(
             reason = "truncated row" if len(record) < len(header) else "too many fields"
             detail = f"expected {len(header)} fields, found {len(record)}"
             problems.append(problem(source, position, reason, detail))
+            continue
+        if hit := damaged(record, header):
+            detail = f"bytes that could not be decoded (shown as {REPLACEMENT}): {hit[1]}"
+            problems.append(problem(source, position, "undecodable bytes", detail, hit[0]))
             continue
         rows.append(record)
         positions.append(position)
@@ -238,16 +340,23 @@ def _padded(records: Iterator[list[Any]], width: int) -> Iterator[list[Any]]:
         yield record + [None] * (width - len(record)) if len(record) < width else record
 
 
-def read_jsonl(path: Path, source: str, chunk_rows: int, units: Units = None) -> Iterator[Chunk]:
-    """Read JSON Lines: one object per line; a line that is not an object is quarantined.
-    ``units`` (start, stop) reads only those lines (0-based)."""
+def read_jsonl(
+    path: Path, source: str, chunk_rows: int, encoding: str | None = None, units: Units = None
+) -> Iterator[Chunk]:
+    """Read JSON Lines: one object per line; a line that is not an object, or that holds bytes
+    that could not be decoded, is quarantined. ``units`` (start, stop) reads only those lines
+    (0-based)."""
     start, stop = units or (0, None)
     records: list[dict[str, Any]] = []
     positions: list[int] = []
     problems: list[dict[str, str]] = []
-    with path.open(encoding=sniff_encoding(path), errors="replace") as fh:
+    with path.open(encoding=encoding or sniff_encoding(path), errors="replace") as fh:
         for number, line in enumerate(islice(fh, start, stop), start=start + 1):
             if not line.strip():
+                continue
+            if REPLACEMENT in line:
+                detail = f"bytes that could not be decoded (shown as {REPLACEMENT}): {line}"
+                problems.append(problem(source, number, "undecodable bytes", detail))
                 continue
             try:
                 record = json.loads(line)

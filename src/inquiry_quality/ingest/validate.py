@@ -5,7 +5,9 @@ after the snapshot, an unknown channel, a label or number that is not one. Two g
 an inquiry unusable, so the row is kept and the case counted in the report's ``flags``: no
 ``received_at`` at all (a mail without a Date header, an export without dates: only the age is
 unknown, see ``maturity``), and a malformed sender or reply-to address (web forms have no address
-at all, and a broken address is itself a sign of junk; it is set to <NA>).
+at all, and a broken address is itself a sign of junk; it is set to <NA>). Implausible dates are
+flagged too: before 1995 (before B2B inquiries came by e-mail or platform: a clock or a parser
+gone wrong) and, where future dates are not quarantined (scoring), after today.
 """
 
 from __future__ import annotations
@@ -27,6 +29,9 @@ from inquiry_quality.ingest.frames import (
 from inquiry_quality.ingest.mapping import RAW_RECEIVED_AT
 from inquiry_quality.ingest.timestamps import to_utc
 
+EARLIEST_PLAUSIBLE = pd.Timestamp("1995-01-01", tz="UTC")
+EARLY_FLAG = "received_at before 1995 (implausible)"
+FUTURE_FLAG = "received_at after today (implausible)"
 _ADDRESS = re.compile(r"^[^@\s<>(),;:\"\[\]]+@[^\W_](?:[\w-]*[^\W_])?(?:\.[^\W_][\w-]*)+$")
 ADDRESS_FLAGS = {schema.SENDER_EMAIL: "invalid sender e-mail", schema.REPLY_TO: "invalid reply-to"}
 
@@ -138,7 +143,14 @@ def validate_inquiries(
     for column in extra_numeric:
         typed[column], bad = _numbers(frame[column])
         problems.add(bad, column, f"{column} is not a number", frame[column])
-    flags: Counter[str] = Counter({"received_at missing": int(undated.sum())})
+    tomorrow = pd.Timestamp.now(tz="UTC") + pd.Timedelta(days=1)
+    flags: Counter[str] = Counter(
+        {
+            "received_at missing": int(undated.sum()),
+            EARLY_FLAG: int((received < EARLIEST_PLAUSIBLE).sum()),
+            FUTURE_FLAG: int(((received > tomorrow) & (received <= future_after)).sum()),
+        }
+    )
     for column, flag in ADDRESS_FLAGS.items():
         address = frame[column]
         bad = address.notna() & ~address.str.match(_ADDRESS).fillna(False).astype(bool)

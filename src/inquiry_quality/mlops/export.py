@@ -11,11 +11,28 @@ import mlflow
 from mlflow.exceptions import MlflowException
 from mlflow.tracking import MlflowClient
 
+from inquiry_quality.mlops.loading import DIGEST_TAG, DOWNLOAD_META
 from inquiry_quality.mlops.store import CHAMPION, MODEL_NAME, use_store
 from inquiry_quality.modeling.bundle import ModelIntegrityError, load_bundle
+from inquiry_quality.scoring.integrity import directory_digest
 from inquiry_quality.scoring.loading import pyfunc_bundle_dir
 
 logger = logging.getLogger(__name__)
+
+
+def _record_digest(client: MlflowClient, model_name: str, version: str, out: Path) -> None:
+    """Tag the registered version with the digest of its files (``DIGEST_TAG``), or, when
+    an earlier export tagged it, refuse files that differ from it."""
+    digest = directory_digest(out, DOWNLOAD_META)[0]
+    recorded = client.get_model_version(model_name, version).tags.get(DIGEST_TAG)
+    if recorded is None:
+        client.set_model_version_tag(model_name, version, DIGEST_TAG, digest)
+    elif recorded != digest:
+        shutil.rmtree(out, ignore_errors=True)
+        raise ModelIntegrityError(
+            f"{model_name} version {version}: its files in the store differ from the digest "
+            f"recorded when it was first exported ({DIGEST_TAG}={recorded})"
+        )
 
 
 def export_champion(registration: Path, out: Path, model_name: str = MODEL_NAME) -> Path:
@@ -47,6 +64,7 @@ def export_champion(registration: Path, out: Path, model_name: str = MODEL_NAME)
         artifact_uri=f"models:/{model_name}/{version}", dst_path=str(out)
     )
     exported = load_bundle(pyfunc_bundle_dir(out))  # checksums verified
+    _record_digest(MlflowClient(), model_name, version, out)
     logger.info(
         "exported %s version %s (champion, model %s) to %s",
         model_name,

@@ -7,29 +7,63 @@ anything is unpickled.
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 from typing import Final
 
 from inquiry_quality.core.config import ScoreParams
-from inquiry_quality.modeling.bundle import ModelBundle
+from inquiry_quality.modeling.bundle import ModelBundle, ModelIntegrityError
+from inquiry_quality.scoring.integrity import directory_digest
 from inquiry_quality.scoring.loading import ModelNotFoundError, load_model_dir
 from inquiry_quality.scoring.scorer import Scorer
 
 URI_SCHEMES: Final = ("models:/", "runs:/", "mlflow-artifacts:/", "http://", "https://")
+#: model version tag: DVC's digest of the exported model directory, set by ``export``
+DIGEST_TAG: Final = "model_digest"
+#: what MLflow writes into a download of a registered model (which name, version or alias
+#: was asked for): not part of the model, left out of its digest
+DOWNLOAD_META: Final = ("registered_model_meta",)
 
 
 def load_uri_bundle(uri: str) -> ModelBundle:
-    """The bundle of an MLflow model URI (``models:/NAME@ALIAS``, ``runs:/...``)."""
+    """The bundle of an MLflow model URI (``models:/NAME@ALIAS``, ``models:/NAME/N``,
+    ``runs:/...``): its files are downloaded and, for a registered version whose digest
+    ``export`` recorded (tag ``model_digest``), checked against it; then only the bundle is
+    read (checksums verified), never the pickled pyfunc or its ``code/``."""
     import mlflow
     from mlflow.exceptions import MlflowException
 
     from inquiry_quality.mlops.store import use_store
 
     use_store()
-    try:
-        return mlflow.pyfunc.load_model(uri).unwrap_python_model().bundle
-    except MlflowException as exc:
-        raise ModelNotFoundError(f"{uri}: {exc.message}") from exc
+    with tempfile.TemporaryDirectory() as scratch:
+        try:
+            local = Path(mlflow.artifacts.download_artifacts(artifact_uri=uri, dst_path=scratch))
+            recorded = recorded_model_digest(uri)
+        except MlflowException as exc:
+            raise ModelNotFoundError(f"{uri}: {exc.message}") from exc
+        if recorded is not None and directory_digest(local, DOWNLOAD_META)[0] != recorded:
+            raise ModelIntegrityError(
+                f"{uri}: its files differ from the digest recorded in the registry "
+                f"({DIGEST_TAG}={recorded}); not loaded"
+            )
+        return load_model_dir(local)
+
+
+def recorded_model_digest(uri: str) -> str | None:
+    """The ``model_digest`` tag of the registered version a ``models:/`` URI names, if any."""
+    from mlflow.tracking import MlflowClient
+
+    if not uri.startswith("models:/"):
+        return None
+    name, _, which = uri.removeprefix("models:/").partition("@")
+    client = MlflowClient()
+    if which:
+        version = client.get_model_version_by_alias(name, which)
+    else:
+        name, _, number = name.partition("/")
+        version = client.get_model_version(name, number)
+    return version.tags.get(DIGEST_TAG)
 
 
 def resolve_bundle(path_or_uri: str | Path) -> ModelBundle:

@@ -10,12 +10,16 @@ from importlib.metadata import PackageNotFoundError, requires, version
 
 import mlflow
 import pandas as pd
+from mlflow.exceptions import MlflowException
 from mlflow.models import ModelSignature
+from mlflow.protos.databricks_pb2 import INVALID_PARAMETER_VALUE
 from mlflow.types.schema import ColSpec, Schema
 from packaging.requirements import Requirement
 
+from inquiry_quality.core import schema
 from inquiry_quality.modeling.bundle import ModelBundle, load_bundle
 from inquiry_quality.scoring.loading import BUNDLE_ARTIFACT
+from inquiry_quality.scoring.requests import QUARANTINE_REASON, RequestError, check_request
 from inquiry_quality.scoring.scorer import Scorer
 
 
@@ -28,7 +32,10 @@ class InquiryQualityModel(mlflow.pyfunc.PythonModel):
     def predict(
         self, context: object, model_input: pd.DataFrame, params: dict | None = None
     ) -> pd.DataFrame:
-        return score(self.bundle, from_naive_utc(model_input))
+        try:
+            return score(self.bundle, from_naive_utc(model_input))
+        except RequestError as exc:  # the server answers 400 with this message
+            raise MlflowException(str(exc), error_code=INVALID_PARAMETER_VALUE) from exc
 
 
 def to_naive_utc(frame: pd.DataFrame) -> pd.DataFrame:
@@ -48,8 +55,20 @@ def from_naive_utc(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def score(bundle: ModelBundle, inquiries: pd.DataFrame) -> pd.DataFrame:
-    """The exported scoring function; list columns joined by " | " so JSON serving works."""
-    return Scorer(bundle).score(inquiries, flat=True)
+    """The exported scoring function; list columns joined by " | " so JSON serving works.
+
+    Rows are checked as the CLI checks them (``scoring.requests``): a row that cannot be scored
+    gets its quarantine reason and detail and no scores; ``RequestError`` when none can be.
+    """
+    canonical, problems = check_request(inquiries)
+    usable = (problems[QUARANTINE_REASON] == "").to_numpy()
+    scored = Scorer(bundle).score(canonical[usable], flat=True)
+    out = scored.reindex(inquiries.index)
+    if not usable.all():
+        ids = inquiries.get(schema.INQUIRY_ID, pd.Series(inquiries.index.astype(str)))
+        out.loc[~usable, schema.INQUIRY_ID] = pd.Series(ids, index=inquiries.index)[~usable]
+        out = out.astype(object).where(out.notna(), None)  # JSON null, not NaN, for no score
+    return pd.concat([out, problems], axis=1)
 
 
 def optional_inputs(signature: ModelSignature) -> ModelSignature:

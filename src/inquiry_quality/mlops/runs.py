@@ -98,7 +98,9 @@ def log_run(
             artifacts={BUNDLE_ARTIFACT: str(bundle_dir)},
             code_paths=[str(Path(inquiry_quality.__file__).parent)],
             signature=optional_inputs(infer_signature(example, to_naive_utc(output))),
-            input_example=example,
+            # without the columns some example row lacks: serving_input_example.json is then a
+            # request that works as it is (no NaN, which JSON has no word for)
+            input_example=example.dropna(axis=1),
             pip_requirements=pip_requirements(),
             registered_model_name=model_name,
         )

@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +28,7 @@ from inquiry_quality.ingest.outcomes import Outcomes
 from inquiry_quality.ingest.sources import MAIL_FORMATS
 from inquiry_quality.scoring.engines.local import scored_chunks, scored_partitions
 from inquiry_quality.scoring.engines.partitions import ANY_DATE, plan_partitions
+from inquiry_quality.scoring.outputs import output_locks
 from inquiry_quality.scoring.scorer import Scorer
 from inquiry_quality.scoring.summary import BatchSummary, TierOutcomes
 from inquiry_quality.scoring.tiers import (
@@ -88,6 +89,7 @@ class SourceCounts:
 
     source: str
     format: str | None = None
+    encoding: str | None = None  # of a text source (CSV, JSON Lines)
     rows_read: int = 0
     scored: int = 0
     quarantined: int = 0
@@ -122,15 +124,23 @@ class BatchRun:
             uncapped = scorer.params.model_copy(update={"daily_capacity": None})
             self.scorer = Scorer(scorer.bundle, uncapped)
             self._target = out.with_name(out.name + ".unranked.parquet")
+        self._quarantine = quarantine
         self._writer = ScoredWriter(self._target, fmt if self.capacity is None else "parquet")
         self._bad = QuarantineWriter(quarantine, keep_empty_quarantine)
         self._bar = tqdm(unit=" inquiries", disable=not progress, file=sys.stderr, delay=0.5)
         self._sources: dict[str, SourceCounts] = {}
+        self._locks = contextlib.ExitStack()
         self._stack = contextlib.ExitStack()
 
     def __enter__(self) -> BatchRun:
-        for part in (self._writer, self._bad, self._bar):
-            self._stack.enter_context(part)
+        self._locks.enter_context(output_locks([self.out, self._quarantine]))
+        try:
+            for part in (self._writer, self._bad, self._bar):
+                self._stack.enter_context(part)
+        except BaseException:
+            self._stack.close()
+            self._locks.close()
+            raise
         return self
 
     def add(
@@ -156,23 +166,34 @@ class BatchRun:
         counts.quarantined += len(bad)
         self._bar.update((0 if scored is None else len(scored)) + len(bad))
 
-    def read(self, source: str, fmt: str | None, rows_read: int) -> None:
-        """Rows read from ``source`` (or one part of it)."""
+    def read(
+        self,
+        source: str,
+        fmt: str | None,
+        rows_read: int,
+        encoding: str | None = None,
+        flags: Mapping[str, int] | None = None,
+    ) -> None:
+        """Rows read from ``source`` (or one part of it), in ``encoding``, and the rows the
+        reader flagged (scored, but worth a look)."""
         counts = self._sources.setdefault(source, SourceCounts(source))
         counts.format = counts.format or fmt
+        counts.encoding = counts.encoding or encoding
         counts.rows_read += rows_read
         self.summary.rows_in += rows_read
+        self.summary.flags.update({flag: n for flag, n in (flags or {}).items() if n})
 
     def __exit__(self, kind: object, error: object, traceback: object) -> None:
-        self._stack.__exit__(kind, error, traceback)
-        if error is not None:
-            return
-        self.summary.sources.extend(dataclasses.asdict(c) for c in self._sources.values())
-        if self._ledger is not None and self.capacity is not None:
-            overflow = self._ledger.overflow(self.capacity)
-            _apply_capacity(
-                self._target, self.out, self.fmt, overflow, self.chunk_rows, self.summary
-            )
+        with self._locks:  # held until the capacity pass has written the output
+            self._stack.__exit__(kind, error, traceback)
+            if error is not None:
+                return
+            self.summary.sources.extend(dataclasses.asdict(c) for c in self._sources.values())
+            if self._ledger is not None and self.capacity is not None:
+                overflow = self._ledger.overflow(self.capacity)
+                _apply_capacity(
+                    self._target, self.out, self.fmt, overflow, self.chunk_rows, self.summary
+                )
 
 
 def score_sources(
@@ -195,7 +216,8 @@ def score_sources(
 
     ``outcomes`` (optional) add how each tier did to the summary; ``jobs`` > 1 scores chunks
     in that many worker processes (which also parse the messages of a mail source). Raises
-    ``IngestError`` naming the source when one is missing or unreadable.
+    ``IngestError`` naming the source when one is missing or unreadable, and ``OutputError``
+    when another run is writing ``out`` or ``quarantine``.
     """
     params = ingest_params(scorer.params, extra_numeric, extra_categorical)
     run = BatchRun(
@@ -213,13 +235,13 @@ def score_sources(
                 # parsing costs as much as scoring: workers read their own messages
                 parts = plan_partitions([spec], params, root, params.chunk_rows, 4 * jobs)
                 for part in scored_partitions(run.scorer, parts, params, root, jobs):
-                    run.read(spec.path, part.format, part.rows_read)
+                    run.read(spec.path, part.format, part.rows_read, part.encoding, part.flags)
                     run.add(spec.path, part.scored, part.received, part.quarantine)
                 continue
             reader = read_inquiries(spec, params, root, ANY_DATE)
             for chunk, scored in scored_chunks(run.scorer, reader, jobs):
                 run.add(spec.path, scored, chunk.table[schema.RECEIVED_AT], chunk.quarantine)
-            run.read(spec.path, reader.format, reader.rows_read)
+            run.read(spec.path, reader.format, reader.rows_read, reader.encoding, reader.flags)
     return run.summary
 
 

@@ -13,6 +13,7 @@ from typing import Final
 import yaml
 
 from inquiry_quality.modeling.bundle import CHECKSUMS_FILE, ModelBundle, load_bundle
+from inquiry_quality.scoring.integrity import verify_directory
 
 PYFUNC_FILE: Final = "MLmodel"
 BUNDLE_ARTIFACT: Final = "bundle"  # the artifact name mlops logs the bundle under
@@ -33,7 +34,10 @@ def pyfunc_bundle_dir(directory: Path) -> Path:
 
 
 def load_model_dir(path: Path) -> ModelBundle:
-    """The checksum-verified bundle of a bundle directory or a pyfunc model directory."""
+    """The checksum-verified bundle of a bundle directory or a pyfunc model directory; a
+    directory a DVC stage wrote is first checked, every file, against ``dvc.lock``."""
+    if path.is_dir():
+        verify_directory(path)
     if (path / CHECKSUMS_FILE).is_file():
         return load_bundle(path)
     if (path / PYFUNC_FILE).is_file():

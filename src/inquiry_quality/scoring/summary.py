@@ -78,6 +78,7 @@ class BatchSummary:
     reasons_for: Counter[str] = field(default_factory=Counter)
     reasons_against: Counter[str] = field(default_factory=Counter)
     quarantine_reasons: Counter[str] = field(default_factory=Counter)
+    flags: Counter[str] = field(default_factory=Counter)  # rows scored, but worth a look
     sources: list[dict[str, Any]] = field(default_factory=list)
     outcomes: TierOutcomes | None = None
 
@@ -109,6 +110,7 @@ class BatchSummary:
             "top_reasons_for": dict(self.reasons_for.most_common(top)),
             "top_reasons_against": dict(self.reasons_against.most_common(top)),
             "quarantine_reasons": dict(self.quarantine_reasons.most_common()),
+            "flags": dict(self.flags.most_common()),
             "sources": self.sources,
         }
         if self.outcomes is not None:
@@ -122,9 +124,13 @@ def format_summary(summary: BatchSummary, top: int = 5) -> str:
         f"Read {summary.rows_in} inquiries: {summary.scored} scored, "
         f"{summary.quarantined} quarantined"
         + ("" if summary.reconciles else "  (COUNTS DO NOT RECONCILE)"),
-        "",
-        "By tier:",
     ]
+    lines += [
+        f"  {s['source']}: read as {s['format']} in {s['encoding']}"
+        for s in summary.sources
+        if s.get("encoding")
+    ]
+    lines += ["", "By tier:"]
     width = max(len(t) for t in TIERS)
     outcomes = summary.outcomes.to_dict() if summary.outcomes else {}
     for tier in TIERS:
@@ -145,6 +151,9 @@ def format_summary(summary: BatchSummary, top: int = 5) -> str:
     ):
         lines += ["", f"{title}:"]
         lines += [f"  {n:>8}  {r}" for r, n in counter.most_common(top)]
+    if summary.flags:
+        lines += ["", "Scored, but check these:"]
+        lines += [f"  {n:>8}  {r}" for r, n in summary.flags.most_common()]
     if summary.quarantine_reasons:
         lines += ["", "Quarantined, by reason:"]
         lines += [f"  {n:>8}  {r}" for r, n in summary.quarantine_reasons.most_common()]

@@ -3,14 +3,15 @@
 The output format follows the file's extension: ``.csv`` (list columns joined by `` | ``),
 ``.parquet`` (list columns as lists of strings) or ``.jsonl`` (one JSON object per inquiry,
 list columns as arrays); a name without an extension is a folder of Parquet parts
-(``part-00000.parquet``, ...; what Dask, Spark and DuckDB read as one table). A file or
-folder is written as ``<name>.partial`` and renamed when complete, so a failed run never
-leaves a half output under the real name.
+(``part-00000.parquet``, ...; what Dask, Spark and DuckDB read as one table). A file or folder
+is written to a temporary one in the same folder and renamed over the real name when complete
+(``outputs.atomic_path``, ``outputs.atomic_folder``), so a failed run never leaves a half
+output, and an existing one is replaced only by a whole new one.
 """
 
 from __future__ import annotations
 
-import shutil
+import contextlib
 from pathlib import Path
 from typing import IO, Final
 
@@ -19,6 +20,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from inquiry_quality.core import schema
+from inquiry_quality.scoring.outputs import atomic_folder, atomic_path
 from inquiry_quality.scoring.scorer import LIST_COLUMNS, flatten_lists
 
 OUTPUT_FORMATS: Final = {
@@ -42,6 +44,11 @@ def output_format(path: Path, fmt: str | None = None) -> str:
     return chosen
 
 
+def is_parts_folder(path: Path, fmt: str | None = None) -> bool:
+    """Whether the output ``path`` is written as a folder of Parquet parts (no extension)."""
+    return output_format(path, fmt) == "parquet" and not path.suffix
+
+
 def output_schema() -> pa.Schema:
     """The fixed Parquet schema of scored rows."""
     fields = []
@@ -62,27 +69,29 @@ class ScoredWriter:
     def __init__(self, path: Path, fmt: str | None = None) -> None:
         self.path = Path(path)
         self.format = output_format(self.path, fmt)
-        self.folder = self.format == "parquet" and not self.path.suffix
-        self.partial = self.path.with_name(self.path.name + ".partial")
+        self.folder = is_parts_folder(self.path, self.format)
+        self._parts_folder: Path | None = None
         self.rows = 0
         self.parts = 0
         self._handle: IO[str] | None = None
         self._parquet: pq.ParquetWriter | None = None
+        self._stack = contextlib.ExitStack()
 
     def __enter__(self) -> ScoredWriter:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         if self.folder:
-            shutil.rmtree(self.partial, ignore_errors=True)
-            self.partial.mkdir()
-        elif self.format == "parquet":
-            self._parquet = pq.ParquetWriter(self.partial, output_schema())
+            self._parts_folder = self._stack.enter_context(atomic_folder(self.path))
+            return self
+        temp = self._stack.enter_context(atomic_path(self.path))
+        if self.format == "parquet":
+            self._parquet = pq.ParquetWriter(temp, output_schema())
         else:
-            self._handle = self.partial.open("w", encoding="utf-8", newline="")
+            self._handle = self._stack.enter_context(temp.open("w", encoding="utf-8", newline=""))
         return self
 
     def _write_part(self, frame: pd.DataFrame) -> None:
         table = pa.Table.from_pandas(frame, output_schema(), preserve_index=False)
-        pq.write_table(table, self.partial / f"part-{self.parts:05d}.parquet")
+        assert self._parts_folder is not None, "write inside the with block"
+        pq.write_table(table, self._parts_folder / f"part-{self.parts:05d}.parquet")
         self.parts += 1
 
     def write(self, frame: pd.DataFrame) -> None:
@@ -103,33 +112,21 @@ class ScoredWriter:
                 self._handle.write(text if text.endswith("\n") else text + "\n")
         self.rows += len(frame)
 
-    def __exit__(self, kind: object, error: object, traceback: object) -> None:
-        if self.folder and error is None:
-            if not self.parts:  # an empty batch still has the schema
-                self._write_part(pd.DataFrame(columns=list(schema.OUTPUT_COLUMNS)))
-            if self.path.is_dir():  # the previous run's parts
-                shutil.rmtree(self.path)
-            self.partial.replace(self.path)
-            return
-        if self.folder:
-            shutil.rmtree(self.partial, ignore_errors=True)
-            return
+    def __exit__(self, kind: type[BaseException] | None, error: object, traceback: object) -> None:
+        if self.folder and error is None and not self.parts:  # an empty batch has the schema
+            self._write_part(pd.DataFrame(columns=list(schema.OUTPUT_COLUMNS)))
         if self._parquet is not None:
             self._parquet.close()
-        if self._handle is not None:
-            if self.format == "csv" and self.rows == 0:  # an empty batch still has a header
-                self._handle.write(",".join(schema.OUTPUT_COLUMNS) + "\n")
-            self._handle.close()
-        if error is None:
-            self.partial.replace(self.path)
-        else:
-            self.partial.unlink(missing_ok=True)
+        if self._handle is not None and self.format == "csv" and self.rows == 0:
+            self._handle.write(",".join(schema.OUTPUT_COLUMNS) + "\n")  # a header at least
+        self._stack.__exit__(kind, error, traceback)  # type: ignore[arg-type]
 
 
 class QuarantineWriter:
     """Appends quarantine lines (``schema.QUARANTINE_COLUMNS``) to a CSV file.
 
-    The file is created on the first line, or always (header only) with ``keep_empty``.
+    The file is created on the first line, or always (header only) with ``keep_empty``; like
+    the scored file, it replaces an existing file only when complete.
     """
 
     def __init__(self, path: Path, keep_empty: bool = True) -> None:
@@ -137,6 +134,7 @@ class QuarantineWriter:
         self.keep_empty = keep_empty
         self.rows = 0
         self._handle: IO[str] | None = None
+        self._stack = contextlib.ExitStack()
 
     def __enter__(self) -> QuarantineWriter:
         if self.keep_empty:
@@ -145,8 +143,8 @@ class QuarantineWriter:
 
     def _open(self) -> IO[str]:
         if self._handle is None:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._handle = self.path.open("w", encoding="utf-8", newline="")
+            temp = self._stack.enter_context(atomic_path(self.path))
+            self._handle = self._stack.enter_context(temp.open("w", encoding="utf-8", newline=""))
             self._handle.write(",".join(schema.QUARANTINE_COLUMNS) + "\n")
         return self._handle
 
@@ -156,6 +154,5 @@ class QuarantineWriter:
             frame[columns].to_csv(self._open(), header=False, index=False)
             self.rows += len(frame)
 
-    def __exit__(self, kind: object, error: object, traceback: object) -> None:
-        if self._handle is not None:
-            self._handle.close()
+    def __exit__(self, kind: type[BaseException] | None, error: object, traceback: object) -> None:
+        self._stack.__exit__(kind, error, traceback)  # type: ignore[arg-type]

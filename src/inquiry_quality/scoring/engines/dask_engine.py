@@ -171,6 +171,6 @@ def score_sources_on_dask(
     with run:
         for result in _in_order(client, partitions, submit):
             source = result.partition.spec.path
-            run.read(source, result.format, result.rows_read)
+            run.read(source, result.format, result.rows_read, result.encoding, result.flags)
             run.add(source, result.scored, result.received, result.quarantine)
     return run.summary

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -43,7 +43,7 @@ class Partition:
 @dataclass(frozen=True)
 class PartitionResult:
     """A partition's scored rows (None: no usable row), their ``received_at``, its quarantine
-    lines, and how many rows it read."""
+    lines, how many rows it read (in which encoding), and the rows its reader flagged."""
 
     partition: Partition
     format: str | None
@@ -51,6 +51,8 @@ class PartitionResult:
     scored: pd.DataFrame | None
     received: pd.Series | None
     quarantine: pd.DataFrame
+    encoding: str | None = None
+    flags: dict[str, int] = field(default_factory=dict)
 
 
 def plan_partitions(
@@ -100,4 +102,6 @@ def score_partition(
         pd.concat(scored) if scored else None,
         pd.concat(received) if received else None,
         pd.concat(bad, ignore_index=True),
+        reader.encoding,
+        dict(reader.flags),
     )
