@@ -115,6 +115,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="where inquiries came from, for files without a channel column",
     )
     score.add_argument(
+        "--drift",
+        type=Path,
+        metavar="REPORT.json",
+        help="write the batch's drift report against the model's training data here (and a "
+        "page beside it, .html); a line in the summary warns of drift either way",
+    )
+    score.add_argument(
         "--jobs",
         type=int,
         metavar="N",
@@ -187,13 +194,31 @@ def run_score(args: argparse.Namespace) -> int:
         progress=not args.quiet and sys.stderr.isatty(),
         keep_empty_quarantine=args.quarantine is not None,
         jobs=args.jobs or default_jobs(args.inputs),
+        drift=True,
     )
+    page = None if args.drift is None else _write_drift(summary.drift or {}, args.drift)
     if not args.quiet:
         print(format_summary(summary))
         print(f"\nScored inquiries: {args.output}")
         if summary.quarantined:
             print(f"Quarantined rows: {quarantine}")
+        if page is not None:
+            print(
+                f"Drift report: {args.drift} ({(summary.drift or {}).get('verdict')}; page: {page})"
+            )
     return EXIT_QUARANTINED if summary.quarantined else EXIT_OK
+
+
+def _write_drift(report: dict, path: Path) -> Path:
+    """Write the drift report and its page; log them to MLflow when a run is active."""
+    from inquiry_quality.evaluation.drift_html import write_drift_report
+
+    page = write_drift_report(report, path)
+    if os.environ.get("MLFLOW_RUN_ID"):  # a run to log to: only then is mlflow imported
+        from inquiry_quality.mlops.monitoring import log_drift_report
+
+        log_drift_report(report, page)
+    return page
 
 
 def run_explain(args: argparse.Namespace) -> int:

@@ -20,8 +20,11 @@ from tqdm import tqdm
 
 from inquiry_quality.core import schema
 from inquiry_quality.core.config import IngestParams, SourceParams
+from inquiry_quality.evaluation.drift import drift_report
+from inquiry_quality.evaluation.profile import Layout, Profile
 from inquiry_quality.ingest import SourceReader, read_inquiries
 from inquiry_quality.ingest.outcomes import Outcomes
+from inquiry_quality.scoring.monitor import layout_of
 from inquiry_quality.scoring.engines.local import scored_chunks
 from inquiry_quality.scoring.scorer import Scorer
 from inquiry_quality.scoring.summary import BatchSummary, TierOutcomes
@@ -90,9 +93,13 @@ def _score_source(
     outcomes: list[Outcomes],
     bar: tqdm,
     jobs: int,
-) -> None:
+    layout: Layout | None,
+) -> Profile:
     scored_here, quarantined_here = 0, 0
-    for chunk, scored in scored_chunks(scorer, reader, jobs):
+    profile = Profile()
+    for chunk, scored, chunk_profile in scored_chunks(scorer, reader, jobs, layout):
+        if chunk_profile is not None:
+            profile += chunk_profile
         if scored is not None:
             writer.write(scored)
             summary.add_scored(scored)
@@ -115,6 +122,7 @@ def _score_source(
             "quarantined": quarantined_here,
         }
     )
+    return profile
 
 
 def score_sources(
@@ -131,11 +139,13 @@ def score_sources(
     progress: bool = False,
     keep_empty_quarantine: bool = True,
     jobs: int = 1,
+    drift: bool = False,
 ) -> BatchSummary:
     """Score every source into ``out`` (csv, parquet or jsonl) and ``quarantine`` (csv).
 
     ``outcomes`` (optional) add how each tier did to the summary; ``jobs`` > 1 scores chunks
-    in that many worker processes. Raises ``IngestError``
+    in that many worker processes; with ``drift`` the summary holds the batch's drift report
+    against the model's training reference (``evaluation.drift``). Raises ``IngestError``
     naming the source when one is missing or unreadable.
     """
     params = IngestParams(
@@ -146,6 +156,8 @@ def score_sources(
     summary = BatchSummary(outcomes=TierOutcomes() if outcomes else None)
     capacity = scorer.rules.daily_capacity
     ledger = None if capacity is None else _Ledger()
+    layout = layout_of(scorer.bundle) if drift else None
+    profile = Profile()
     first = scorer
     target = out
     if capacity is not None:
@@ -158,9 +170,13 @@ def score_sources(
     ):
         for spec in sources:
             reader = read_inquiries(spec, params, root, ANY_DATE)
-            _score_source(first, reader, writer, bad, summary, ledger, outcomes or [], bar, jobs)
+            profile += _score_source(
+                first, reader, writer, bad, summary, ledger, outcomes or [], bar, jobs, layout
+            )
     if ledger is not None and capacity is not None:
         _apply_capacity(target, out, fmt, ledger.overflow(capacity), params.chunk_rows, summary)
+    if drift:
+        summary.drift = drift_report(scorer.bundle.reference, profile, scorer.params.drift)
     return summary
 
 

@@ -17,13 +17,15 @@ from typing import Final
 import pandas as pd
 
 from inquiry_quality.core.parallel import usable_cores
+from inquiry_quality.evaluation.profile import Layout, Profile
 from inquiry_quality.ingest import Chunk
+from inquiry_quality.scoring.monitor import score_chunk
 from inquiry_quality.scoring.scorer import Scorer
 
 #: inputs from this many bytes up are scored by every usable core (``default_jobs``)
 PARALLEL_FROM_BYTES: Final = 16 << 20
 
-_WORKER_SCORER: Scorer | None = None
+_WORKER: tuple[Scorer, Layout | None] | None = None
 
 
 def default_jobs(inputs: Sequence[Path]) -> int:
@@ -39,39 +41,49 @@ def default_jobs(inputs: Sequence[Path]) -> int:
     return usable_cores() if size >= PARALLEL_FROM_BYTES else 1
 
 
-def _start_worker(scorer: Scorer) -> None:
-    global _WORKER_SCORER
-    _WORKER_SCORER = scorer
+def _start_worker(scorer: Scorer, layout: Layout | None) -> None:
+    global _WORKER
+    _WORKER = (scorer, layout)
 
 
-def _score_in_worker(table: pd.DataFrame) -> pd.DataFrame:
-    assert _WORKER_SCORER is not None, "worker started without a scorer"
-    return _WORKER_SCORER.score(table)
+def _score_in_worker(table: pd.DataFrame) -> tuple[pd.DataFrame, Profile | None]:
+    assert _WORKER is not None, "worker started without a scorer"
+    return score_chunk(_WORKER[0], table, _WORKER[1])
+
+
+ScoredChunk = tuple[Chunk, pd.DataFrame | None, Profile | None]
 
 
 def scored_chunks(
-    scorer: Scorer, chunks: Iterable[Chunk], jobs: int = 1
-) -> Iterator[tuple[Chunk, pd.DataFrame | None]]:
-    """Each chunk with its scored rows (None when it has no usable row), in input order."""
+    scorer: Scorer, chunks: Iterable[Chunk], jobs: int = 1, layout: Layout | None = None
+) -> Iterator[ScoredChunk]:
+    """Each chunk with its scored rows (None when it has no usable row), in input order, and
+    with a ``layout`` (drift check) the chunk's profile (None without one)."""
+
+    def result(chunk: Chunk, task: Future | None) -> ScoredChunk:
+        scored, profile = (None, None) if task is None else task.result()
+        return chunk, scored, profile
+
     if jobs <= 1:
         for chunk in chunks:
-            yield chunk, scorer.score(chunk.table) if len(chunk.table) else None
+            if len(chunk.table):
+                yield chunk, *score_chunk(scorer, chunk.table, layout)
+            else:
+                yield chunk, None, None
         return
     # forkserver, not fork: forking a process whose BLAS/OpenMP threads hold locks can hang.
     # The server imports the scoring stack once; each worker forks from it, so the workers
     # start in a fraction of a second and share those pages.
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["inquiry_quality.scoring.scorer"])
+    context.set_forkserver_preload(["inquiry_quality.scoring.monitor"])
     with ProcessPoolExecutor(
-        jobs, mp_context=context, initializer=_start_worker, initargs=(scorer,)
+        jobs, mp_context=context, initializer=_start_worker, initargs=(scorer, layout)
     ) as pool:
         pending: deque[tuple[Chunk, Future | None]] = deque()
         for chunk in chunks:
             task = pool.submit(_score_in_worker, chunk.table) if len(chunk.table) else None
             pending.append((chunk, task))
             if len(pending) > 2 * jobs:
-                done, task = pending.popleft()
-                yield done, None if task is None else task.result()
+                yield result(*pending.popleft())
         while pending:
-            done, task = pending.popleft()
-            yield done, None if task is None else task.result()
+            yield result(*pending.popleft())
