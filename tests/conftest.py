@@ -52,7 +52,8 @@ def _relocated(specs: list[SourceParams], raw: Path) -> list[SourceParams]:
 
 @pytest.fixture(scope="session")
 def small_project(tmp_path_factory: pytest.TempPathFactory) -> SmallProject:
-    """generate (600 + 60 new) -> ingest -> featurize -> train, with the library's functions.
+    """generate (600 + 60 new) -> ingest -> featurize -> train (and its reference), with the
+    library's functions.
 
     Built once per session (about 30 s); the model is small (few n-grams, 2 calibration folds).
     """
@@ -61,6 +62,7 @@ def small_project(tmp_path_factory: pytest.TempPathFactory) -> SmallProject:
     from inquiry_quality.modeling.bundle import save_bundle
     from inquiry_quality.modeling.split import split_table
     from inquiry_quality.modeling.training import train_bundle
+    from inquiry_quality.scoring.monitor import build_reference
     from inquiry_quality.synth import generate
 
     root = tmp_path_factory.mktemp("small_project")
@@ -95,6 +97,9 @@ def small_project(tmp_path_factory: pytest.TempPathFactory) -> SmallProject:
     split = split_table(table, params.train.split)
     bundle = train_bundle(
         split.train, featurizer, params.train, data_version="small", split=split.description
+    )
+    bundle.reference = build_reference(
+        bundle, split.train, inquiries, params.train.reference, params.score
     )
     bundle_dir = save_bundle(bundle, root / "bundle")
     return SmallProject(raw, params, inquiries, bundle_dir)

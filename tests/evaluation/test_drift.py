@@ -67,12 +67,15 @@ def _report(reference: pd.DataFrame, batch: pd.DataFrame, cfg: DriftParams) -> d
 
 def _inquiries(n: int, seed: int, shift: float = 0.0, german: float = 0.1) -> pd.DataFrame:
     rng = np.random.default_rng(seed)
+    channel = rng.choice(["email", "platform"], n)
+    country = rng.choice(["DE", "US", "CN", None], n, p=[0.3, 0.3, 0.38, 0.02])
     return pd.DataFrame(
         {
             "length_words": rng.lognormal(4 + shift, 0.5, n),
             "language": np.where(rng.random(n) < german, "de", "en"),
             "p_genuine": rng.beta(2, 3 + 2 * shift, n),
-            "country": rng.choice(["DE", "US", "CN", None], n, p=[0.3, 0.3, 0.38, 0.02]),
+            "channel": channel,
+            "country": np.where(channel == "email", None, country),  # mails have no country
             "quantity": rng.random(n) < 0.5 - shift / 4,
         }
     )
@@ -107,13 +110,18 @@ def test_a_small_batch_is_no_drift_by_noise_alone() -> None:
     assert report["verdict"] == STABLE
 
 
-def test_a_missing_column_is_caught_by_the_blank_share() -> None:
-    batch = _inquiries(300, 2).drop(columns=["country"])
-    report = _report(_inquiries(5000, 1), batch, DriftParams())
+def test_a_missing_column_is_caught_by_the_blank_share_of_its_channel() -> None:
+    """Half the training rows are mails without a country: 51% blank overall, but a platform
+    export that lost its country column is blank where it was 2% blank."""
+    reference = _inquiries(5000, 1)
+    platform = _inquiries(600, 2).query("channel == 'platform'")
+    assert _report(reference, platform, DriftParams())["inputs"]["country"]["verdict"] == STABLE
+    report = _report(reference, platform.drop(columns=["country"]), DriftParams())
     assert report["inputs"]["country"]["verdict"] == DRIFT
+    assert report["inputs"]["country"]["channel"] == "platform"
     assert report["inputs"]["country"]["blank_batch"] == 1.0
     assert report["top"][0] == "input country"
-    assert "blank 2% -> 100%" in report["inputs"]["country"]["why"]
+    assert report["inputs"]["country"]["why"] == "blank 2% -> 100% (platform)"
 
 
 def test_thresholds_come_from_the_params() -> None:

@@ -11,7 +11,13 @@ from inquiry_quality.evaluation.profile import Layout, Profile, profile_chunk
 
 def _frames(n: int, seed: int) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, list]:
     rng = np.random.default_rng(seed)
-    raw = pd.DataFrame({"country": rng.choice(["DE", None, ""], n), "company": ["x"] * n})
+    raw = pd.DataFrame(
+        {
+            "channel": rng.choice(["email", "platform"], n),
+            "country": rng.choice(["DE", None, ""], n),
+            "company": ["x"] * n,
+        }
+    )
     features = pd.DataFrame(
         {
             "length_words": rng.integers(0, 400, n).astype(float),
@@ -52,6 +58,9 @@ def test_chunked_profile_equals_whole_profile_and_survives_json() -> None:
     assert Profile.from_dict(whole.to_dict()).to_dict() == whole.to_dict()
     assert Layout.from_dict(layout.to_dict()) == layout
     # a column the frames lack is blank for every row: inputs and features alike
-    assert whole.inputs["phone"] == 500 and whole.features["quantity_value"][-1] == 500
-    assert whole.inputs["country"] == int((raw["country"].fillna("") == "").sum())
+    assert whole.features["quantity_value"][-1] == 500
+    for channel, rows in raw.groupby("channel"):  # input blanks are counted per channel
+        assert whole.inputs[channel]["rows"] == len(rows) == whole.inputs[channel]["phone"]
+        assert whole.inputs[channel]["country"] == int((rows["country"].fillna("") == "").sum())
+        assert whole.inputs[channel]["company"] == 0
     assert whole.reasons == {"+ has_company": 500, "- is_free_mail": 167}

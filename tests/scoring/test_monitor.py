@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from inquiry_quality.bundle import load_bundle
 from inquiry_quality.cli import main
 from inquiry_quality.config import Params
 from inquiry_quality.evaluation.drift import DRIFT, NO_REFERENCE, STABLE, WATCH
-from inquiry_quality.modeling.bundle import load_bundle
 from inquiry_quality.scoring import Scorer, score_sources
 
 # shared/ sits beside the repository, here and in CI.
@@ -59,7 +59,6 @@ def test_a_lost_country_mapping_shows_in_the_blank_share(
     mapping = {k: v for k, v in platform.mapping.items() if v != "country"}
     wrong = _drift(scorer, [dataclasses.replace(platform, mapping=mapping)], tmp_path)
     assert right["inputs"]["country"]["verdict"] == STABLE
-    assert right["inputs"]["country"]["blank_batch"] < 0.2
     assert wrong["inputs"]["country"]["verdict"] in (WATCH, DRIFT)
     assert wrong["inputs"]["country"]["blank_batch"] == 1.0
     assert "input country" in [m["name"] for m in wrong["moved"]]

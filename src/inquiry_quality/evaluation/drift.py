@@ -23,7 +23,7 @@ from scipy.stats import chi2_contingency, kstwobign
 
 from inquiry_quality.config import DriftParams
 from inquiry_quality.evaluation.histograms import NUMERIC, Bins
-from inquiry_quality.evaluation.profile import GROUPS, Layout, Profile
+from inquiry_quality.evaluation.profile import GROUPS, ROWS, Layout, Profile
 from inquiry_quality.features.registry import BY_NAME
 
 STABLE: Final = "stable"
@@ -115,7 +115,7 @@ def _blank_jump(
     significant = jump > 0 and homogeneity_p(table[0], table[1]) < alpha
     level = _level(jump, cfg.blank_watch, cfg.blank_drift) if significant else 0
     why = f"blank {r_blank / n:.0%} -> {b_blank / m:.0%}" if level else ""
-    return {"reference": reference, "batch": batch, "level": level, "why": why}
+    return {"reference": reference, "batch": batch, "jump": jump, "level": level, "why": why}
 
 
 def reason_words(key: str) -> str:
@@ -126,6 +126,33 @@ def reason_words(key: str) -> str:
         return f"{'for' if direction == '+' else 'against'}: {name}"
     template = feature.for_sentence if direction == "+" else feature.against_sentence
     return f"{direction} " + _PLACEHOLDER.sub("…", template)
+
+
+def _input_blanks(
+    column: str, reference: Profile, batch: Profile, cfg: DriftParams, alpha: float
+) -> dict[str, Any]:
+    """The rise in blanks of a canonical input column, channel by channel (a channel the
+    reference lacks is compared with all of it); the channel where it rose most."""
+    whole = {ROWS: 0, column: 0}
+    for counts in reference.inputs.values():
+        whole = {k: whole[k] + counts.get(k, 0) for k in whole}
+    worst: dict[str, Any] | None = None
+    for channel, counts in sorted(batch.inputs.items()):
+        before = reference.inputs.get(channel, whole)
+        blank = _blank_jump(
+            before.get(column, 0), before[ROWS], counts.get(column, 0), counts[ROWS], cfg, alpha
+        )
+        blank["channel"] = channel
+        if worst is None or (blank["level"], blank["jump"]) > (worst["level"], worst["jump"]):
+            worst = blank
+    assert worst is not None, "a batch with rows has a channel"
+    return {
+        "channel": worst["channel"],
+        "blank_reference": worst["reference"],
+        "blank_batch": worst["batch"],
+        "verdict": VERDICTS[worst["level"]],
+        "why": f"{worst['why']} ({worst['channel']})" if worst["level"] else "",
+    }
 
 
 def _reasons(reference: Profile, batch: Profile, cfg: DriftParams, alpha: float) -> list[dict]:
@@ -168,8 +195,8 @@ def drift_report(
     }
     if not batch.rows or not ref.rows:
         return report
-    n_tests = sum(len(layout.group(g)) for g in GROUPS) + len(layout.inputs)
-    n_tests += len(set(ref.reasons) | set(batch.reasons))
+    n_tests = sum(len(layout.group(g)) for g in GROUPS)
+    n_tests += len(layout.inputs) * len(batch.inputs) + len(set(ref.reasons) | set(batch.reasons))
     alpha = cfg.alpha / max(n_tests, 1)
     for group in GROUPS:
         report[group] = {
@@ -182,17 +209,7 @@ def drift_report(
             )
             for column, bins in layout.group(group).items()
         }
-    report["inputs"] = {}
-    for column in layout.inputs:
-        blank = _blank_jump(
-            ref.inputs.get(column, 0), ref.rows, batch.inputs.get(column, 0), batch.rows, cfg, alpha
-        )
-        report["inputs"][column] = {
-            "blank_reference": blank["reference"],
-            "blank_batch": blank["batch"],
-            "verdict": VERDICTS[blank["level"]],
-            "why": blank["why"],
-        }
+    report["inputs"] = {c: _input_blanks(c, ref, batch, cfg, alpha) for c in layout.inputs}
     report["mix"] = {
         c: _mix(report["features"][c]) for c in cfg.mix if c in report.get("features", {})
     }

@@ -11,15 +11,22 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Final
 
 import numpy as np
 import pandas as pd
 
+from inquiry_quality import schema
 from inquiry_quality.evaluation.histograms import Bins, blank_mask
 
 #: the groups of binned columns: model inputs, and what the heads said
 GROUPS = ("features", "scores")
+ROWS: Final = "rows"  # a channel's row count among its input blank counts
+UNKNOWN_CHANNEL: Final = "unknown"
+
+
+def _added_counts(a: Mapping[str, int], b: Mapping[str, int]) -> dict[str, int]:
+    return {k: a.get(k, 0) + b.get(k, 0) for k in {**a, **b}}
 
 
 @dataclass(frozen=True)
@@ -52,8 +59,9 @@ class Profile:
     rows: int = 0
     features: dict[str, np.ndarray] = field(default_factory=dict)
     scores: dict[str, np.ndarray] = field(default_factory=dict)
-    #: per canonical input column: rows where it is blank
-    inputs: dict[str, int] = field(default_factory=dict)
+    #: per channel: its ``ROWS`` and per canonical input column the rows that left it blank
+    #: (channels carry different fields: an e-mail has no country column)
+    inputs: dict[str, dict[str, int]] = field(default_factory=dict)
     #: per reason ("+ feature" for, "- feature" against): rows that give it
     reasons: Counter[str] = field(default_factory=Counter)
 
@@ -69,8 +77,8 @@ class Profile:
             added(self.features, other.features),
             added(self.scores, other.scores),
             {
-                k: self.inputs.get(k, 0) + other.inputs.get(k, 0)
-                for k in {**self.inputs, **other.inputs}
+                channel: _added_counts(self.inputs.get(channel, {}), other.inputs.get(channel, {}))
+                for channel in {**self.inputs, **other.inputs}
             },
             self.reasons + other.reasons,
         )
@@ -79,7 +87,7 @@ class Profile:
         return {
             "rows": self.rows,
             **{g: {c: v.tolist() for c, v in self.group(g).items()} for g in GROUPS},
-            "inputs": dict(sorted(self.inputs.items())),
+            "inputs": {c: dict(sorted(v.items())) for c, v in sorted(self.inputs.items())},
             "reasons": dict(sorted(self.reasons.items())),
         }
 
@@ -89,7 +97,11 @@ class Profile:
             {c: np.asarray(v, dtype=np.int64) for c, v in data[g].items()} for g in GROUPS
         )
         return cls(
-            int(data["rows"]), features, scores, dict(data["inputs"]), Counter(data["reasons"])
+            int(data["rows"]),
+            features,
+            scores,
+            {c: dict(v) for c, v in data["inputs"].items()},
+            Counter(data["reasons"]),
         )
 
 
@@ -111,7 +123,17 @@ def profile_chunk(
         missing = pd.Series(np.nan, index=frame.index, dtype="float64")
         return {c: b.count(frame.get(c, missing)) for c, b in bins.items()}
 
-    inputs = {c: int(blank_mask(raw[c]).sum()) if c in raw else n for c in layout.inputs}
+    channels = (
+        raw[schema.CHANNEL].astype(object).where(raw[schema.CHANNEL].notna(), UNKNOWN_CHANNEL)
+        if schema.CHANNEL in raw
+        else pd.Series(UNKNOWN_CHANNEL, index=raw.index)
+    )
+    inputs = {}
+    for channel, rows in raw.groupby(channels.to_numpy(), sort=True):
+        blanks = {
+            c: int(blank_mask(rows[c]).sum()) if c in rows else len(rows) for c in layout.inputs
+        }
+        inputs[str(channel)] = {ROWS: len(rows), **blanks}
     counted_reasons: Counter[str] = Counter()
     for keys in reasons:
         counted_reasons.update(set(keys))

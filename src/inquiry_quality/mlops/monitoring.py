@@ -17,7 +17,7 @@ from typing import Any
 
 import mlflow
 
-from inquiry_quality.mlops.store import tracking_uri
+from inquiry_quality.tracking import tracking_uri
 
 logger = logging.getLogger(__name__)
 
