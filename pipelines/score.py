@@ -11,13 +11,12 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import os
 from pathlib import Path
 
 from inquiry_quality.core.config import load_params
-from inquiry_quality.evaluation.drift_html import write_drift_report
 from inquiry_quality.ingest.outcomes import load_outcomes
 from inquiry_quality.mlops.loading import load_scorer
+from inquiry_quality.mlops.monitoring import publish_drift_report
 from inquiry_quality.scoring import format_summary, score_sources
 
 log = logging.getLogger("score")
@@ -49,11 +48,7 @@ def main() -> None:
     )
     args.summary.parent.mkdir(parents=True, exist_ok=True)
     args.summary.write_text(json.dumps(summary.to_dict(), indent=2) + "\n", encoding="utf-8")
-    page = write_drift_report(summary.drift or {}, args.drift)
-    if os.environ.get("MLFLOW_RUN_ID"):
-        from inquiry_quality.mlops.monitoring import log_drift_report
-
-        log_drift_report(summary.drift or {}, page)
+    publish_drift_report(summary.drift or {}, args.drift)
     log.info("scored batch in %s\n%s", args.out, format_summary(summary))
 
 

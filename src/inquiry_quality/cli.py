@@ -196,7 +196,11 @@ def run_score(args: argparse.Namespace) -> int:
         jobs=args.jobs or default_jobs(args.inputs),
         drift=True,
     )
-    page = None if args.drift is None else _write_drift(summary.drift or {}, args.drift)
+    page = None
+    if args.drift is not None:
+        from inquiry_quality.mlops.monitoring import publish_drift_report
+
+        page = publish_drift_report(summary.drift or {}, args.drift)
     if not args.quiet:
         print(format_summary(summary))
         print(f"\nScored inquiries: {args.output}")
@@ -207,18 +211,6 @@ def run_score(args: argparse.Namespace) -> int:
                 f"Drift report: {args.drift} ({(summary.drift or {}).get('verdict')}; page: {page})"
             )
     return EXIT_QUARANTINED if summary.quarantined else EXIT_OK
-
-
-def _write_drift(report: dict, path: Path) -> Path:
-    """Write the drift report and its page; log them to MLflow when a run is active."""
-    from inquiry_quality.evaluation.drift_html import write_drift_report
-
-    page = write_drift_report(report, path)
-    if os.environ.get("MLFLOW_RUN_ID"):  # a run to log to: only then is mlflow imported
-        from inquiry_quality.mlops.monitoring import log_drift_report
-
-        log_drift_report(report, page)
-    return page
 
 
 def run_explain(args: argparse.Namespace) -> int:

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 from scipy.stats import ks_2samp
 
-from inquiry_quality.config import DriftParams
+from inquiry_quality.core.config import DriftParams
 from inquiry_quality.evaluation.drift import (
     DRIFT,
     NO_REFERENCE,

@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from inquiry_quality.config import DriftParams
+from inquiry_quality.core.config import DriftParams
 from inquiry_quality.evaluation.drift import drift_report
 from inquiry_quality.evaluation.drift_html import write_drift_report
 from inquiry_quality.evaluation.histograms import Bins

@@ -8,7 +8,6 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from inquiry_quality.core import schema
 from inquiry_quality.core.config import Params
 from inquiry_quality.ingest import read_inquiries
 from inquiry_quality.modeling.bundle import load_bundle
@@ -47,10 +46,7 @@ def pyfunc_dir(
     store = tmp_path_factory.mktemp("mlflow")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("MLFLOW_TRACKING_URI", f"sqlite:///{store}/mlflow.db")
-        # both channels, so columns one of them lacks are optional in the signature
-        by_channel = project_inquiries.groupby(schema.CHANNEL, observed=True).head(2)
-        example = by_channel.drop(columns=list(schema.LABEL_COLUMNS))
-        logged = log_run(project_bundle_dir, {"train": {}}, {}, None, example)
+        logged = log_run(project_bundle_dir, {"train": {}}, {}, None)
         decision = promote_if_better(logged, "genuine.roc_auc", 1.0, rescore=lambda _: 0.0)
         registration = store / "registration.json"
         registration.write_text(json.dumps(decision.as_record()), encoding="utf-8")

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from inquiry_quality.bundle import load_bundle
 from inquiry_quality.cli import main
-from inquiry_quality.config import Params
+from inquiry_quality.core.config import Params
 from inquiry_quality.evaluation.drift import DRIFT, NO_REFERENCE, STABLE, WATCH
+from inquiry_quality.modeling.bundle import load_bundle
 from inquiry_quality.scoring import Scorer, score_sources
 
 # shared/ sits beside the repository, here and in CI.

@@ -21,7 +21,7 @@ from typing import Any, Final
 import numpy as np
 from scipy.stats import chi2_contingency, kstwobign
 
-from inquiry_quality.config import DriftParams
+from inquiry_quality.core.config import DriftParams
 from inquiry_quality.evaluation.histograms import NUMERIC, Bins
 from inquiry_quality.evaluation.profile import GROUPS, ROWS, Layout, Profile
 from inquiry_quality.features.registry import BY_NAME

@@ -16,7 +16,7 @@ from typing import Any, Final
 import numpy as np
 import pandas as pd
 
-from inquiry_quality import schema
+from inquiry_quality.core import schema
 from inquiry_quality.evaluation.histograms import Bins, blank_mask
 
 #: the groups of binned columns: model inputs, and what the heads said

@@ -15,12 +15,12 @@ from typing import Any, Final
 
 import pandas as pd
 
-from inquiry_quality import schema
-from inquiry_quality.config import ReferenceParams
+from inquiry_quality.core import schema
+from inquiry_quality.core.config import ReferenceParams
 from inquiry_quality.evaluation.histograms import Bins
 from inquiry_quality.evaluation.profile import Layout, Profile
-from inquiry_quality.heads import P_ORDER
-from inquiry_quality.ingest.timestamps import iso_or_none
+from inquiry_quality.core.times import iso_or_none
+from inquiry_quality.modeling.heads import P_ORDER
 
 FORMAT: Final = 1
 #: the canonical inputs whose blanks are counted (ids are never blank; text is in the features)

@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from inquiry_quality import schema
+from inquiry_quality.core import schema
 
 _ROWS: tuple[dict[str, Any], ...] = (
     {

@@ -24,8 +24,8 @@ from inquiry_quality.evaluation.drift import drift_report
 from inquiry_quality.evaluation.profile import Layout, Profile
 from inquiry_quality.ingest import SourceReader, read_inquiries
 from inquiry_quality.ingest.outcomes import Outcomes
-from inquiry_quality.scoring.monitor import layout_of
 from inquiry_quality.scoring.engines.local import scored_chunks
+from inquiry_quality.scoring.monitor import layout_of
 from inquiry_quality.scoring.scorer import Scorer
 from inquiry_quality.scoring.summary import BatchSummary, TierOutcomes
 from inquiry_quality.scoring.tiers import (

@@ -8,17 +8,16 @@ the bundle's reference (``evaluation.drift``).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
 
-from inquiry_quality import schema
-from inquiry_quality.bundle import ModelBundle
-from inquiry_quality.config import ReferenceParams, ScoreParams
+from inquiry_quality.core import schema
+from inquiry_quality.core.config import ReferenceParams, ScoreParams
 from inquiry_quality.evaluation.profile import Layout, Profile, profile_chunk
 from inquiry_quality.evaluation.reference import about_training, make_reference, training_layout
-from inquiry_quality.heads import GENUINE
+from inquiry_quality.modeling.bundle import ModelBundle
+from inquiry_quality.modeling.heads import GENUINE
 from inquiry_quality.scoring.reasons import AGAINST, FOR, sayable, top_factors
 from inquiry_quality.scoring.scorer import Scored, Scorer
 
@@ -84,8 +83,3 @@ def build_reference(
     layout = training_layout(table, scores, bundle.metadata["features"], cfg)
     profile = profile_chunk(layout, raw, table, scores, keys)
     return make_reference(layout, profile, about_training(raw), bundle.metadata)
-
-
-def drift_profile(profiles: Sequence[Profile]) -> Profile:
-    """The profiles of a batch's chunks added up."""
-    return sum(profiles, Profile())
