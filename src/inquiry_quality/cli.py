@@ -33,6 +33,7 @@ SCORE_EPILOG = f"""examples:
   inquiry-quality score data/raw/generated/new/platform_export.csv -o scored.csv
   inquiry-quality score inbox.mbox web_form.xlsx -o scored.parquet --quarantine bad.csv
   inquiry-quality score ~/mail/inquiries/ -o scored.jsonl        (a folder of .eml files)
+  inquiry-quality score export.csv -o scored.csv --drift drift.json   (+ drift.html)
 
 inputs: CSV, Excel (.xlsx), JSON Lines, Parquet, an .mbox file, or a folder of .eml files.
 Tables need the canonical column names (subject, body, sender_email, company, ...), unless
@@ -45,6 +46,10 @@ lists are joined by " | "; in Parquet and JSON Lines they are lists. Rows that c
 scored (no text, no date, ...) go to the quarantine file (default: <output>.quarantine.csv)
 with the file, row and reason. The counts at the end always add up: read = scored +
 quarantined.
+
+drift: the batch is compared with the model's training data (features, scores, blanks, the
+mix of languages, regions and channels, reasons); when anything moved, the summary ends with
+one line naming the top columns, and --drift writes the whole report (docs/monitoring.md).
 
 tiers: the thresholds behind quote now / ask for details / verify identity / discard, and the
 daily quote capacity, are set in params.yaml's score section (README: "Score a batch of

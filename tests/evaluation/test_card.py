@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from inquiry_quality.evaluation.card import COLUMNS, HEADS, SLICES, model_card
+
+if TYPE_CHECKING:
+    from conftest import PipelineRepo
 
 
 def _split(row: str) -> list[str]:
@@ -81,3 +85,14 @@ def test_every_number_of_the_card_is_the_metric() -> None:
     assert "channel: web\\|form" in card  # a slice name cannot break the table
     assert "generated default data" in card and "web|form (40)" in card
     assert "`c0`" in card and "abc123" in card
+
+
+@pytest.mark.slow
+def test_the_exported_models_card_says_the_runs_numbers(pipeline_repo: PipelineRepo) -> None:
+    root = pipeline_repo.root
+    card = (root / "models" / "inquiry-quality" / "README.md").read_text()
+    metrics = json.loads((root / "reports" / "metrics.json").read_text())
+    assert_card_matches(card, metrics)
+    meta = json.loads((root / "models" / "bundle" / "metadata.json").read_text())
+    assert f"Training part: {meta['split']['n_train']} inquiries" in card
+    assert meta["data_version"] in card and "generated default data" in card

@@ -17,9 +17,9 @@ import pandas as pd
 
 from inquiry_quality.core import schema
 from inquiry_quality.core.config import ReferenceParams
+from inquiry_quality.core.times import iso_or_none
 from inquiry_quality.evaluation.histograms import Bins
 from inquiry_quality.evaluation.profile import Layout, Profile
-from inquiry_quality.core.times import iso_or_none
 from inquiry_quality.modeling.heads import P_ORDER
 
 FORMAT: Final = 1
