@@ -43,7 +43,7 @@ def test_the_reference_is_small_and_versioned_with_the_model(scorer: Scorer) -> 
 def test_the_generated_new_batch_is_stable_in_one_process_or_two(
     scorer: Scorer, project_params: Params, tmp_path: Path
 ) -> None:
-    small_chunks = Scorer(scorer.bundle, dataclasses.replace(scorer.params, chunk_rows=16))
+    small_chunks = Scorer(scorer.bundle, scorer.params.model_copy(update={"chunk_rows": 16}))
     report = _drift(small_chunks, project_params.score.sources, tmp_path)
     assert report["verdict"] == STABLE, report["moved"]
     assert report["batch_rows"] == 60 and report["top"] == []
@@ -57,7 +57,7 @@ def test_a_lost_country_mapping_shows_in_the_blank_share(
     platform = project_params.score.sources[0]
     right = _drift(scorer, [platform], tmp_path)
     mapping = {k: v for k, v in platform.mapping.items() if v != "country"}
-    wrong = _drift(scorer, [dataclasses.replace(platform, mapping=mapping)], tmp_path)
+    wrong = _drift(scorer, [platform.model_copy(update={"mapping": mapping})], tmp_path)
     assert right["inputs"]["country"]["verdict"] == STABLE
     assert wrong["inputs"]["country"]["verdict"] in (WATCH, DRIFT)
     assert wrong["inputs"]["country"]["blank_batch"] == 1.0
