@@ -14,7 +14,7 @@ export DVC_NO_ANALYTICS := 1
 export MLFLOW_TRACKING_URI ?= sqlite:///$(CURDIR)/mlflow.db
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 
-.PHONY: run test bootstrap lint lock bench notebooks clean corpus
+.PHONY: run test bootstrap browser lint lock bench notebooks clean corpus
 
 run: $(STAMP)
 	$(BIN)/dvc repro
@@ -30,9 +30,15 @@ corpus: $(STAMP)
 	@echo "(every metric: dvc metrics show experiments/spamassassin/reports/metrics.json)"
 	cat experiments/spamassassin/reports/ablation.md
 
-test: $(STAMP)
+test: $(STAMP) browser
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
+
+# Debian's Chromium for the page's browser tests (tests/web; Playwright never downloads one).
+# Root installs it (as CI runs); otherwise those tests skip and say how to install it.
+browser:
+	@command -v chromium >/dev/null || [ "$$(id -u)" != 0 ] || \
+	  (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium)
 
 bootstrap: $(STAMP)
 
@@ -43,10 +49,11 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/uv pip install --python $(BIN)/python --compile-bytecode --quiet --no-deps -e .
 	touch $(STAMP)
 
-# Speed targets (README "Benchmarks"); needs `make run` first for the history and the model.
+# Speed targets (docs/benchmarks.md); needs `make run` first for the history and the model.
 bench: $(STAMP)
 	$(BIN)/python bench/featurize_speed.py
 	$(BIN)/python bench/score_speed.py --rows 100000
+	$(BIN)/python bench/serve_speed.py --rows 100000
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -45,9 +45,11 @@ class SmallProject:
 
 
 def _relocated(specs: list[SourceParams], raw: Path) -> list[SourceParams]:
+    """The generated sources, moved into ``raw`` (others, like the reps' marks, left out)."""
     return [
         s.model_copy(update=dict(path=str(raw / Path(s.path).relative_to(GENERATED))))
         for s in specs
+        if Path(s.path).is_relative_to(GENERATED)
     ]
 
 
@@ -76,6 +78,12 @@ def small_project(tmp_path_factory: pytest.TempPathFactory) -> SmallProject:
                 update=dict(
                     sources=_relocated(base.ingest.sources, raw),
                     outcomes=_relocated(base.ingest.outcomes, raw),
+                )
+            ),
+            featurize=base.featurize.model_copy(
+                update=dict(
+                    known_parties=str(raw / "crm_contacts.csv"),
+                    sent_messages=str(raw / "sent_messages.csv"),
                 )
             ),
             train=base.train.model_copy(
@@ -267,3 +275,15 @@ def spamassassin() -> Path:
             "beside the repository, as CI has it)"
         )
     return SPAMASSASSIN
+
+
+@pytest.fixture(scope="module")
+def dask_cluster() -> Iterator[object]:
+    """A client of a real Dask LocalCluster of 2 single-threaded workers, one per module."""
+    from distributed import Client, LocalCluster
+
+    with (
+        LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None) as cluster,
+        Client(cluster) as client,
+    ):
+        yield client

@@ -16,6 +16,7 @@ from inquiry_quality.core import schema
 from inquiry_quality.core.config import Params
 from inquiry_quality.ingest import read_inquiries
 from inquiry_quality.scoring.batch import ANY_DATE
+from inquiry_quality.scoring.tiers import TIERS
 
 # shared/ sits beside the repository, here and in CI.
 SCAM = """Dear Sir/Madam,
@@ -83,7 +84,7 @@ def test_score_a_csv_with_broken_rows(
     assert (read, scored, quarantined) == (len(frame), len(frame) - 3, 3)
     out = pd.read_csv(workdir / "out" / "scored.csv")
     assert len(out) == scored and list(out.columns) == list(schema.OUTPUT_COLUMNS)
-    assert set(out[schema.TIER]) <= {"quote now", "ask for details", "verify identity", "discard"}
+    assert set(out[schema.TIER]) <= set(TIERS)
     bad = pd.read_csv(workdir / "out" / "scored.quarantine.csv")
     assert sorted(bad["field"]) == sorted([schema.BODY, schema.RECEIVED_AT, schema.CHANNEL])
     assert bad["source_position"].notna().all() and bad["reason"].notna().all()
@@ -217,3 +218,71 @@ def test_explain_a_file_and_the_exit_codes(
     with pytest.raises(SystemExit) as usage:
         main(["score", "-o", "x.csv"])
     assert usage.value.code == EXIT_USAGE
+
+
+SUPPLIER_PITCH = """Dear Purchasing Manager,
+
+We are a professional manufacturer of aluminium heat sinks and LED drivers with 15 years of
+experience. Our factory supplies OEM and ODM customers worldwide. Our MOQ is 500 pcs, our price
+is USD 1.20/pc FOB Shenzhen, payment T/T. Free samples are available and we can ship for you
+within 7 days. Attached is our catalogue.
+
+Best regards,
+Kevin Zhou, Sales Manager
+"""
+
+
+def _eml(path: Path, sender: str, subject: str, body: str, in_reply_to: str = "") -> Path:
+    from email.message import EmailMessage
+
+    msg = EmailMessage()
+    msg["From"], msg["To"], msg["Subject"] = sender, "sales@brightway-lighting.com", subject
+    msg["Date"], msg["Message-ID"] = "Mon, 3 Mar 2025 09:00:00 +0000", "<t1@example.org>"
+    if in_reply_to:
+        msg["In-Reply-To"] = msg["References"] = in_reply_to
+    msg.set_content(body)
+    path.write_bytes(msg.as_bytes())
+    return path
+
+
+def test_explain_routes_a_seller_a_customer_and_a_payment_change(
+    project_bundle_dir: Path,
+    project_raw: Path,
+    workdir: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    model = ["--model", str(project_bundle_dir)]
+    monkeypatch.setattr("sys.stdin", io.StringIO(SUPPLIER_PITCH))
+    assert main(["explain", "-", *model]) == EXIT_OK
+    offer = " ".join(capsys.readouterr().out.split())
+    assert "Tier: OFFER" in offer and "offer to sell to us, not a buyer" in offer.lower()
+
+    crm = pd.read_csv(project_raw / "crm_contacts.csv", dtype=str, keep_default_na=False)
+    account = crm[crm["phone"] != ""].iloc[0]
+    contact = account["emails"].split(";")[0].strip()
+    sent = pd.read_csv(project_raw / "sent_messages.csv")["message_id"].iloc[0]
+    reply = _eml(
+        workdir / "reply.eml",
+        contact,
+        "RE: PI-250314",
+        "Hi Lily, we received the PI-250314, thanks. The deposit will be paid tomorrow.",
+        in_reply_to=sent,
+    )
+    assert main(["explain", str(reply), *model]) == EXIT_OK
+    customer = " ".join(capsys.readouterr().out.split())
+    assert "Tier: ACCOUNT OWNER" in customer and "hand to the account owner" in customer
+
+    label, suffix = account["domains"].split(";")[0].strip().split(".", 1)
+    fraud = _eml(
+        workdir / "bank.eml",
+        f"Accounts <accounts@{label}-group.{suffix}>",
+        "Updated payment information",
+        "Dear partner, please note our bank account has changed. Kindly update our bank "
+        "details and resend the invoice; do not pay to the old account.",
+    )
+    assert main(["explain", str(fraud), *model]) == EXIT_OK
+    payment = " ".join(capsys.readouterr().out.split())  # as read, whatever the wrapping
+    assert "Tier: VERIFY PAYMENT" in payment
+    assert "call the customer on the number on file" in payment
+    assert "never change bank" in payment

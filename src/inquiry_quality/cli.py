@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import glob
 import logging
 import os
 import sys
@@ -11,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from inquiry_quality.core import schema
+from inquiry_quality.web import TOKEN_ENV
 
 if TYPE_CHECKING:
     from inquiry_quality.core.config import Params
@@ -19,6 +21,7 @@ EXIT_OK: Final = 0
 EXIT_USAGE: Final = 2
 EXIT_QUARANTINED: Final = 3
 EXIT_MODEL: Final = 4
+EXIT_ENGINE: Final = 5
 DEFAULT_MODELS: Final = (Path("models/inquiry-quality"), Path("models/bundle"))
 REGISTERED_MODEL: Final = "models:/inquiry-quality@champion"
 
@@ -27,6 +30,7 @@ EXIT_CODES = f"""exit codes:
   {EXIT_QUARANTINED}  scored, but some rows could not be used: see the quarantine file
   {EXIT_USAGE}  wrong command line, or an input file is missing or unreadable
   {EXIT_MODEL}  the model is missing, or its files were changed (checksum mismatch): not loaded
+  {EXIT_ENGINE}  the cluster could not finish (a partition ran out of memory: see the message)
 """
 
 SCORE_EPILOG = f"""examples:
@@ -34,6 +38,7 @@ SCORE_EPILOG = f"""examples:
   inquiry-quality score inbox.mbox web_form.xlsx -o scored.parquet --quarantine bad.csv
   inquiry-quality score ~/mail/inquiries/ -o scored.jsonl        (a folder of .eml files)
   inquiry-quality score export.csv -o scored.csv --drift drift.json   (+ drift.html)
+  inquiry-quality score 'exports/*.parquet' -o scored --engine dask --scheduler tcp://host:8786
 
 inputs: CSV, Excel (.xlsx), JSON Lines, Parquet, an .mbox file, or a folder of .eml files.
 Tables need the canonical column names (subject, body, sender_email, company, ...), unless
@@ -52,8 +57,8 @@ mix of languages, regions and channels, reasons); when anything moved, the summa
 one line naming the top columns, and --drift writes the whole report (docs/monitoring.md).
 
 tiers: the thresholds behind quote now / ask for details / verify identity / discard, and the
-daily quote capacity, are set in params.yaml's score section (README: "Score a batch of
-inquiries"); without one, the model's own operating thresholds apply.
+daily quote capacity, are set in params.yaml's score section (docs/scoring.md); without
+one, the model's own operating thresholds apply.
 
 {EXIT_CODES}"""
 
@@ -65,6 +70,18 @@ EXPLAIN_EPILOG = f"""examples:
 
 Pasted text that starts with e-mail headers (From:, Subject:, ...) is read as an e-mail;
 otherwise it is the body of the inquiry.
+
+{EXIT_CODES}"""
+
+
+SERVE_EPILOG = f"""examples:
+  inquiry-quality serve data/scored/new_batch.csv      (after `make run`; then open the URL)
+  inquiry-quality serve inbox.mbox web_form.xlsx       (scored with the model on start)
+  {TOKEN_ENV}=... inquiry-quality serve --host 0.0.0.0 (a shared server: token required)
+
+keys: j/k move, o open, g genuine, c existing customer, 1-5 junk by type, l lost, w won,
+u undo, / search. Marks go to the SQLite file of --marks; `dvc repro` exports them (stage
+marks) and trains on them once each class has params.yaml's marks.min_per_class.
 
 {EXIT_CODES}"""
 
@@ -132,6 +149,30 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="score in N worker processes (default: every CPU core for inputs over 16 MB, else 1)",
     )
+    engine = score.add_argument_group("scoring on a Dask cluster (docs/scale-out.md)")
+    engine.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="local: this machine (default); dask: partitions scored on a Dask cluster",
+    )
+    where = engine.add_mutually_exclusive_group()
+    where.add_argument(
+        "--scheduler", metavar="URL", help="the cluster's scheduler, tcp://HOST:8786"
+    )
+    where.add_argument(
+        "--workers",
+        type=int,
+        metavar="N",
+        help="without --scheduler: a local cluster of N worker processes (default: one a core)",
+    )
+    engine.add_argument(
+        "--partition-rows",
+        type=int,
+        metavar="N",
+        help="rows (messages) per partition (default: 20000); lower it if workers run out of "
+        "memory",
+    )
     _common(score)
     explain = commands.add_parser(
         "explain",
@@ -148,6 +189,39 @@ def build_parser() -> argparse.ArgumentParser:
         help=".eml, .txt (text as pasted), a one-row table, or - for stdin (default)",
     )
     _common(explain)
+    serve = commands.add_parser(
+        "serve",
+        help="the rep's page: triage a batch, read each inquiry, mark outcomes",
+        description="Serve the inbox of a scored file (or of inputs scored on start) on "
+        "127.0.0.1: inquiries in the order to handle them, each with its reasons and follow-up "
+        "mail, and outcome marks that become training labels (docs/web.md).",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=SERVE_EPILOG,
+    )
+    serve.add_argument(
+        "inputs",
+        nargs="*",
+        metavar="SCORED_FILE | INPUT",
+        type=Path,
+        default=[Path("data/scored/new_batch.csv")],
+        help="a file written by `score`, or inputs to score (default: data/scored/new_batch.csv)",
+    )
+    serve.add_argument(
+        "--texts",
+        nargs="+",
+        type=Path,
+        metavar="INPUT",
+        help="where a scored file's inquiries come from (default: params.yaml score.sources)",
+    )
+    serve.add_argument("--host", default="127.0.0.1", help="address (default: 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    serve.add_argument("--marks", type=Path, help="marks database (default: params marks.database)")
+    serve.add_argument(
+        "--token-file",
+        type=Path,
+        help=f"file holding the access token (or set {TOKEN_ENV}); required off 127.0.0.1",
+    )
+    _common(serve)
     return parser
 
 
@@ -167,6 +241,17 @@ def _model(choice: str | None) -> str:
     return str(next((p for p in DEFAULT_MODELS if p.is_dir()), REGISTERED_MODEL))
 
 
+def _expanded(inputs: Sequence[Path]) -> list[Path]:
+    """Inputs with quoted globs (``'exports/*.parquet'``) expanded, in sorted order."""
+    paths: list[Path] = []
+    for path in inputs:
+        matches = [] if path.exists() else sorted(glob.glob(str(path), recursive=True))
+        if not matches and glob.has_magic(str(path)):
+            raise FileNotFoundError(f"{path}: no file matches")
+        paths += [Path(m) for m in matches] or [path]
+    return paths
+
+
 def _fail(message: str, code: int) -> int:
     print(f"inquiry-quality: error: {message}", file=sys.stderr)
     return code
@@ -182,25 +267,36 @@ def run_score(args: argparse.Namespace) -> int:
     score_params = params.score
     if args.capacity is not None:
         score_params = score_params.model_copy(update={"daily_capacity": args.capacity})
-    scorer = load_scorer(_model(args.model), score_params)
+    if args.engine != "dask" and (args.scheduler or args.workers or args.partition_rows):
+        raise ValueError("--scheduler, --workers and --partition-rows need --engine dask")
+    model = _model(args.model)
+    scorer = load_scorer(model, score_params)
     configured = [*params.score.sources, *params.ingest.sources]
-    sources = [source_for(path, configured) for path in args.inputs]
+    sources = [source_for(path, configured) for path in _expanded(args.inputs)]
     if args.channel:  # fills only what a file's own column or mapping leaves empty
         sources = [s.model_copy(update={"channel": s.channel or args.channel}) for s in sources]
     quarantine = args.quarantine or default_quarantine_path(args.output)
-    summary = score_sources(
-        scorer,
-        sources,
-        args.output,
-        quarantine,
-        fmt=args.format,
-        extra_numeric=params.ingest.extra_numeric,
-        extra_categorical=params.ingest.extra_categorical,
-        progress=not args.quiet and sys.stderr.isatty(),
-        keep_empty_quarantine=args.quarantine is not None,
-        jobs=args.jobs or default_jobs(args.inputs),
-        drift=True,
-    )
+    common = {
+        "fmt": args.format,
+        "extra_numeric": params.ingest.extra_numeric,
+        "extra_categorical": params.ingest.extra_categorical,
+        "progress": not args.quiet and sys.stderr.isatty(),
+        "keep_empty_quarantine": args.quarantine is not None,
+        "drift": True,
+    }
+    if args.engine == "dask":
+        from inquiry_quality.core.dask_cluster import dask_client
+        from inquiry_quality.scoring.engines import dask_engine
+
+        rows = args.partition_rows or dask_engine.DEFAULT_PARTITION_ROWS
+        with dask_client(args.scheduler, args.workers) as client:
+            summary = dask_engine.score_sources_on_dask(
+                client, scorer, model, sources, args.output, quarantine, loader=load_scorer,
+                partition_rows=rows, **common,
+            )  # fmt: skip
+    else:
+        jobs = args.jobs or default_jobs(args.inputs)
+        summary = score_sources(scorer, sources, args.output, quarantine, jobs=jobs, **common)
     page = None
     if args.drift is not None:
         from inquiry_quality.mlops.monitoring import publish_drift_report
@@ -259,16 +355,53 @@ def run_explain(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def run_serve(args: argparse.Namespace) -> int:
+    from inquiry_quality.mlops.loading import load_scorer
+    from inquiry_quality.scoring import source_for
+    from inquiry_quality.web import server
+    from inquiry_quality.web.security import TokenError, access_token
+
+    try:
+        token = access_token(args.host, args.token_file)
+    except TokenError as exc:
+        return _fail(str(exc), EXIT_USAGE)
+    params = _params(args.params)
+    configured = [*params.score.sources, *params.ingest.sources]
+    missing = [str(p) for p in args.inputs if not p.exists()]
+    if missing:
+        return _fail(f"{', '.join(missing)}: no such file (run `make run` first?)", EXIT_USAGE)
+    model = _model(args.model)
+    try:
+        scorer = load_scorer(model, params.score)
+    except FileNotFoundError:  # a scored file is served without one; pasting needs it
+        scorer = None
+    inputs = [source_for(path, configured) for path in args.inputs]
+    texts = [source_for(p, configured) for p in args.texts] if args.texts else params.score.sources
+    batch = server.load_batch(inputs, texts, scorer, params)
+    marks = args.marks or Path(params.marks.database)
+    names = " ".join(str(p) for p in args.inputs)
+    served = server.build(batch, scorer, params, marks, names, model if scorer else None)
+    if not args.quiet:
+        print(f"{len(served.inbox)} inquiries from {names}; marks in {marks}")
+        print(f"Open http://{args.host}:{args.port}/ (Ctrl-C stops)")
+    server.run(served, args.host, args.port, token)
+    return EXIT_OK
+
+
+COMMANDS = {"score": run_score, "explain": run_explain, "serve": run_serve}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     from inquiry_quality.core.config import ConfigError
     from inquiry_quality.ingest import IngestError
     from inquiry_quality.modeling.bundle import ModelIntegrityError
+    from inquiry_quality.scoring.engines import EngineError
     from inquiry_quality.scoring.loading import ModelNotFoundError
 
     try:
-        return run_score(args) if args.command == "score" else run_explain(args)
+        return COMMANDS[args.command](args)
     except ModelIntegrityError as exc:
         return _fail(f"model refused: {exc}", EXIT_MODEL)
     except ModelNotFoundError as exc:
@@ -277,6 +410,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(str(exc), EXIT_USAGE)
     except (IngestError, ConfigError, ValueError) as exc:
         return _fail(str(exc), EXIT_USAGE)
+    except EngineError as exc:
+        return _fail(str(exc), EXIT_ENGINE)
     except BrokenPipeError:  # output piped into `head` and the like: stop quietly
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - flushed at exit, not leaked
         return EXIT_OK

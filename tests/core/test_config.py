@@ -16,6 +16,11 @@ DATA_KEYS = {
     ("ingest", "extra_categorical"),
     ("score", "sources"),
     ("score", "outcomes"),
+    # the exporter's own files and numbers: none unless the params file names them
+    ("featurize", "document_patterns"),
+    ("featurize", "own_domains"),
+    ("featurize", "known_parties"),
+    ("featurize", "sent_messages"),
 }
 
 

@@ -31,6 +31,8 @@ KEPT = frozenset(
         "subject",
         "date",
         "message-id",
+        "in-reply-to",  # the sender's mail client writes the thread headers
+        "references",
         "mime-version",
         "content-type",
         "content-transfer-encoding",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -18,7 +19,10 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_stage_writes_ids_labels_extras_and_features(
-    tmp_path: Path, inquiries: pd.DataFrame, catalogue: pd.DataFrame
+    tmp_path: Path,
+    inquiries: pd.DataFrame,
+    catalogue: pd.DataFrame,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     params = load_params(ROOT / "params.yaml")
     extras = [*params.ingest.extra_numeric, *params.ingest.extra_categorical]
@@ -29,6 +33,13 @@ def test_stage_writes_ids_labels_extras_and_features(
         table[column] = pd.NA
     table.to_parquet(tmp_path / "inquiries.parquet")
     catalogue.to_csv(tmp_path / "catalogue.csv", index=False)
+    # the CRM export and the Sent folder, at the paths params.yaml names (relative to the run)
+    generated = tmp_path / "data" / "raw" / "generated"
+    generated.mkdir(parents=True)
+    pd.DataFrame(
+        {"company": ["Levante"], "domains": ["iluminaciones-levante.es"], "emails": ["x@y.es"]}
+    ).to_csv(generated / "crm_contacts.csv", index=False)
+    (generated / "sent_messages.csv").write_text("message_id\n<q1@brightway-lighting.com>\n")
     out = tmp_path / "processed" / "features.parquet"
     command = [
         sys.executable,
@@ -54,10 +65,14 @@ def test_stage_writes_ids_labels_extras_and_features(
     assert features[schema.IS_GENUINE].tolist() == [1, 1, 0, 0, 0, 0, 1]
     assert features.set_index(schema.INQUIRY_ID).loc["eu-rfq", "catalogue_model_matches"] >= 1
     # what train rebuilds from the settings file is the featurizer that made these features
+    monkeypatch.chdir(tmp_path)  # the settings name files relative to the run, as train runs
     rebuilt = read_settings(tmp_path / "processed" / "featurizer.json")
     pd.testing.assert_frame_equal(
         feature_table(table, rebuilt)[names], features[names], check_dtype=False
     )
+    assert features.set_index(schema.INQUIRY_ID).loc["es", "known_company_domain"] == 1.0
+    settings = json.loads((tmp_path / "processed" / "featurizer.json").read_text("utf-8"))
+    assert settings["featurize"]["known_parties"] == "data/raw/generated/crm_contacts.csv"
 
 
 def test_feature_table_on_every_core_equals_one_process(

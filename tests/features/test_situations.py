@@ -83,7 +83,8 @@ def test_phishing_view_inquiry_lure(features: pd.DataFrame) -> None:
 def test_spanish_inquiry_marks_english_features_unknown(features: pd.DataFrame) -> None:
     row = features.loc["es"]
     assert row["language"] == "es"
-    assert row["greeting"] == "unknown"
+    assert row["greeting"] == "generic"  # "Estimados señores:", read with the Spanish lists
+    assert (row["request_phrases"], row["offer_phrases"], row["sells_to_us"]) == (2, 0, 0)
     for name in ("mass_mail_markers", "scam_markers", "phishing_markers", "whole_range_requests"):
         assert math.isnan(row[name]), name
     # language-independent evidence is still read
@@ -100,19 +101,40 @@ def test_genuine_inquiries_read_more_complete_than_junk(features: pd.DataFrame) 
 
 
 @pytest.mark.parametrize(
-    ("body", "language"),
+    ("body", "language", "greeting", "quantity"),
     [
-        ("您好,我们需要500个LED面板灯 NB-PL6060-40W,请报FOB宁波价格,付款方式T/T。谢谢!", "zh"),
-        ("Здравствуйте! Нам нужно 500 шт. светодиодных панелей, цена FOB, оплата T/T.", "ru"),
-        ("مرحبا، نحتاج إلى 500 قطعة من أضواء LED، يرجى إرسال السعر FOB. شكرا لكم", "ar"),
-        ("", "unknown"),
+        (
+            "您好,我们需要500个LED面板灯 NB-PL6060-40W,请报FOB宁波价格,付款方式T/T。谢谢!",
+            "zh",
+            "unknown",  # no Chinese phrase lists: unknown, not absent
+            0.0,
+        ),
+        (
+            "Здравствуйте! Нам нужно 500 шт. светодиодных панелей, цена FOB, оплата T/T.",
+            "ru",
+            "generic",
+            1.0,
+        ),
+        (
+            "مرحبا، نحتاج إلى 500 قطعة من أضواء LED، يرجى إرسال السعر FOB. شكرا لكم",
+            "ar",
+            "casual",
+            1.0,
+        ),
+        ("", "unknown", "unknown", 0.0),
     ],
 )
-def test_other_scripts_are_read_without_guessing(body: str, language: str) -> None:
+def test_other_scripts_are_read_without_guessing(
+    body: str, language: str, greeting: str, quantity: float
+) -> None:
     frame = pd.DataFrame({"body": [body], "subject": [None]})
     row = build_featurizer().transform(frame).iloc[0]
     assert row["language"] == language
-    assert math.isnan(row["mass_mail_markers"]) and row["greeting"] == "unknown"
+    assert math.isnan(row["mass_mail_markers"])  # English lists only
+    assert row["greeting"] == greeting
+    assert row["has_quantity"] == quantity  # 500 шт., 500 قطعة
+    asks = row["request_phrases"]
+    assert math.isnan(asks) if language == "zh" else asks >= (1 if body else 0)
 
 
 def test_links_are_counted_once() -> None:

@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 
 from inquiry_quality.synth.generate import PLATFORM_COLUMNS
+from inquiry_quality.web.marks import export_labels
 
 WHEN = pd.Timestamp("2025-03-03 09:30", tz="Europe/Stockholm")
 
@@ -75,7 +76,8 @@ def platform_rows(n: int, start: str = "2025-01-01") -> list[list[str]]:
 
 @pytest.fixture
 def raw_history(tmp_path: Path) -> Path:
-    """A root with data/raw/generated/history like the generator writes (12 + 6 inquiries)."""
+    """A root with data/raw/generated/history like the generator writes (12 + 6 inquiries)
+    and the empty labels file of stage marks."""
     history = tmp_path / "data" / "raw" / "generated" / "history"
     history.mkdir(parents=True)
     rows = platform_rows(12)
@@ -93,6 +95,9 @@ def raw_history(tmp_path: Path) -> Path:
             charset="iso-8859-1" if i % 2 else "utf-8",
             message_id=f"<{i}.john@smith-imports.co.uk>",
         )
+        if i == 1:  # a reply in a thread of ours
+            msg["In-Reply-To"] = "<q1@ningbo-led.cn>"
+            msg["References"] = "<q0@ningbo-led.cn> <q1@ningbo-led.cn>"
         ids.append(msg["Message-ID"])
         box.add(msg)
     box.flush()
@@ -101,6 +106,7 @@ def raw_history(tmp_path: Path) -> Path:
         {
             "Ref": r[0],
             "Lead Status": "Genuine" if i % 2 else "Junk",
+            "Account": "New lead",
             "Junk Category": "" if i % 2 else "Price fishing",
             "Deal Stage": ("Won", "Lost", "Open")[i % 3] if i % 2 else "Lost",
             "Order Value (USD)": "1200.5" if i % 2 and i % 3 == 0 else "",
@@ -111,14 +117,17 @@ def raw_history(tmp_path: Path) -> Path:
         {
             "Ref": mid,
             "Lead Status": "Genuine",
+            "Account": "Existing customer" if j == 1 else "New lead",
             "Junk Category": "",
             "Deal Stage": "Won",
             "Order Value (USD)": "900",
             "Closed On": "2025-06-01",
         }
-        for mid in ids
+        for j, mid in enumerate(ids)
     ]
     pd.DataFrame(crm).to_csv(history / "crm_outcomes.csv", index=False)
+    # what stage marks writes before any rep has marked: the labels file, with no rows
+    export_labels(tmp_path / "no-marks.sqlite", tmp_path / "data" / "labels" / "marks.csv", 1)
     return tmp_path
 
 

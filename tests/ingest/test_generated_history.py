@@ -9,6 +9,7 @@ from inquiry_quality.core import schema
 from inquiry_quality.core.config import load_params
 from inquiry_quality.ingest import ingest
 from inquiry_quality.synth import generate
+from inquiry_quality.web.marks import export_labels
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -20,6 +21,7 @@ def test_every_generated_inquiry_present_once_and_labelled(tmp_path: Path) -> No
         params.generate.model_copy(update=dict(n_inquiries=300, n_new=20)),
         tmp_path / "data" / "raw" / "generated",
     )
+    export_labels(tmp_path / "marks.sqlite", tmp_path / "data" / "labels" / "marks.csv", 1)
     result = ingest(params.ingest, tmp_path, tmp_path / "inquiries.parquet")
     table = result.read_table()
     truth = pd.read_csv(tmp_path / "data" / "raw" / "generated" / "ground_truth.csv")
@@ -27,6 +29,6 @@ def test_every_generated_inquiry_present_once_and_labelled(tmp_path: Path) -> No
     assert sorted(table[schema.INQUIRY_ID]) == sorted(refs)
     assert result.report["reconciles"] and result.quarantine.empty
     assert table[schema.IS_GENUINE].notna().all()
-    assert result.report["outcomes"][0]["labels_unmatched"] == 0
+    assert result.report["outcomes"][1]["labels_unmatched"] == 0  # the CRM (after the marks)
     assert set(table[schema.CHANNEL]) == set(schema.CHANNELS)
     assert (table[schema.BODY].notna() | table[schema.SUBJECT].notna()).all()

@@ -6,7 +6,7 @@ import pytest
 from inquiry_quality.core import schema
 from inquiry_quality.core.config import IngestParams, SourceParams
 from inquiry_quality.ingest import IngestError, IngestResult, ingest
-from inquiry_quality.ingest.outcomes import load_outcomes
+from inquiry_quality.ingest.outcomes import join_labels, load_outcomes
 
 CRM = SourceParams(
     path="crm.csv",
@@ -137,3 +137,36 @@ def test_labels_from_an_index_without_a_header(tmp_path: Path) -> None:
     assert labelled == {"easy-ham-1/0.txt": 1, "spam-2/0.txt": 0, "spam-2/1.txt": 0}
     quarantined = result.quarantine.set_index(schema.SOURCE_POSITION)
     assert quarantined.loc["3", "reason"] == "truncated row"  # line 3: "spam" and no path
+
+
+def test_the_first_source_wins_and_disagreements_are_counted(tmp_path: Path) -> None:
+    """The reps' marks (first) override the CRM per column; the CRM fills the rest."""
+    pd.DataFrame(
+        {
+            "Ref": ["RFQ-1", "RFQ-2", "RFQ-3"],
+            "Lead Status": ["Genuine", "Junk", "Genuine"],
+            "Junk Category": ["", "Spam", ""],
+            "Deal Stage": ["Won", "Open", "Lost"],
+            "Order Value (USD)": ["", "", ""],
+        }
+    ).to_csv(tmp_path / "crm.csv", index=False)
+    pd.DataFrame(
+        {
+            "inquiry_id": ["RFQ-1", "RFQ-2"],
+            "is_genuine": [0, 0],
+            "junk_type": ["scam", "spam"],
+        }
+    ).to_csv(tmp_path / "marks.csv", index=False)
+    marks = load_outcomes(
+        SourceParams(path="marks.csv", mapping={"inquiry_id": "key"}), IngestParams(), tmp_path
+    )
+    crm = load_outcomes(CRM, IngestParams(), tmp_path)
+    table = pd.DataFrame({schema.INQUIRY_ID: ["RFQ-1", "RFQ-2", "RFQ-3"]})
+    for column in schema.LABEL_COLUMNS:
+        table[column] = pd.Series(pd.NA, index=table.index, dtype="object")
+    joined = join_labels(table, [marks, crm], tmp_path)
+    assert joined[schema.IS_GENUINE].tolist() == [0, 0, 1]
+    assert joined[schema.JUNK_TYPE].fillna("").tolist() == ["scam", "spam", ""]
+    assert joined[schema.CONVERTED].fillna(-1).tolist() == [1, -1, 0]  # no mark says: the CRM's
+    assert crm.report()["disagreements"] == {"converted": 0, "is_genuine": 1, "junk_type": 0}
+    assert marks.report()["disagreements"] == {"converted": 0, "is_genuine": 0, "junk_type": 0}

@@ -27,8 +27,9 @@ def test_default_params_ingest_the_contract_history(
     assert result.report["reconciles"] and result.report["rows_quarantined"] == 0
     assert set(table[schema.CHANNEL]) == {"platform", "web_form", "email"}
     assert table[schema.IS_GENUINE].notna().all()
-    assert result.report["outcomes"][0]["labels_joined"] == 18
-    assert result.report["outcomes"][0]["labels_unmatched"] == 0
+    marks, crm = result.report["outcomes"]  # params.yaml: the reps' marks first, then the CRM
+    assert marks["rows_read"] == 0 and crm["labels_joined"] == 18
+    assert crm["labels_unmatched"] == 0
     platform = table.set_index(schema.INQUIRY_ID).loc["RFQ-2025-000001"]
     # 2025-01-04 01:00 in Ningbo is 2025-01-03 17:00 UTC
     assert platform[schema.RECEIVED_AT] == pd.Timestamp("2025-01-03 17:00", tz="UTC")
@@ -39,6 +40,12 @@ def test_default_params_ingest_the_contract_history(
     assert email[schema.COMPANY] == "Smith Imports Ltd"
     assert "From now on" in email[schema.BODY]  # a body line starting "From " survives the mbox
     assert table[schema.SUBJECT].dtype == "string" and table[schema.CONVERTED].dtype == "Int8"
+    reply = table.set_index(schema.INQUIRY_ID).loc["1.john@smith-imports.co.uk"]
+    assert reply[schema.IN_REPLY_TO] == "<q1@ningbo-led.cn> <q0@ningbo-led.cn>"
+    # an existing customer's message is genuine, and its conversion is no label
+    assert reply[schema.EXISTING_CUSTOMER] == 1 and reply[schema.IS_GENUINE] == 1
+    assert pd.isna(reply[schema.CONVERTED])
+    assert (table[schema.EXISTING_CUSTOMER] == 1).sum() == 1
 
 
 def test_young_inquiries_have_unknown_conversion(
@@ -62,7 +69,7 @@ def test_dates_after_the_snapshot_are_quarantined(
     assert report["rows_read"] == 18 and report["reconciles"]
     assert report["rows_kept"] == len(result.read_table()) < 18
     assert set(result.quarantine["reason"]) == {"received_at in the future"}
-    assert report["outcomes"][0]["labels_unmatched"] == report["rows_quarantined"]
+    assert report["outcomes"][1]["labels_unmatched"] == report["rows_quarantined"]  # the CRM
 
 
 def test_duplicates_are_kept_once_and_counted(
@@ -83,7 +90,8 @@ def test_missing_source_stops_with_its_name(
     (raw_history / default_params.sources[1].path).unlink()
     with pytest.raises(IngestError, match=r"history/mailbox\.mbox: source not found"):
         ingest(default_params, raw_history, tmp_path / "t.parquet")
-    (raw_history / default_params.outcomes[0].path).unlink()
+    crm = next(o for o in default_params.outcomes if o.path.endswith("crm_outcomes.csv"))
+    (raw_history / crm.path).unlink()
     with pytest.raises(IngestError, match=r"crm_outcomes\.csv: outcome source not found"):
         ingest(default_params, raw_history, tmp_path / "t.parquet")
 

@@ -52,6 +52,7 @@ def read_history(out: Path) -> pd.DataFrame:
                 "From": str(message["From"]),
                 "To": str(message["To"]),
                 "Reply-To": str(message.get("Reply-To", "")),
+                "In-Reply-To": str(message.get("In-Reply-To", "")),
                 "Content-Type": message.get_content_type(),
                 "Attachments": "; ".join(
                     a.get_filename() or "" for a in message.iter_attachments()

@@ -9,7 +9,7 @@ import pytest
 from inquiry_quality.synth.catalogue import build_catalogue
 from inquiry_quality.synth.compose import Composer, InquiryText
 from inquiry_quality.synth.geography import REGIONS
-from inquiry_quality.synth.identity import FakerPool, make_identity
+from inquiry_quality.synth.identity import FakerPool, build_accounts, make_identity
 from inquiry_quality.synth.model import sample_latent
 from inquiry_quality.synth.typos import add_typos
 
@@ -26,9 +26,14 @@ def catalogue() -> list[dict]:
     return build_catalogue(np.random.default_rng(0)).to_dict("records")
 
 
-def _write(row: dict, catalogue: list[dict], seed: int = 1) -> InquiryText:
+@pytest.fixture(scope="module")
+def accounts() -> dict:
+    return build_accounts((1.0,) * len(REGIONS), np.random.default_rng(0), FakerPool(0))
+
+
+def _write(row: dict, catalogue: list[dict], accounts: dict, seed: int = 1) -> InquiryText:
     region = next(r for r in REGIONS if r.name == row["region"])
-    who = make_identity(row["country"], row, np.random.default_rng(seed), FakerPool(seed))
+    who = make_identity(row["country"], row, np.random.default_rng(seed), FakerPool(seed), accounts)
     composer = Composer(
         row, who, row["country"], row["language"], region, catalogue, RECEIVED,
         np.random.default_rng(seed),
@@ -37,7 +42,7 @@ def _write(row: dict, catalogue: list[dict], seed: int = 1) -> InquiryText:
 
 
 def test_the_hidden_archetype_does_not_change_the_text(
-    rows: list[dict], catalogue: list[dict]
+    rows: list[dict], catalogue: list[dict], accounts: dict
 ) -> None:
     for row in rows[:50]:
         other = {
@@ -45,14 +50,14 @@ def test_the_hidden_archetype_does_not_change_the_text(
             "archetype": "scam" if row["archetype"] != "scam" else "importer",
             "seriousness": row["seriousness"] + 2.0,  # shows only through its cues
         }
-        assert _write(row, catalogue) == _write(other, catalogue)
+        assert _write(row, catalogue, accounts) == _write(other, catalogue, accounts)
 
 
-def test_traits_show_in_the_text(rows: list[dict], catalogue: list[dict]) -> None:
+def test_traits_show_in_the_text(rows: list[dict], catalogue: list[dict], accounts: dict) -> None:
     for row in rows:
-        text = _write(row, catalogue)
+        text = _write(row, catalogue, accounts)
         if row["re_chain"] == "yes":
-            assert text.subject.upper().startswith("RE:") and text.quoted
+            assert text.subject.upper().startswith(("RE", "AW:", "YNT:")) and text.quoted
         if row["attachment"] == "none":
             assert text.attachments == ()
         if row["link"] == "view_link":
@@ -64,8 +69,8 @@ def test_traits_show_in_the_text(rows: list[dict], catalogue: list[dict]) -> Non
             assert stated or row["annual_volume"] == "no"
 
 
-def test_bodies_differ(rows: list[dict], catalogue: list[dict]) -> None:
-    bodies = [_write(row, catalogue, seed=i).body for i, row in enumerate(rows)]
+def test_bodies_differ(rows: list[dict], catalogue: list[dict], accounts: dict) -> None:
+    bodies = [_write(row, catalogue, accounts, seed=i).body for i, row in enumerate(rows)]
     assert len(set(bodies)) == len(bodies)
 
 

@@ -20,6 +20,8 @@ from inquiry_quality.synth.outcomes import CRM_COLUMNS
 
 FILES = (
     "catalogue.csv",
+    "crm_contacts.csv",
+    "sent_messages.csv",
     "history/platform_export.csv",
     "history/mailbox.mbox",
     "history/crm_outcomes.csv",
@@ -87,8 +89,11 @@ def test_every_history_inquiry_has_one_crm_record(
     won = crm["Deal Stage"] == "Won"
     assert (crm.loc[won, "Order Value (USD)"] != "").all()
     assert (crm.loc[~won, "Order Value (USD)"] == "").all()
-    assert ((crm["Deal Stage"] == "Open") == (crm["Closed On"] == "")).all()
+    customer = crm["Account"] == "Existing customer"
+    assert ((crm["Deal Stage"] == "") == customer).all()  # a customer's mail opens no deal
+    assert ((crm["Deal Stage"].isin(["Open", ""])) == (crm["Closed On"] == "")).all()
     assert (crm.loc[crm["Lead Status"] == "Junk", "Junk Category"] != "").all()
+    assert (crm.loc[customer, "Lead Status"] == "Genuine").all()
 
 
 def test_new_batch_is_later_and_unlabelled(generated: Path, mbox_messages: MboxReader) -> None:
@@ -121,7 +126,7 @@ def test_label_noise_and_languages_follow_params(
     truth = pd.read_csv(generated / "ground_truth.csv", keep_default_na=False)
     crm = pd.read_csv(generated / "history" / "crm_outcomes.csv", keep_default_na=False)
     joined = crm.merge(truth, left_on="Ref", right_on="ref")
-    junk = joined["archetype"].isin(["price_fishing", "advertising", "scam", "phishing", "spam"])
+    junk = joined["junk_type"] != ""
     mislabelled = ((joined["Lead Status"] == "Junk") != junk).mean()
     assert mislabelled == pytest.approx(small_params.label_noise, abs=0.01)
     non_english = (truth["language"] != "en").mean()
@@ -132,3 +137,33 @@ def test_readme_lists_every_file(generated: Path) -> None:
     readme = (generated / "README.md").read_text(encoding="utf-8")
     for name in FILES[:-1]:
         assert f"`{name}`" in readme
+
+
+LOCAL_UNITS = {
+    "es": "piezas", "pt": "peças", "fr": "pièces", "de": "Stück", "it": "pezzi", "ru": "шт",
+    "tr": "adet", "ar": "قطعة",
+}  # fmt: skip
+NEW_BUYERS = ("importer", "retailer", "contractor", "small_buyer", "trading_agent")
+TRADE_TERMS = (
+    r"\b(?:FOB|EXW|CIF|CFR|DDP|T/T|L/C|MOQ)\b|carta de crédito|lettera di credito|аккредитив"
+    r"|akreditif|Akkreditiv"
+)
+
+
+def test_languages_fit_the_regions_and_write_local_units(history: pd.DataFrame) -> None:
+    foreign = history["language"] != "en"
+    assert foreign.mean() >= 0.25
+    by_region = foreign.groupby(history["region"]).mean()
+    assert by_region["Latin America"] > 0.5 and by_region["CIS"] > 0.5
+    assert by_region["North America"] == 0
+    for language, unit in LOCAL_UNITS.items():
+        bodies = history.loc[history["language"] == language, "body"]
+        assert bodies.str.contains(unit, regex=False).any(), language
+
+
+def test_trade_details_do_not_mean_a_buyer(history: pd.DataFrame) -> None:
+    """Sellers state Incoterms, payment terms and MOQ about as often as buyers ask for them."""
+    details = (history["Subject"] + "\n" + history["body"]).str.count(TRADE_TERMS)
+    by_archetype = details.groupby(history["archetype"]).mean()
+    assert by_archetype["offer"] >= 0.8 * by_archetype[list(NEW_BUYERS)].mean()
+    assert by_archetype["existing_customer"] < by_archetype[list(NEW_BUYERS)].mean()

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.slow
 RAW_FIELDS = (
     "Source", "Subject", "Contact Name", "Email", "Company Name", "Website", "Telephone", "Fax",
     "Country/Region", "Attachments", "Buyer Level", "Years On Platform",
-    "From", "To", "Reply-To", "Content-Type",
+    "From", "To", "Reply-To", "In-Reply-To", "Content-Type",
 )  # fmt: skip
 MAX_AUC = {"genuine": 0.85, "convert": 0.75}
 

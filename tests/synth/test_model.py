@@ -10,13 +10,15 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from inquiry_quality.synth.archetypes import ARCHETYPES, TRAITS
+from inquiry_quality.core import schema
+from inquiry_quality.synth.archetypes import ARCHETYPES, EXISTING_CUSTOMER, TRAITS
 from inquiry_quality.synth.geography import REGIONS
 from inquiry_quality.synth.model import (
     GENUINE,
     SHARES,
     TABLES,
     order_probability,
+    posterior,
     posterior_genuine,
     sample_latent,
 )
@@ -71,10 +73,31 @@ def test_language_share_follows_the_parameter() -> None:
     assert set(frame.loc[frame["country"] == "US", "language"]) == {"en"}
 
 
-def test_channel_only_traits_are_blank_elsewhere(latent: pd.DataFrame) -> None:
+def test_conditional_traits_are_blank_elsewhere(latent: pd.DataFrame) -> None:
     platform = latent["channel"] == "platform"
     assert (latent.loc[~platform, "buyer_level"] == "").all()
     assert (latent.loc[platform, "buyer_level"] != "").all()
+    email = latent["channel"] == "email"
+    assert (latent.loc[~email, "in_reply_to"] == "").all()
+    unknown = latent["known_party"] == "unknown"  # a known party's domain is the account's
+    assert (latent.loc[~unknown, "email_domain"] == "").all()
+    assert (latent.loc[unknown, "email_domain"] != "").all()
+
+
+def test_junk_types_are_the_schemas_and_customers_are_genuine() -> None:
+    assert {a.junk_type for a in ARCHETYPES if not a.genuine} == set(schema.JUNK_TYPES)
+    assert all(a.junk_type is None for a in ARCHETYPES if a.genuine)
+    assert next(a for a in ARCHETYPES if a.name == EXISTING_CUSTOMER).genuine
+
+
+def test_existing_customer_posterior_is_calibrated(latent: pd.DataFrame) -> None:
+    names = [a.name for a in ARCHETYPES]
+    p = posterior(latent)[:, names.index(EXISTING_CUSTOMER)]
+    existing = (latent["archetype"] == EXISTING_CUSTOMER).to_numpy()
+    bins = np.digitize(p, [0.1, 0.5, 0.9])
+    for b in np.unique(bins):
+        rows = bins == b
+        assert existing[rows].mean() == pytest.approx(p[rows].mean(), abs=0.04), b
 
 
 @pytest.mark.slow

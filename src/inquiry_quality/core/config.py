@@ -36,7 +36,7 @@ class GenerateParams(Section):
     start_date: str = "2024-11-01"
     months: int = 24
     label_noise: float = 0.02
-    non_english_share: float = 0.10
+    non_english_share: float = 0.30
 
 
 class SourceParams(Section):
@@ -96,6 +96,7 @@ class ThresholdParams(Section):
 
     genuine: float = 0.5  # on p_genuine
     convert: float = 0.15  # on p_convert
+    existing: float = 0.5  # on p_existing_customer: routed to the account owner
 
 
 class LinearParams(Section):
@@ -200,6 +201,14 @@ class FeaturizeParams(Section):
     # the n-gram text without mailing-list subject tags and footers (features/listmail.py)
     strip_list_artefacts: bool = False
     keep_link_hosts: bool = False  # the n-gram text keeps each link's host after its URL token
+    engine: Literal["local", "dask"] = "local"  # dask: partitions on a Dask cluster
+    scheduler: str | None = None  # dask: tcp://HOST:8786; None: a local cluster, one worker a core
+    partition_rows: int = 20_000  # dask: inquiries per partition
+    # regexes of our own quotation / PI / order numbers (features/thread.py)
+    document_patterns: list[str] = Field(default_factory=list)
+    known_parties: str | None = None  # CRM contacts export (CSV: company, domains, emails, phone)
+    own_domains: list[str] = Field(default_factory=list)  # our e-mail domains (look-alikes)
+    sent_messages: str | None = None  # file of the Message-IDs we sent (replies to our mail)
 
 
 class DriftParams(Section):
@@ -230,10 +239,19 @@ class ScoreParams(Section):
     quote_min_completeness: float = 0.4  # quote now only with this share of the details
     risk_threshold: float = 0.2  # P(scam or phishing) above this: at best "verify identity"
     guard_threshold: float = 0.2  # P(price fishing) above this: a guarded quote
+    existing_threshold: float | None = None  # null: the model's train.thresholds.existing
+    payment_threshold: float = 0.2  # P(payment fraud) from here up: "verify payment"
     top_reasons: int = 3  # reasons for and against each
     min_contribution: float = 0.05  # |log-odds| below this is not a reason
     chunk_rows: int = 2000
     drift: DriftParams = Field(default_factory=DriftParams)
+
+
+class MarksParams(Section):
+    """``marks``: the reps' outcome marks (``inquiry-quality serve``) and their export."""
+
+    database: str = "data/marks/marks.sqlite"  # the live SQLite file the page writes
+    min_per_class: int = 20  # genuine and junk marks each, before a retrain uses any
 
 
 with warnings.catch_warnings():
@@ -251,6 +269,7 @@ with warnings.catch_warnings():
         register: RegisterParams = Field(default_factory=RegisterParams)
         score: ScoreParams = Field(default_factory=ScoreParams)
         ablation: AblationParams = Field(default_factory=AblationParams)
+        marks: MarksParams = Field(default_factory=MarksParams)
 
 
 def _describe(error: dict[str, Any]) -> str:

@@ -25,13 +25,15 @@ def map_slices(
     """``function`` of consecutive slices of ``items`` (a list or a DataFrame's rows).
 
     Uses as many processes as there are cores, but only while each gets ``min_per_process``
-    items: starting a worker costs seconds, so small inputs stay in this process (one slice).
+    items: starting a worker costs seconds, so small inputs stay in this process (one slice),
+    as does the work of a process that is itself a worker of a pool.
     ``fork=True`` forks the workers where the platform can (Linux): they start at once with
     everything this process has imported and built, instead of importing it all again
     (~2-3 s each). Only for callers that run no threads of their own.
     """
     n_jobs = min(usable_cores(), len(items) // min_per_process)
-    if n_jobs < 2:
+    # a worker process (of a scoring pool, a Dask worker) already has its core: no pool in it
+    if n_jobs < 2 or multiprocessing.parent_process() is not None:
         return [function(items)]
     step = -(-len(items) // (n_jobs * SLICES_PER_PROCESS))
     slices = [items[start : start + step] for start in range(0, len(items), step)]

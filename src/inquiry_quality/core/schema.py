@@ -25,6 +25,7 @@ SIGNATURE: Final = "signature"  # the signature block, kept apart from the new t
 SENDER_NAME: Final = "sender_name"
 SENDER_EMAIL: Final = "sender_email"
 REPLY_TO: Final = "reply_to"
+IN_REPLY_TO: Final = "in_reply_to"  # Message-IDs of In-Reply-To and References, space-separated
 COMPANY: Final = "company"
 JOB_TITLE: Final = "job_title"
 WEBSITE: Final = "website"
@@ -38,9 +39,9 @@ ATTACHMENT_SEP: Final = "; "
 
 CHANNELS: Final = ("email", "web_form", "platform")
 #: subject prefixes of a reply and of a forward, as mail clients write them in the buyers'
-#: languages: Re:, Aw: (de), Sv: (nordic), Antw: (nl); Fwd:/Fw:, WG: (de), TR: (fr), RV: (es),
-#: ENC: (pt). Regex alternatives, longest first.
-REPLY_PREFIXES: Final = ("antw", "re", "aw", "sv")
+#: languages: Re:, Aw: (de), Sv: (nordic), Antw: (nl), Res: (pt), Ynt: (tr); Fwd:/Fw:, WG: (de),
+#: TR: (fr), RV: (es), ENC: (pt). Regex alternatives, longest first.
+REPLY_PREFIXES: Final = ("antw", "res", "ynt", "re", "aw", "sv")
 FORWARD_PREFIXES: Final = ("fwd", "fw", "wg", "tr", "rv", "enc")
 
 INQUIRY_COLUMNS: Final = (
@@ -55,6 +56,7 @@ INQUIRY_COLUMNS: Final = (
     SENDER_NAME,
     SENDER_EMAIL,
     REPLY_TO,
+    IN_REPLY_TO,
     COMPANY,
     JOB_TITLE,
     WEBSITE,
@@ -71,14 +73,19 @@ TEXT_COLUMNS: Final = tuple(c for c in INQUIRY_COLUMNS if c != RECEIVED_AT)
 ID_COLUMNS: Final = (INQUIRY_ID, RECEIVED_AT)
 
 # --- labels --------------------------------------------------------------------------------
-IS_GENUINE: Final = "is_genuine"  # 1 real buyer, 0 junk, <NA> unknown
+IS_GENUINE: Final = "is_genuine"  # 1 a real counterpart (new buyer or customer), 0 junk
 JUNK_TYPE: Final = "junk_type"  # one of JUNK_TYPES for junk, <NA> otherwise
-CONVERTED: Final = "converted"  # 1 an order followed, 0 none, <NA> unknown or not yet mature
+EXISTING_CUSTOMER: Final = "existing_customer"  # 1 a genuine existing customer, 0 else, <NA>
+CONVERTED: Final = "converted"  # 1 an order followed, 0 none, <NA> unknown, immature or customer
 ORDER_VALUE: Final = "order_value"
 CLOSED_AT: Final = "closed_at"
 
-JUNK_TYPES: Final = ("advertising", "price_fishing", "scam", "phishing", "spam")
-LABEL_COLUMNS: Final = (IS_GENUINE, JUNK_TYPE, CONVERTED, ORDER_VALUE, CLOSED_AT)
+#: offer: sellers writing to us (suppliers, forwarders, shows, directories, SEO, lead lists);
+#: price_fishing: competitors, students, market research; scam: advance fee, domain-name and
+#: directory registration; payment_fraud: payment diversion posing as a customer; phishing:
+#: credential lures as RFQs, POs and marketplace notices; spam: the rest.
+JUNK_TYPES: Final = ("offer", "price_fishing", "scam", "payment_fraud", "phishing", "spam")
+LABEL_COLUMNS: Final = (IS_GENUINE, JUNK_TYPE, EXISTING_CUSTOMER, CONVERTED, ORDER_VALUE, CLOSED_AT)
 
 # --- scoring output ------------------------------------------------------------------------
 P_GENUINE: Final = "p_genuine"

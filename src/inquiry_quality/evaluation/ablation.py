@@ -47,7 +47,9 @@ def variant_pipeline(name: str, params: Params, table: pd.DataFrame) -> Pipeline
     if name == BASELINE:
         return make_pipeline(
             TfidfVectorizer(sublinear_tf=True),
-            LogisticRegression(max_iter=params.train.max_iter, random_state=params.train.seed),
+            LogisticRegression(
+                max_iter=params.train.logreg.max_iter, random_state=params.train.seed
+            ),
         )
     if name not in INPUT_GROUPS:
         raise ValueError(f"ablation.variants: unknown variant {name!r}; choose from {VARIANTS}")

@@ -34,9 +34,11 @@ from inquiry_quality.core.config import EvaluateParams
 from inquiry_quality.modeling.bundle import ModelBundle
 from inquiry_quality.modeling.heads import (
     BINARY_HEADS,
+    EXISTING,
     GENUINE,
     JUNK_TYPE,
     ORDER,
+    P_EXISTING,
     P_ORDER,
     head_target,
 )
@@ -44,6 +46,8 @@ from inquiry_quality.modeling.heads import (
 logger = logging.getLogger(__name__)
 
 CONVERT = "convert"
+INBOX = "inbox"  # what a rep sees per message: new buyer, existing customer or a junk type
+NEW_BUYER = "new_buyer"
 TRUTH_COLUMNS = ("ref", schema.REGION, schema.P_GENUINE, P_ORDER, schema.P_CONVERT)
 _CURVE_POINTS = 200
 
@@ -276,10 +280,56 @@ def evaluate_bundle(
         result.metrics[JUNK_TYPE] = multiclass_metrics(y, predicted, bundle.junk_types)
         result.curves["confusion_junk_type"] = _confusion(y, predicted)
 
+    if EXISTING in bundle.heads:
+        y = test[schema.EXISTING_CUSTOMER].dropna().astype("int64")
+        metrics, _ = _binary_head(
+            EXISTING, y, predictions[P_EXISTING], test, thresholds.get("existing", 0.5), cfg,
+            None, P_EXISTING,
+        )  # fmt: skip
+        result.metrics[EXISTING] = metrics
+
+    if GENUINE in bundle.heads:
+        result.metrics[INBOX] = inbox_metrics(test, predictions, thresholds, bundle.junk_types)
+
     for head in BINARY_HEADS:
         if head in bundle.heads:
             result.curves[f"weights_{head}"] = top_weights(bundle, test, head)
     return result
+
+
+def inbox_kinds(genuine: pd.Series, existing: pd.Series, junk_type: pd.Series) -> pd.Series:
+    """new_buyer, existing_customer or the junk type per row (<NA> where unknown)."""
+    customer = existing.eq(1).fillna(False).astype(bool)
+    kinds = pd.Series(pd.NA, index=genuine.index, dtype=object)
+    kinds[genuine.eq(1).fillna(False).astype(bool)] = NEW_BUYER
+    kinds[genuine.eq(1).fillna(False).astype(bool) & customer] = EXISTING
+    is_junk = genuine.eq(0).fillna(False).astype(bool)
+    kinds[is_junk] = junk_type[is_junk].astype(object)
+    return kinds
+
+
+def inbox_metrics(
+    test: pd.DataFrame,
+    predictions: pd.DataFrame,
+    thresholds: Mapping[str, float],
+    junk_types: list[str],
+) -> dict[str, Any]:
+    """Per kind of message, over every labelled test row: precision and recall of what the
+    model calls it at its thresholds (junk below the genuine threshold, named by the junk-type
+    head; an existing customer from ``p_existing_customer``), so a junk type's recall also
+    counts the junk it let through as genuine."""
+    missing = pd.Series(pd.NA, index=test.index)
+    actual = inbox_kinds(
+        test[schema.IS_GENUINE],
+        test.get(schema.EXISTING_CUSTOMER, missing),
+        test.get(schema.JUNK_TYPE, missing),
+    ).dropna()
+    rows = predictions.loc[actual.index]
+    said_genuine = (rows[schema.P_GENUINE] >= thresholds["genuine"]).astype(int)
+    said_existing = (rows[P_EXISTING].fillna(0) >= thresholds.get("existing", 0.5)).astype(int)
+    predicted = inbox_kinds(said_genuine, said_existing, rows[schema.JUNK_TYPE]).fillna("junk")
+    classes = [NEW_BUYER, EXISTING, *junk_types]
+    return multiclass_metrics(actual.astype(str), predicted.astype(str), classes)
 
 
 def _convert_metrics(

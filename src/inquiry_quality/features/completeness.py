@@ -2,9 +2,10 @@
 
 The seed's first judgement: a company name; a clear request (specification, quantity,
 packaging, price term, payment); full contact details (e-mail, phone, fax, website, contact
-person) and a signature with name, title and contacts. Keyword lists cover English plus the
-common buyer languages (es, pt, fr, de, it), so these flags stay meaningful for non-English
-text. Keywords are looked up as word n-gram sets; only patterns with digits use regexes.
+person) and a signature with name, title and contacts. Keyword lists are English plus every
+language's trade words in ``data/lexicon/`` (accented and unaccented), so these flags stay
+meaningful for non-English text. Keywords are looked up as word n-gram sets; only patterns
+with digits use regexes.
 """
 
 from __future__ import annotations
@@ -16,9 +17,18 @@ import pandas as pd
 
 from inquiry_quality.core import schema
 from inquiry_quality.features.base import FeatureFamily, flag, text_column
+from inquiry_quality.features.lexicon import fold, lexicon_files
 from inquiry_quality.features.ngrams import first_words, ngram_set, phrase_set, words
 
 _I = re.IGNORECASE
+
+
+def trade_words(concept: str) -> tuple[str, ...]:
+    """Every language's phrases for a trade ``concept``, as written and without accents."""
+    listed = [p for concepts in lexicon_files().values() for p in concepts.get(concept, ())]
+    return tuple(dict.fromkeys([*listed, *map(fold, listed)]))
+
+
 # Incoterms in order of precedence when several are named; ambiguous lower-case words
 # ("fas", "dat") are left out. Aliases map informal and older names to Incoterms 2020.
 INCOTERMS = ("fob", "cif", "cfr", "exw", "ddp", "dap", "fca", "cpt", "cip", "dpu")
@@ -32,33 +42,28 @@ INCOTERM_ALIASES = {
 }
 _INCOTERM_TERMS = phrase_set((*INCOTERMS, *INCOTERM_ALIASES))
 # In order of precedence when several are named.
-PAYMENT_TERMS = (
+PAYMENT_TERMS = tuple(dict.fromkeys((
     "t/t", "tt", "l/c", "lc", "d/p", "d/a", "o/a", "telegraphic transfer", "wire transfer",
     "bank transfer", "letter of credit", "paypal", "open account", "deposit",
     "advance payment", "net 30", "net 60", "cash against documents", "escrow",
-    "trade assurance", "credit card", "transferencia", "carta de crédito", "pago anticipado",
-    "akkreditiv", "vorkasse", "überweisung", "virement", "lettre de crédit",
-    "transferência bancária", "bonifico",
-)  # fmt: skip
+    "trade assurance", "credit card", *trade_words("payment_terms"),
+)))  # fmt: skip
 _PAYMENT = phrase_set(PAYMENT_TERMS)
 _PACKAGING = phrase_set((
     "packing", "packaging", "package", "carton", "cartons", "export box", "color box",
     "colour box", "gift box", "master carton", "inner box", "pallet", "pallets", "palletized",
-    "blister", "private label", "logo on box", "embalaje", "empaque", "embalagem",
-    "verpackung", "emballage", "imballaggio",
+    "blister", "private label", "logo on box", *trade_words("packaging"),
 ))  # fmt: skip
 _DESTINATION = phrase_set((
     "destination", "port of discharge", "port of destination", "deliver to", "delivered to",
-    "delivery to", "ship to", "shipped to", "shipping to", "to the port", "puerto de",
-    "puerto destino", "destino", "porto de", "bestimmungshafen", "lieferung nach",
-    "lieferadresse", "port de destination", "livraison à",
+    "delivery to", "ship to", "shipped to", "shipping to", "to the port",
+    *trade_words("destination"),
 ))  # fmt: skip
 _DESTINATION_PLACE = re.compile(r"\b(?:CIF|CFR|CNF|DAP|DDP|CPT|CIP|DPU)\s+[A-Z][a-zA-Z]+")
 _DELIVERY = phrase_set((
     "delivery time", "lead time", "leadtime", "delivery date", "shipment date",
     "shipping date", "by the end", "before the end", "needed by", "need by", "required by",
-    "eta", "plazo de entrega", "tiempo de entrega", "prazo de entrega", "lieferzeit",
-    "liefertermin", "délai de livraison", "tempi di consegna",
+    "eta", *trade_words("delivery"),
 ))  # fmt: skip
 _DELIVERY_WITHIN = re.compile(r"\bwithin \d+\s?(?:days|weeks|months)\b", _I)
 _JOB_TITLES = phrase_set((
@@ -68,9 +73,29 @@ _JOB_TITLES = phrase_set((
     "jefe de", "geschäftsführer", "einkäufer", "einkauf", "directeur", "acheteur",
     "responsable",
 ))  # fmt: skip
-_UNITS = (
-    r"pcs|pc|pieces|piece|units|sets|cartons|ctns|boxes|pallets|rolls|lots|dozens|"
-    r"containers?|unidades|piezas|st[üu]ck|stk|pi[èe]ces|pe[çc]as|pezzi|unit[àa]|шт"
+_UNITS = "|".join(
+    sorted(
+        {
+            *[
+                "pcs",
+                "pc",
+                "pieces",
+                "piece",
+                "units",
+                "sets",
+                "cartons",
+                "ctns",
+                "boxes",
+                "pallets",
+                "rolls",
+                "lots",
+                "dozens",
+            ],
+            "containers?",
+            *(re.escape(u) for u in trade_words("quantity_units")),
+        },
+        key=lambda u: (-len(u), u),
+    )
 )
 NUMBER_RUN = re.compile(r"\d[\d,.]*")
 # What may follow a number to make it a quantity: a unit, or "x 40HQ" (containers).
@@ -84,7 +109,7 @@ _SPEC_UNIT = re.compile(
 _KELVIN = re.compile(r"\s?k\b", _I)
 _SPEC_WORDS = phrase_set((
     "dimmable", "dali", "cri", "0-10v", *(f"ip{n}" for n in range(20, 70)),
-    *(f"ip {n}" for n in range(20, 70)),
+    *(f"ip {n}" for n in range(20, 70)), *trade_words("specification"),
 ))  # fmt: skip
 _STARTERS = first_words(
     _SPEC_WORDS, _INCOTERM_TERMS, _PAYMENT, _PACKAGING, _DESTINATION, _DELIVERY, _JOB_TITLES

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 
+from inquiry_quality.features.lexicon import languages_with
 from inquiry_quality.features.region import REGION_TIPS
 from inquiry_quality.features.registry import FAMILIES, FEATURES, KIND_DOC, Direction, Feature
 
@@ -19,6 +20,14 @@ _FAMILY_DOC = {
     "markers, specificity, catalogue matches, style. English phrase counts are NaN (unknown) "
     "for other languages.",
     "plan": "Does the buyer say how the purchase will go? Signs of a buyer who means business.",
+    "intent": "Does the sender want to buy from us or sell to us? Read in the sender's language "
+    "with the phrase files in `data/lexicon/`; NaN for a language without them.",
+    "thread": "Is it a reply in a conversation we are part of: our sent Message-IDs, our "
+    "document numbers, our own quoted mail, follow-up words.",
+    "parties": "Do we know the sender, or is someone imitating a customer or us? Reads the "
+    "optional CRM contacts export (`featurize.known_parties`) and `featurize.own_domains`.",
+    "lures": "Payment-change and credential lures: new bank details, invoices to resend, "
+    "passwords, log-in-to-view links, programs and web pages attached or disguised.",
     "buyer": "Who the buyer says it is, and how it negotiates.",
     "message": "How the inquiry arrived.",
     "text": "The cleaned text the model turns into n-grams.",
@@ -36,14 +45,22 @@ def _said(feature: Feature, direction: Direction) -> str:
     return _cell(sentence) + (f" *(when {_cell(when)})*" if when else "")
 
 
+def covered_languages(feature: Feature) -> str:
+    """The languages a feature reads ("any" for features that read no phrase list)."""
+    codes = set(feature.languages)
+    for concept in feature.concepts:
+        codes.update(languages_with(concept))
+    return ", ".join(sorted(codes)) if codes else "any"
+
+
 def _family_table(features: list[Feature]) -> list[str]:
     lines = [
-        "| feature | kind | what it is | speaks for | speaks against |",
-        "| --- | --- | --- | --- | --- |",
+        "| feature | kind | what it is | languages | speaks for | speaks against |",
+        "| --- | --- | --- | --- | --- | --- |",
     ]
     lines += [
-        f"| `{f.name}` | {f.kind} | {_cell(f.description)} | {_said(f, 'for')} "
-        f"| {_said(f, 'against')} |"
+        f"| `{f.name}` | {f.kind} | {_cell(f.description)} | {covered_languages(f)} "
+        f"| {_said(f, 'for')} | {_said(f, 'against')} |"
         for f in features
     ]
     return lines
@@ -61,7 +78,9 @@ def render_catalogue() -> str:
         "with the sentence a sales rep reads when it speaks for or against an inquiry. Values "
         "in braces are taken from the same inquiry's features. A sentence is only said when "
         "its condition (*when ...*, on the feature's value) holds and every value it quotes "
-        "is known.",
+        "is known. *Languages* are those whose phrase lists a feature reads (ISO 639-1; "
+        "`data/lexicon/<language>.yaml`); in any other language it is NaN (unknown), except "
+        "the completeness flags, which look for every language's words in any text.",
         "",
         "Kinds:",
         "",

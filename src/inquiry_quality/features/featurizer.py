@@ -13,16 +13,24 @@ import pandas as pd
 from inquiry_quality.core import schema
 from inquiry_quality.core.config import FeaturizeParams
 from inquiry_quality.core.parallel import map_slices
+from inquiry_quality.features.attachments import AttachmentFeatures
 from inquiry_quality.features.base import FeatureFamily
 from inquiry_quality.features.buyer import BuyerFeatures
 from inquiry_quality.features.catalogue import Catalogue, read_catalogue
 from inquiry_quality.features.completeness import CompletenessFeatures
 from inquiry_quality.features.domain import DomainFeatures
+from inquiry_quality.features.intent import IntentFeatures
 from inquiry_quality.features.message import MessageFeatures
+from inquiry_quality.features.parties import KnownParties, PartyFeatures, read_known_parties
 from inquiry_quality.features.phrasing import PhrasingFeatures, TextSettings
 from inquiry_quality.features.plan import PlanFeatures
 from inquiry_quality.features.region import RegionFeatures
 from inquiry_quality.features.text import TextFeatures
+from inquiry_quality.features.thread import (
+    ThreadFeatures,
+    compile_document_patterns,
+    read_sent_messages,
+)
 
 FAMILY_CLASSES: tuple[type[FeatureFamily], ...] = (
     CompletenessFeatures,
@@ -30,6 +38,10 @@ FAMILY_CLASSES: tuple[type[FeatureFamily], ...] = (
     RegionFeatures,
     PhrasingFeatures,
     PlanFeatures,
+    IntentFeatures,
+    ThreadFeatures,
+    PartyFeatures,
+    AttachmentFeatures,
     BuyerFeatures,
     MessageFeatures,
     TextFeatures,
@@ -44,7 +56,10 @@ class InquiryFeaturizer(TextSettings, FeatureFamily):
     Stateless: ``fit`` learns nothing. The spaCy pipeline is built on first use and cached
     per process, never pickled, so an exported model stays small and loads anywhere.
     The text-reading settings go to the phrasing family (``TextSettings``);
-    ``strip_list_artefacts`` and ``keep_link_hosts`` to the text family (``TextFeatures``).
+    ``strip_list_artefacts`` and ``keep_link_hosts`` to the text family (``TextFeatures``);
+    ``known_parties`` (the CRM contacts export, as ``KnownParties``: its contacts as digests)
+    and ``own_domains`` to the parties family; ``document_patterns``, ``own_domains`` and
+    ``sent_messages`` to the thread family.
     """
 
     def __init__(
@@ -55,10 +70,18 @@ class InquiryFeaturizer(TextSettings, FeatureFamily):
         batch_size: int = 256,
         strip_list_artefacts: bool = False,
         keep_link_hosts: bool = False,
+        known_parties: KnownParties | None = None,
+        own_domains: Sequence[str] = (),
+        document_patterns: Sequence[str] = (),
+        sent_messages: frozenset[str] = frozenset(),
     ) -> None:
         super().__init__(catalogue, spacy_model, languages, batch_size)
         self.strip_list_artefacts = strip_list_artefacts
         self.keep_link_hosts = keep_link_hosts
+        self.known_parties = known_parties
+        self.own_domains = own_domains
+        self.document_patterns = document_patterns
+        self.sent_messages = sent_messages
 
     def families(self) -> list[FeatureFamily]:
         """The family extractors, configured from this featurizer's parameters."""
@@ -71,7 +94,15 @@ class InquiryFeaturizer(TextSettings, FeatureFamily):
         text = TextFeatures(
             strip_list_artefacts=self.strip_list_artefacts, keep_link_hosts=self.keep_link_hosts
         )
-        configured = {PhrasingFeatures: phrasing, TextFeatures: text}
+        configured = {
+            PhrasingFeatures: phrasing,
+            TextFeatures: text,
+            IntentFeatures: IntentFeatures(languages=self.languages),
+            ThreadFeatures: ThreadFeatures(
+                self.document_patterns, self.own_domains, self.sent_messages
+            ),
+            PartyFeatures: PartyFeatures(self.known_parties, self.own_domains),
+        }
         return [configured[cls] if cls in configured else cls() for cls in FAMILY_CLASSES]
 
     def get_feature_names_out(self, input_features: object = None) -> np.ndarray:
@@ -94,7 +125,16 @@ def build_featurizer(catalogue: Catalogue = None, **settings: Any) -> InquiryFea
 def featurizer_from_params(
     params: FeaturizeParams, catalogue: Catalogue = None
 ) -> InquiryFeaturizer:
-    """The featurizer configured by ``params.yaml``'s ``featurize`` section."""
+    """The featurizer configured by ``params.yaml``'s ``featurize`` section (its files, the
+    CRM export and our sent Message-IDs, are read here: the model keeps their contents, the
+    CRM's contacts as digests)."""
+    compile_document_patterns(params.document_patterns)  # a bad pattern fails before any work
+    parties = (
+        KnownParties.from_frame(read_known_parties(params.known_parties))
+        if params.known_parties
+        else None
+    )
+    sent = read_sent_messages(params.sent_messages) if params.sent_messages else frozenset()
     return build_featurizer(
         catalogue=catalogue,
         spacy_model=params.spacy_model,
@@ -102,7 +142,15 @@ def featurizer_from_params(
         batch_size=params.batch_size,
         strip_list_artefacts=params.strip_list_artefacts,
         keep_link_hosts=params.keep_link_hosts,
+        known_parties=parties,
+        own_domains=tuple(params.own_domains),
+        document_patterns=tuple(params.document_patterns),
+        sent_messages=sent,
     )
+
+
+#: where the featurizer runs, not what it computes: not part of its settings for ``train``
+RUN_SETTINGS = ("engine", "scheduler", "partition_rows")
 
 
 def write_settings(path: str | Path, params: FeaturizeParams, catalogue: str | Path | None) -> None:
@@ -112,7 +160,7 @@ def write_settings(path: str | Path, params: FeaturizeParams, catalogue: str | P
     ``featurize`` stage's output byte-identical (a pickle's set order is not).
     """
     settings = {
-        "featurize": params.model_dump(mode="json"),
+        "featurize": params.model_dump(mode="json", exclude=set(RUN_SETTINGS)),
         "catalogue": None if catalogue is None else str(catalogue),
     }
     Path(path).write_text(json.dumps(settings, indent=2, sort_keys=True) + "\n", "utf-8")
@@ -132,20 +180,27 @@ def feature_table(
     inquiries: pd.DataFrame,
     featurizer: InquiryFeaturizer,
     extra_columns: Sequence[str] = (),
+    features: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Ids, labels (where present), ``extra_columns`` and every feature, one row per inquiry.
 
-    Large tables are featurized on every core (rows are independent: the result is the same).
+    Large tables are featurized on every core (rows are independent: the result is the same);
+    ``features``, the featurizer's rows for ``inquiries`` in order, were computed elsewhere (on
+    a Dask cluster: ``features.on_dask``), and ``inquiries`` need hold only the kept columns.
     """
-    keep = [
-        c
-        for c in (*schema.ID_COLUMNS, *schema.LABEL_COLUMNS, *extra_columns)
-        if c in inquiries.columns
-    ]
+    keep = [c for c in kept_columns(extra_columns) if c in inquiries.columns]
     missing = [c for c in (schema.INQUIRY_ID, *extra_columns) if c not in inquiries.columns]
     if missing:
         raise KeyError(f"inquiries lack column(s) {', '.join(missing)}")
-    featurizer.transform(inquiries.head(1))  # build the spaCy rules once, before forking
-    parts = map_slices(featurizer.transform, inquiries, ROWS_PER_PROCESS, fork=True)
-    features = pd.concat(parts)
+    if features is None:
+        featurizer.transform(inquiries.head(1))  # build the spaCy rules once, before forking
+        features = pd.concat(
+            map_slices(featurizer.transform, inquiries, ROWS_PER_PROCESS, fork=True)
+        )
+    features = features.set_axis(inquiries.index)
     return pd.concat([inquiries[keep], features], axis=1).reset_index(drop=True)
+
+
+def kept_columns(extra_columns: Sequence[str] = ()) -> list[str]:
+    """The columns of the inquiries ``feature_table`` keeps beside the features."""
+    return [*schema.ID_COLUMNS, *schema.LABEL_COLUMNS, *extra_columns]

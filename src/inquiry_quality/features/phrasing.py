@@ -25,6 +25,7 @@ from inquiry_quality.core import schema
 from inquiry_quality.features.base import FeatureFamily, attachment_names, text_column
 from inquiry_quality.features.catalogue import MODEL_NUMBER, Catalogue, catalogue_terms
 from inquiry_quality.features.completeness import NUMBER_RUN
+from inquiry_quality.features.lexicon import fold, lexicon, tokenizer
 from inquiry_quality.features.patterns import load_patterns
 
 MARKER_LISTS = ("mass_mail", "whole_range", "scam", "money_transfer", "phishing")
@@ -38,6 +39,7 @@ _ASCII_WORD = re.compile(r"[a-z]+")
 GREETING_WINDOW = 4  # a greeting starts within the first tokens of the body
 GREETING_STARTS = ("dear", "hello", "hi", "hey", "good")  # first words of a personal greeting
 GREETING_SPAN = GREETING_WINDOW + 4  # the personal-greeting Matcher reads only these tokens
+GREETING_CHARS = 80  # other languages: the greeting is read in the body's first characters
 _MODEL_LABEL, _PRODUCT_LABEL, _PERSONAL = "catalogue_model", "catalogue_product", "personal"
 _LEXEME_ATTRS = frozenset({LOWER, NORM, IS_ALPHA, IS_TITLE})  # what our matchers read
 #: the tokenizer's vocabulary grows with every new word (names, numbers); past this many
@@ -183,6 +185,33 @@ def count_questions(text: str) -> int:
     return text.count("? ") + text.count("?\n") + text.endswith("?")
 
 
+def foreign_greeting(text: str, language: str) -> str:
+    """personal, generic, casual or none, from ``language``'s phrase file (``data/lexicon``);
+    unknown for a language without greetings there.
+
+    Personal: the greeting is followed by a title (Sr., Herr, господин) or a capitalised name.
+    """
+    words_of = lexicon(language)
+    if words_of is None or "greeting_formal" not in words_of.own:
+        return UNKNOWN_LANGUAGE
+    opening = tokenizer(language)(text.lstrip()[:GREETING_CHARS])
+    kept = [t for t in opening if not (t.is_punct or t.is_space)]
+    plain = [fold(t.text) for t in kept]
+    for kind, concept in (("generic", "greeting_formal"), ("casual", "greeting_casual")):
+        length = words_of.starts_with(plain, concept)
+        if length:
+            last = kept[length - 1]
+            after = opening[last.i + 1] if last.i + 1 < len(opening) else None
+            if after is None or after.is_punct or after.is_space:
+                return kind  # "Estimados señores:" ends the greeting
+            title_words = (plain[length - 1], fold(after.text))  # "السيد", "Sr."
+            titled = after.is_title or any(
+                words_of.starts_with([w], "personal_titles") for w in title_words
+            )
+            return "personal" if titled else kind
+    return "none"
+
+
 def risky_attachments(names: str, extensions: frozenset[str]) -> int:
     """How many attachment names end in an extension that can carry a payload or a lure."""
     return sum(
@@ -265,7 +294,7 @@ class PhrasingFeatures(TextSettings, FeatureFamily):
                 if start < GREETING_WINDOW:
                     opening.add(label)
             if not english:
-                greeting = UNKNOWN_LANGUAGE
+                greeting = foreign_greeting(text, language)
             elif text.lstrip()[:5].lower().startswith(GREETING_STARTS) and any(
                 s < GREETING_WINDOW for _, s, _ in rules.personal(doc[:GREETING_SPAN])
             ):

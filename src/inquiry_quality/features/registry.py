@@ -89,6 +89,8 @@ class Feature:
     the kind's default: a flag's "for" sentence needs 1 and its "against" sentence 0, other
     kinds need a known value. ``shown_as`` is a format spec for ``{value}`` (".0%");
     ``labels`` rephrase category values in sentences (``("claim", "buyer's own words")``).
+    ``concepts`` name the per-language phrase lists a feature reads, ``languages`` the
+    languages of a feature read with one language's lists; neither: any language.
     """
 
     name: str
@@ -103,6 +105,8 @@ class Feature:
     against_when: tuple[When, ...] = ()
     shown_as: str = ""
     labels: tuple[tuple[str, str], ...] = ()
+    concepts: tuple[str, ...] = ()  # the lexicon concepts it reads (features/lexicon.py)
+    languages: tuple[str, ...] = ()  # else the languages its phrase lists cover; (): any
 
     def when(self, direction: Direction) -> tuple[When, ...]:
         """The conditions under which ``direction``'s sentence is true."""
@@ -116,9 +120,19 @@ class Feature:
         return (When(),)  # known
 
 
-def _detail(name: str, what: str, label: str, question: str, present: str, absent: str) -> Feature:
+def _detail(
+    name: str,
+    what: str,
+    label: str,
+    question: str,
+    present: str,
+    absent: str,
+    concepts: tuple[str, ...] = (),
+) -> Feature:
     """A completeness flag whose absence is a detail to ask for."""
-    return Feature(name, "completeness", "flag", what, present, absent, label, question)
+    return Feature(
+        name, "completeness", "flag", what, present, absent, label, question, concepts=concepts
+    )
 
 
 FEATURES: Final[tuple[Feature, ...]] = (
@@ -140,6 +154,7 @@ FEATURES: Final[tuple[Feature, ...]] = (
         "please), or a custom one (wattage, 3000K/4000K/6500K, IP rating)?",
         "Specification stated",
         "No technical specification",
+        concepts=("specification",),
     ),
     _detail(
         "has_quantity",
@@ -149,6 +164,7 @@ FEATURES: Final[tuple[Feature, ...]] = (
         "MOQ, or a full container?",
         "Quantity stated ({quantity_text})",
         "No quantity given",
+        concepts=("quantity_units",),
     ),
     _detail(
         "has_packaging",
@@ -158,6 +174,7 @@ FEATURES: Final[tuple[Feature, ...]] = (
         "logo, or neutral packaging?",
         "Packaging requirements stated",
         "No packaging requirements",
+        concepts=("packaging",),
     ),
     _detail(
         "has_incoterm",
@@ -175,6 +192,7 @@ FEATURES: Final[tuple[Feature, ...]] = (
         "sight, or other?",
         "Payment terms stated ({payment_terms})",
         "No payment terms",
+        concepts=("payment_terms",),
     ),
     _detail(
         "has_destination",
@@ -184,6 +202,7 @@ FEATURES: Final[tuple[Feature, ...]] = (
         "for express?",
         "Destination stated",
         "No destination given",
+        concepts=("destination",),
     ),
     _detail(
         "has_delivery_time",
@@ -192,6 +211,7 @@ FEATURES: Final[tuple[Feature, ...]] = (
         "When do you need the goods: within 30 days, in 1-3 months, or for a later project?",
         "Delivery time stated",
         "No delivery time",
+        concepts=("delivery",),
     ),
     # --- completeness: the contact -------------------------------------------------------
     _detail(
@@ -279,6 +299,7 @@ FEATURES: Final[tuple[Feature, ...]] = (
         "The payment term named (T/T, L/C, PayPal, deposit, ...).",
         "Payment terms: {value}",
         "Payment terms: {value}",
+        concepts=("payment_terms",),
     ),
     Feature(
         "quantity_text",
@@ -488,8 +509,8 @@ FEATURES: Final[tuple[Feature, ...]] = (
         "greeting",
         "phrasing",
         "category",
-        "personal (Dear Mr. X), generic (Dear Sir/Madam), casual (hi), none; unknown if not "
-        "English.",
+        "personal (Dear Mr. X, Estimado Sr. X), generic (Dear Sir/Madam, Sehr geehrte Damen "
+        "und Herren), casual (hi, hola), none; unknown in a language without greeting lists.",
         "Greets a person by name",
         "{value}, not addressed to a person",
         for_when=(one_of("personal"),),
@@ -499,6 +520,8 @@ FEATURES: Final[tuple[Feature, ...]] = (
             ("casual", "casual greeting (hi)"),
             ("none", "no greeting"),
         ),
+        concepts=("greeting_formal",),
+        languages=("en",),
     ),
     Feature(
         "mass_mail_markers",
@@ -509,6 +532,7 @@ FEATURES: Final[tuple[Feature, ...]] = (
         "Reads like a mass mailing ({value} phrases such as 'your products', 'price list')",
         for_when=NO,
         against_when=SOME,
+        languages=("en",),
     ),
     Feature(
         "whole_range_requests",
@@ -519,6 +543,7 @@ FEATURES: Final[tuple[Feature, ...]] = (
         "Asks for the whole catalogue or all prices",
         for_when=NO,
         against_when=SOME,
+        languages=("en",),
     ),
     Feature(
         "scam_markers",
@@ -529,6 +554,7 @@ FEATURES: Final[tuple[Feature, ...]] = (
         "Advance-fee scam phrases ({value})",
         for_when=NO,
         against_when=SOME,
+        languages=("en",),
     ),
     Feature(
         "phishing_markers",
@@ -539,6 +565,7 @@ FEATURES: Final[tuple[Feature, ...]] = (
         "Phishing phrases ('view inquiry', login) ({value})",
         for_when=NO,
         against_when=SOME,
+        languages=("en",),
     ),
     Feature(
         "money_transfer_mentioned",
@@ -609,6 +636,7 @@ FEATURES: Final[tuple[Feature, ...]] = (
         "Names none of our products",
         for_when=SOME,
         against_when=NO,
+        languages=("en",),
     ),
     Feature(
         "re_depth",
@@ -712,6 +740,254 @@ FEATURES: Final[tuple[Feature, ...]] = (
         "Says little about how the purchase will go ({value} of 5 signs)",
         for_when=(at_least(2),),
         against_when=(at_most(1),),
+    ),
+    # --- intent ----------------------------------------------------------------------------
+    Feature(
+        "offer_phrases",
+        "intent",
+        "number",
+        "Phrases that offer goods or services to us ('we are a manufacturer of', 'our price "
+        "is', 'our MOQ', 'free samples', 'we can ship for you').",
+        "Does not pitch goods or services of its own",
+        "Offers its own goods or services ({value} phrases such as 'we are a manufacturer', "
+        "'free samples')",
+        for_when=NO,
+        against_when=SOME,
+        concepts=("offer",),
+    ),
+    Feature(
+        "request_phrases",
+        "intent",
+        "number",
+        "Phrases that ask us for goods or a quotation ('please quote', 'we need', 'kindly "
+        "send your offer').",
+        "Asks us for goods or a quotation ({value} phrases)",
+        "Does not ask for goods or a quotation",
+        for_when=SOME,
+        against_when=NO,
+        concepts=("request",),
+    ),
+    Feature(
+        "sells_to_us",
+        "intent",
+        "flag",
+        "The sender sells rather than buys: at least 2 offer phrases, and at least twice "
+        "as many as request phrases.",
+        "Writes as a buyer, not a seller",
+        "An offer to sell to us, not a buyer",
+        for_when=(equals(0), at_least(1, of="request_phrases")),
+        against_when=(equals(1),),
+        concepts=("offer", "request"),
+    ),
+    # --- thread ----------------------------------------------------------------------------
+    Feature(
+        "is_reply",
+        "thread",
+        "flag",
+        "The In-Reply-To or References header names an earlier message (NaN for messages "
+        "without headers: forms, platform exports).",
+        "Replies to an earlier message",
+        "Starts a new conversation",
+    ),
+    Feature(
+        "replies_to_our_mail",
+        "thread",
+        "flag",
+        "In-Reply-To or References name a message we sent (`featurize.sent_messages`; NaN "
+        "without that list or without headers).",
+        "Replies to a mail we sent",
+        "Replies to a message we never sent",
+        against_when=(equals(0), equals(1, of="is_reply")),
+    ),
+    Feature(
+        "our_document_numbers",
+        "thread",
+        "number",
+        "Our quotation, proforma or order numbers cited in subject, text or quote "
+        "(`featurize.document_patterns`; NaN without patterns).",
+        "Cites our document {our_document}",
+        "Cites none of our quotation, PI or order numbers",
+        for_when=SOME,
+        against_when=NO,
+    ),
+    Feature(
+        "our_document",
+        "thread",
+        "detail",
+        "The first of our document numbers it cites.",
+        "Our document: {value}",
+        "Our document: {value}",
+    ),
+    Feature(
+        "quotes_our_mail",
+        "thread",
+        "flag",
+        "The quoted earlier message is ours: it holds one of our domains or document numbers "
+        "(NaN without quoted text, or without `featurize.own_domains` and patterns).",
+        "Quotes our own earlier mail",
+        "Quotes a mail that is not ours",
+    ),
+    Feature(
+        "follow_up_phrases",
+        "thread",
+        "number",
+        "Phrases that follow up an open thread ('any update', 'as agreed', 'further to our', "
+        "'thank you for your quotation').",
+        "Follows up an open conversation ({value} phrases)",
+        "No follow-up of an earlier conversation",
+        for_when=SOME,
+        against_when=NO,
+        concepts=("follow_up",),
+    ),
+    Feature(
+        "our_document_phrases",
+        "thread",
+        "number",
+        "Words for documents we send ('your quotation', 'your proforma', 'our order', 'the "
+        "shipment', 'B/L').",
+        "Refers to our quotation, PI, order or shipment ({value} mentions)",
+        "Refers to no quotation, PI, order or shipment of ours",
+        for_when=SOME,
+        against_when=NO,
+        concepts=("our_documents",),
+    ),
+    # --- parties ---------------------------------------------------------------------------
+    Feature(
+        "known_contact",
+        "parties",
+        "flag",
+        "The sender's address or phone is in the CRM contacts export "
+        "(`featurize.known_parties`; NaN without it).",
+        "A known contact of ours",
+        "Not a contact in our CRM",
+    ),
+    Feature(
+        "known_company_domain",
+        "parties",
+        "flag",
+        "The sender's domain is a domain of a known customer (NaN without the CRM export).",
+        "Writes from a known customer's domain ({sender_domain})",
+        "Not a known customer's domain",
+    ),
+    Feature(
+        "lookalike_domain",
+        "parties",
+        "flag",
+        "The sender's or Reply-To domain imitates a known customer's or our own domain "
+        "without being it: one letter off, look-alike letters (rn for m, 0 for o, Cyrillic а), "
+        "a hyphen or a short word added, another suffix (NaN without known or own domains).",
+        "Its domain imitates none of our customers' or ours",
+        "Domain imitates {lookalike_of}: a payment-fraud pattern",
+        for_when=(equals(0), one_of("corporate", of="sender_domain_kind")),
+        against_when=(equals(1),),
+    ),
+    Feature(
+        "lookalike_of",
+        "parties",
+        "detail",
+        "The known or own domain the sender's (or Reply-To's) domain imitates.",
+        "Imitates {value}",
+        "Imitates {value}",
+    ),
+    Feature(
+        "known_name_elsewhere",
+        "parties",
+        "flag",
+        "A known contact's name (as in their CRM address, first.last@) from an address that "
+        "is not theirs: free mail or another domain (NaN without the CRM export).",
+        "No known name from a stranger's address",
+        "Uses a known contact's name from another address ({sender_domain})",
+        **BAD_FLAG,
+    ),
+    Feature(
+        "reply_to_other_domain",
+        "parties",
+        "flag",
+        "The Reply-To address is at another domain than the sender's.",
+        "Replies stay with the sender's domain",
+        "Replies are diverted to another domain",
+        **BAD_FLAG,
+    ),
+    # --- lures -----------------------------------------------------------------------------
+    Feature(
+        "bank_change_phrases",
+        "lures",
+        "number",
+        "Phrases announcing or asking for new bank details ('our bank has changed', 'new "
+        "account details', 'do not pay to the old account').",
+        "No change of bank details",
+        "Announces or asks for a change of bank details: verify by phone",
+        for_when=NO,
+        against_when=SOME,
+        concepts=("bank_change",),
+    ),
+    Feature(
+        "invoice_resend_phrases",
+        "lures",
+        "number",
+        "Asks to resend an invoice or proforma, or for our bank details ('resend the "
+        "invoice', 'with your bank details').",
+        "No request to resend invoices or bank details",
+        "Asks to resend an invoice or our bank details ({value})",
+        for_when=NO,
+        against_when=SOME,
+        concepts=("invoice_resend",),
+    ),
+    Feature(
+        "credential_phrases",
+        "lures",
+        "number",
+        "Asks for a password or an account log-in ('open with your e-mail password', "
+        "'verify your account').",
+        "Asks for no password or log-in",
+        "Asks for a password or an account log-in ({value})",
+        for_when=NO,
+        against_when=SOME,
+        concepts=("credential",),
+    ),
+    Feature(
+        "login_view_phrases",
+        "lures",
+        "number",
+        "Log-in-to-view links and fake platform notices ('log in to view', 'unread "
+        "inquiries', 'payment on hold').",
+        "No log-in-to-view link or platform notice",
+        "A log-in-to-view lure or fake platform notice ({value})",
+        for_when=NO,
+        against_when=SOME,
+        concepts=("login_view",),
+    ),
+    Feature(
+        "executable_attachments",
+        "lures",
+        "number",
+        "Attachments that run code (.exe, .scr, .js, .vbs, .bat, .jar, .msi, .lnk, .hta, "
+        ".iso, .img, ...).",
+        "No program attached",
+        "Attaches a program ({value}: .exe, .js, .iso, ...)",
+        for_when=NO,
+        against_when=SOME,
+    ),
+    Feature(
+        "html_attachments",
+        "lures",
+        "number",
+        "HTML attachments (.html, .htm, .shtml, .svg, ...): a web page, often a log-in form.",
+        "No web page attached",
+        "Attaches a web page ({value}: .html/.htm), a common log-in lure",
+        for_when=NO,
+        against_when=SOME,
+    ),
+    Feature(
+        "double_extensions",
+        "lures",
+        "number",
+        "Attachment names with a document extension followed by another (PO.pdf.exe, "
+        "invoice.pdf.html, scan.xlsx   .js).",
+        "No disguised attachment names",
+        "An attachment disguised with a double extension ({value})",
+        for_when=NO,
+        against_when=SOME,
     ),
     # --- buyer -----------------------------------------------------------------------------
     Feature(

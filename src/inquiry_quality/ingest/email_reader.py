@@ -16,13 +16,14 @@ import codecs
 import fnmatch
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from email import policy
 from email.header import decode_header, make_header
 from email.message import Message
 from email.parser import BytesParser
 from email.utils import parseaddr, parsedate_to_datetime
 from functools import partial
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -116,9 +117,31 @@ def _header_values(msg: Message, name: str) -> list[Any]:
     return values
 
 
+#: a header value that ``policy.default`` and ``_text`` give back unchanged but for unfolding:
+#: printable ASCII with no encoded word (most headers; parsing them costs more than the body);
+#: an address or message id only in the plainest forms (``Ann Lee <ann@x.com>``, ``ann@x.com``,
+#: ``<123.abc@x.com>``), since their parsers rewrite comments, quotes, spacing and odd ids
+_PLAIN_VALUE = re.compile(r"[\x20-\x7e\t\r\n]*")
+_PLAIN_ADDRESS = re.compile(
+    r"(?:[A-Za-z0-9]+(?: [A-Za-z0-9]+)* )?<[\w.+-]+@[\w.-]+>|[\w.+-]+@[\w.-]+", re.ASCII
+)
+_PLAIN_ID = re.compile(r"<[\w.$%+-]+@[\w.-]+>", re.ASCII)
+_PLAIN_FORMS = {"from": _PLAIN_ADDRESS, "reply-to": _PLAIN_ADDRESS, "message-id": _PLAIN_ID}
+_LINE_BREAKS = re.compile(r"\n|\r")  # what policy.default removes to unfold a header
+
+
 def _header(msg: Message, name: str) -> str | None:
-    values = _header_values(msg, name.lower())
-    text = _text(values[0]) if values else None
+    """The first ``name`` header as text: decoded and unfolded (see ``_header_values``)."""
+    key = name.lower()
+    raw = next((value for k, value in msg.raw_items() if k.lower() == key), None)
+    if raw is None:
+        return None
+    plain = _PLAIN_FORMS.get(key, _PLAIN_VALUE)
+    if isinstance(raw, str) and "=?" not in raw and plain.fullmatch(raw):
+        text: str | None = _LINE_BREAKS.sub("", raw)
+    else:
+        values = _header_values(msg, key)
+        text = _text(values[0]) if values else None
     return text.strip() if text else None
 
 
@@ -215,6 +238,15 @@ def _fuller_alternative(plain: str, html: str) -> str:
     return plain
 
 
+_MESSAGE_ID = re.compile(r"<[^<>\s]+>")
+
+
+def _thread_ids(msg: Message) -> str | None:
+    """The Message-IDs an e-mail replies to (In-Reply-To, then References), each once."""
+    text = " ".join(_header(msg, name) or "" for name in ("In-Reply-To", "References"))
+    return " ".join(dict.fromkeys(_MESSAGE_ID.findall(text))) or None
+
+
 def _record(msg: Message, max_chars: int) -> dict[str, Any]:
     name, address = parseaddr(_header(msg, "From") or "")
     reply_to = parseaddr(_header(msg, "Reply-To") or "")[1]
@@ -231,6 +263,7 @@ def _record(msg: Message, max_chars: int) -> dict[str, Any]:
         schema.SENDER_NAME: name or None,
         schema.SENDER_EMAIL: address or None,
         schema.REPLY_TO: reply_to or None,
+        schema.IN_REPLY_TO: _thread_ids(msg),
         schema.ATTACHMENTS: schema.ATTACHMENT_SEP.join(names),
         schema.ATTACHMENT_TYPES: schema.ATTACHMENT_SEP.join(types),
     }
@@ -281,14 +314,20 @@ def read_messages(
     max_body_chars: int,
     pattern: str = "**/*",
     exclude: tuple[str, ...] = (),
+    units: tuple[int, int] | None = None,
 ) -> Iterator[Chunk]:
-    """Read a mailbox (``fmt="mbox"``), a folder of message files or one file (``fmt="eml"``)."""
+    """Read a mailbox (``fmt="mbox"``), a folder of message files or one file (``fmt="eml"``);
+    ``units`` (start, stop) reads only those messages (0-based, in reading order)."""
+    start, stop = units or (0, None)
     if fmt == "mbox":
         if not path.is_file():
             raise IngestError(f"{source}: mbox source is not a file")
         messages: Iterator[tuple[str, bytes | None, int]] = iter_mbox(path, max_message_bytes)
     else:
-        messages = _folder_messages(path, pattern, exclude, max_message_bytes)
+        files = islice(_message_files(path, pattern, exclude), start, stop)
+        start, stop = 0, None  # the file list is sliced: only the files in range are read
+        messages = _folder_messages(files, max_message_bytes)
+    messages = islice(messages, start, stop)
     pending: list[tuple[str, bytes]] = []
     problems: list[dict[str, str]] = []
     for position, data, size in messages:
@@ -320,10 +359,27 @@ def _parse_slice(messages: list[tuple[str, bytes]], max_body_chars: int) -> list
     ]
 
 
+def _message_files(
+    folder: Path, pattern: str, exclude: tuple[str, ...]
+) -> Iterator[tuple[str, Path]]:
+    """A folder's message files, or the one file, with their relative path."""
+    if folder.is_dir():
+        return iter_folder(folder, pattern, exclude)
+    return iter([(folder.name, folder)])
+
+
+def count_messages(
+    path: Path, fmt: str, max_message_bytes: int, pattern: str = "**/*", exclude: tuple = ()
+) -> int:
+    """How many messages ``read_messages`` reads (too large and empty ones included)."""
+    if fmt == "mbox":
+        return sum(1 for _ in iter_mbox(path, max_message_bytes))
+    return sum(1 for _ in _message_files(path, pattern, exclude))
+
+
 def _folder_messages(
-    folder: Path, pattern: str, exclude: tuple[str, ...], max_bytes: int
+    files: Iterable[tuple[str, Path]], max_bytes: int
 ) -> Iterator[tuple[str, bytes | None, int]]:
-    files = iter_folder(folder, pattern, exclude) if folder.is_dir() else [(folder.name, folder)]
     for relative, path in files:
         size = path.stat().st_size
         yield relative, (path.read_bytes() if size <= max_bytes else None), size

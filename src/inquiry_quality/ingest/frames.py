@@ -13,7 +13,7 @@ from inquiry_quality.core import schema
 STRING = pd.StringDtype()
 TIMESTAMP = "datetime64[us, UTC]"
 LABEL_INT = "Int8"
-INT_LABELS = (schema.IS_GENUINE, schema.CONVERTED)
+INT_LABELS = (schema.IS_GENUINE, schema.EXISTING_CUSTOMER, schema.CONVERTED)
 STRING_LABELS = (schema.JUNK_TYPE,)
 
 

@@ -24,6 +24,8 @@ from inquiry_quality.ingest.sources import infer_format, raw_chunks
 from inquiry_quality.ingest.validate import Problems, check_labels
 
 JOIN_KEYS = ("inquiry_id", "message_id", "path")
+#: label columns whose disagreements between sources are counted
+DISAGREEING = (schema.IS_GENUINE, schema.JUNK_TYPE, schema.CONVERTED)
 
 
 @dataclass
@@ -35,6 +37,9 @@ class Outcomes:
     quarantine: pd.DataFrame
     rows_read: int
     matched: set[str] = field(default_factory=set)
+    #: per label column, inquiries where this source's value differs from the one kept (an
+    #: earlier source's: the order of ``ingest.outcomes`` is the precedence)
+    disagreements: dict[str, int] = field(default_factory=dict)
 
     def report(self) -> dict[str, object]:
         return {
@@ -46,6 +51,7 @@ class Outcomes:
             "reasons": self.quarantine["reason"].value_counts().to_dict(),
             "labels_joined": len(self.matched),
             "labels_unmatched": len(self.labels) - len(self.matched),
+            "disagreements": dict(sorted(self.disagreements.items())),
         }
 
 
@@ -122,7 +128,8 @@ def inquiry_keys(table: pd.DataFrame, join_on: str, root: Path) -> pd.Series:
 
 def join_labels(table: pd.DataFrame, outcomes: list[Outcomes], root: Path) -> pd.DataFrame:
     """Fill the label columns from each outcome source in turn (labels the source itself
-    carried win); record which outcome keys were used."""
+    carried win, then earlier sources); record which outcome keys were used and how often a
+    source disagrees with the label kept."""
     table = table.copy()
     for outcome in outcomes:
         keys = inquiry_keys(table, outcome.spec.join_on, root)
@@ -133,8 +140,11 @@ def join_labels(table: pd.DataFrame, outcomes: list[Outcomes], root: Path) -> pd
         joined = outcome.labels.reindex(keys[found].to_numpy())
         joined.index = keys[found].index
         for column in schema.LABEL_COLUMNS:
-            filled = table.loc[found, column].where(
-                table.loc[found, column].notna(), joined[column]
-            )
+            kept, offered = table.loc[found, column], joined[column]
+            if column in DISAGREEING:
+                differs = kept.notna() & offered.notna() & (kept.astype(str) != offered.astype(str))
+                count = outcome.disagreements.get(column, 0) + int(differs.sum())
+                outcome.disagreements[column] = count
+            filled = kept.where(kept.notna(), offered)
             table.loc[found, column] = filled.astype(table[column].dtype)
     return table

@@ -14,6 +14,8 @@ import datetime as dt
 import json
 import math
 from collections.abc import Iterator
+from contextlib import contextmanager
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +40,8 @@ _BOMS = (
 _FALLBACK_ENCODINGS = ("utf-8", "cp1252", "latin-1")
 _DELIMITERS = (",", ";", "\t", "|")
 _BLOCK = 1 << 20
+#: a part of a source: records, lines, rows or messages [start, stop) (0-based); None: all
+Units = tuple[int, int] | None
 
 csv.field_size_limit(1 << 30)  # a long message body is a long field, not a broken file
 
@@ -84,18 +88,15 @@ def _unique_header(header: list[str], source: str) -> list[str]:
     return header
 
 
-def read_csv(
+@contextmanager
+def _csv_records(
     path: Path,
     source: str,
-    chunk_rows: int,
     encoding: str | None = None,
     delimiter: str | None = None,
     columns: list[str] | None = None,
-) -> Iterator[Chunk]:
-    """Read a delimited text export. Records with more or fewer fields than the header are
-    quarantined (a truncated or malformed row), never shifted into other columns. With
-    ``columns``, the file has no header row (a label index such as TREC's ``spam ../data/1``):
-    they name its fields, and its first line is row 1."""
+) -> Iterator[tuple[Any, list[str], int]]:
+    """An open CSV file as (record reader, header, number of header rows)."""
     encoding = encoding or sniff_encoding(path)
     with path.open(encoding=encoding, errors="replace", newline="") as fh:
         first = fh.readline()
@@ -105,17 +106,67 @@ def read_csv(
         fh.seek(0)
         reader = csv.reader(fh, delimiter=delimiter, strict=True)
         header = _unique_header(list(columns) if columns else next(reader), source)
-        yield from _csv_chunks(reader, header, source, chunk_rows, 0 if columns else 1)
+        yield reader, header, 0 if columns else 1
+
+
+def read_csv(
+    path: Path,
+    source: str,
+    chunk_rows: int,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+    columns: list[str] | None = None,
+    units: Units = None,
+) -> Iterator[Chunk]:
+    """Read a delimited text export. Records with more or fewer fields than the header are
+    quarantined (a truncated or malformed row), never shifted into other columns. With
+    ``columns``, the file has no header row (a label index such as TREC's ``spam ../data/1``):
+    they name its fields, and its first line is row 1. ``units`` (start, stop) reads only
+    those records (0-based, header excluded; a record spans lines when a quoted field does)."""
+    with _csv_records(path, source, encoding, delimiter, columns) as (reader, header, skip):
+        yield from _csv_chunks(reader, header, source, chunk_rows, skip, units)
+
+
+def count_csv_records(
+    path: Path,
+    source: str,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+    columns: list[str] | None = None,
+) -> int:
+    """How many records ``read_csv`` would look at (blank and malformed ones included)."""
+    with _csv_records(path, source, encoding, delimiter, columns) as (reader, _, _):
+        return _skip(reader, None)
+
+
+def _skip(reader: Any, count: int | None) -> int:
+    """Consume up to ``count`` records (all with None), malformed ones too; how many."""
+    done = 0
+    while count is None or done < count:
+        try:
+            next(reader)
+        except StopIteration:
+            break
+        except csv.Error:
+            pass
+        done += 1
+    return done
 
 
 def _csv_chunks(
-    reader: Any, header: list[str], source: str, chunk_rows: int, header_rows: int = 1
+    reader: Any,
+    header: list[str],
+    source: str,
+    chunk_rows: int,
+    header_rows: int = 1,
+    units: Units = None,
 ) -> Iterator[Chunk]:
     rows: list[list[str]] = []
     positions: list[int] = []
     problems: list[dict[str, str]] = []
-    position = header_rows
-    while True:
+    start, stop = units or (0, None)
+    position = header_rows + _skip(reader, start)
+    while stop is None or position - header_rows < stop:
         position += 1
         try:
             record = next(reader)
@@ -187,13 +238,15 @@ def _padded(records: Iterator[list[Any]], width: int) -> Iterator[list[Any]]:
         yield record + [None] * (width - len(record)) if len(record) < width else record
 
 
-def read_jsonl(path: Path, source: str, chunk_rows: int) -> Iterator[Chunk]:
-    """Read JSON Lines: one object per line; a line that is not an object is quarantined."""
+def read_jsonl(path: Path, source: str, chunk_rows: int, units: Units = None) -> Iterator[Chunk]:
+    """Read JSON Lines: one object per line; a line that is not an object is quarantined.
+    ``units`` (start, stop) reads only those lines (0-based)."""
+    start, stop = units or (0, None)
     records: list[dict[str, Any]] = []
     positions: list[int] = []
     problems: list[dict[str, str]] = []
     with path.open(encoding=sniff_encoding(path), errors="replace") as fh:
-        for number, line in enumerate(fh, start=1):
+        for number, line in enumerate(islice(fh, start, stop), start=start + 1):
             if not line.strip():
                 continue
             try:
@@ -226,17 +279,23 @@ def _records_frame(records: list[dict[str, Any]], positions: list[int]) -> pd.Da
     return frame
 
 
-def read_parquet(path: Path, source: str, chunk_rows: int) -> Iterator[Chunk]:
-    """Read a Parquet file batch by batch."""
+def read_parquet(path: Path, source: str, chunk_rows: int, units: Units = None) -> Iterator[Chunk]:
+    """Read a Parquet file batch by batch; ``units`` (start, stop) reads only those rows."""
     import pyarrow.parquet as pq
 
     try:
         parquet = pq.ParquetFile(path)
     except Exception as exc:  # pyarrow raises ArrowInvalid / OSError for a broken file
         raise IngestError(f"{source}: not a readable Parquet file ({exc})") from exc
-    start = 1
+    first, stop = units or (0, parquet.metadata.num_rows)
+    offset = 0  # 0-based index of the batch's first row
     for batch in parquet.iter_batches(batch_size=chunk_rows):
-        frame = batch.to_pandas()
-        frame[schema.SOURCE_POSITION] = [str(p) for p in range(start, start + len(frame))]
-        start += len(frame)
-        yield Chunk(frame, empty_quarantine())
+        if offset >= stop:
+            break
+        lo, hi = max(first - offset, 0), min(stop - offset, batch.num_rows)
+        if lo < hi:
+            frame = batch.slice(lo, hi - lo).to_pandas()
+            positions = range(offset + lo + 1, offset + hi + 1)
+            frame[schema.SOURCE_POSITION] = [str(p) for p in positions]
+            yield Chunk(frame, empty_quarantine())
+        offset += batch.num_rows

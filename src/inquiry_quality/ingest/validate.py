@@ -81,6 +81,9 @@ def check_labels(frame: pd.DataFrame, problems: Problems) -> dict[str, pd.Series
         bad |= numbers.notna() & ~numbers.isin([0, 1])
         problems.add(bad, column, f"{column} is not 0, 1 or empty", values)
         typed[column] = numbers.where(~bad).astype("Int8")
+    # An existing customer's message opens no new deal: its conversion is not a label.
+    customer = typed[schema.EXISTING_CUSTOMER] == 1
+    typed[schema.CONVERTED] = typed[schema.CONVERTED].mask(customer.fillna(False))
     junk = _junk_types(frame.get(schema.JUNK_TYPE, pd.Series(pd.NA, index=frame.index)))
     bad_junk = junk.notna() & ~junk.isin(schema.JUNK_TYPES)
     problems.add(bad_junk, schema.JUNK_TYPE, f"junk_type not one of {schema.JUNK_TYPES}", junk)

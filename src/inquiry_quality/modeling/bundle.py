@@ -32,7 +32,7 @@ from inquiry_quality.modeling.contributions import (
     top_terms,
     transformed_explanation,
 )
-from inquiry_quality.modeling.heads import GENUINE, JUNK_TYPE, ORDER, P_ORDER
+from inquiry_quality.modeling.heads import EXISTING, GENUINE, JUNK_TYPE, ORDER, P_EXISTING, P_ORDER
 
 logger = logging.getLogger(__name__)
 
@@ -114,7 +114,8 @@ class ModelBundle:
         )
 
     def predict_features(self, feats: pd.DataFrame) -> pd.DataFrame:
-        """``p_genuine``, ``p_order``, ``p_convert``, ``junk_type`` and ``p_<junk type>``.
+        """``p_genuine``, ``p_order``, ``p_convert``, ``p_existing_customer``, ``junk_type`` and
+        ``p_<junk type>``.
 
         A head that was skipped at training gives NaN (or <NA> for ``junk_type``).
         """
@@ -158,6 +159,8 @@ class ModelBundle:
         for head, column in ((GENUINE, schema.P_GENUINE), (ORDER, P_ORDER)):
             out[column] = proba[head][:, 1] if head in proba else np.nan
         out[schema.P_CONVERT] = out[schema.P_GENUINE] * out[P_ORDER]
+        existing = proba[EXISTING][:, 1] if EXISTING in proba else np.nan
+        out[P_EXISTING] = out[schema.P_GENUINE] * existing
         junk = self.heads.get(JUNK_TYPE)
         if junk is None:
             out[schema.JUNK_TYPE] = pd.Series(pd.NA, index=index, dtype="string")

@@ -22,6 +22,7 @@ text, which together form the one input column ``clean_text``).
 
 from __future__ import annotations
 
+import weakref
 from typing import Any, Final
 
 import numpy as np
@@ -39,9 +40,21 @@ _EPS = 1e-6
 WORD_PREFIX: Final = "text__words__"  # transformed names of the word n-grams
 
 
+_NAMES: weakref.WeakKeyDictionary[Pipeline, np.ndarray] = weakref.WeakKeyDictionary()
+
+
+def transformed_names(pipeline: Pipeline) -> np.ndarray:
+    """The names of a fitted pipeline's transformed columns, as strings; computed once per
+    pipeline (scikit-learn rebuilds ~10k names on every call: most of a one-inquiry score)."""
+    names = _NAMES.get(pipeline)
+    if names is None:
+        names = _NAMES[pipeline] = pipeline[:-1].get_feature_names_out().astype(str)
+    return names
+
+
 def input_columns(pipeline: Pipeline, text: str) -> np.ndarray:
     """The input column of every transformed column of a fitted pipeline."""
-    names = pipeline[:-1].get_feature_names_out()
+    names = transformed_names(pipeline)
     out = []
     for name in names:
         branch, _, column = str(name).partition("__")
@@ -209,7 +222,7 @@ def _word_gains(
     classifier's ``_linear_terms``. The transformed rows may be dense (few columns): only the
     n-grams present count."""
     coef, mix = terms
-    names = pipeline[:-1].get_feature_names_out().astype(str)
+    names = transformed_names(pipeline)
     is_word = np.char.startswith(names, WORD_PREFIX)
     matrix = sparse.csr_matrix(transformed)
     rows = np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))

@@ -192,7 +192,7 @@ def _text(reduce: bool) -> Pipeline:
 
 
 def uses_subtypes(cfg: TrainParams, head: str | None) -> bool:
-    """Whether ``head`` is a ``SubtypeLogisticRegression`` (``train.genuine_subtypes``)."""
+    """Whether ``head`` is a ``SubtypeLogisticRegression`` (``train.logreg.genuine_subtypes``)."""
     return cfg.model == "logreg" and cfg.logreg.genuine_subtypes and head == GENUINE
 
 
@@ -236,7 +236,8 @@ def build_pipeline(
     structured columns.
     """
     if cfg.structured_weight < 0:
-        raise ValueError(f"train.structured_weight: {cfg.structured_weight} is negative")
+        weight = f"train.{cfg.model}.structured_weight"
+        raise ValueError(f"{weight}: {cfg.structured_weight} is negative")
     dense = cfg.model == "hgb"
     transformers: list[tuple[str, Any, Any]] = [
         ("numeric", _numeric(cfg.numeric_scaling), list(numeric)),

@@ -4,13 +4,17 @@ Rows the readers cannot use go to the quarantine file with their source position
 the summary counts reconcile (rows in = scored + quarantined). Dates in the future are not a
 reason to quarantine here: scoring does not learn from dates. With a daily capacity, the
 quote-now ranking needs the whole batch, so rows are first written to a temporary Parquet file
-and the capacity applied in a second streaming pass.
+and the capacity applied in a second streaming pass. With a drift check, each chunk is
+profiled where it is scored and the profiles summed here into the batch's drift report.
 """
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -19,12 +23,14 @@ import pyarrow.parquet as pq
 from tqdm import tqdm
 
 from inquiry_quality.core import schema
-from inquiry_quality.core.config import IngestParams, SourceParams
+from inquiry_quality.core.config import IngestParams, ScoreParams, SourceParams
 from inquiry_quality.evaluation.drift import drift_report
-from inquiry_quality.evaluation.profile import Layout, Profile
-from inquiry_quality.ingest import SourceReader, read_inquiries
+from inquiry_quality.evaluation.profile import Profile
+from inquiry_quality.ingest import infer_format, read_inquiries
 from inquiry_quality.ingest.outcomes import Outcomes
-from inquiry_quality.scoring.engines.local import scored_chunks
+from inquiry_quality.ingest.sources import MAIL_FORMATS
+from inquiry_quality.scoring.engines.local import scored_chunks, scored_partitions
+from inquiry_quality.scoring.engines.partitions import ANY_DATE, plan_partitions
 from inquiry_quality.scoring.monitor import layout_of
 from inquiry_quality.scoring.scorer import Scorer
 from inquiry_quality.scoring.summary import BatchSummary, TierOutcomes
@@ -36,9 +42,6 @@ from inquiry_quality.scoring.tiers import (
     day_keys,
 )
 from inquiry_quality.scoring.writers import QuarantineWriter, ScoredWriter
-
-#: scoring reads inquiries of any date (``read_inquiries`` quarantines future ones by default)
-ANY_DATE = pd.Timestamp.max.tz_localize("UTC")
 
 
 def source_for(path: Path, configured: Sequence[SourceParams]) -> SourceParams:
@@ -83,46 +86,110 @@ class _Ledger:
         )
 
 
-def _score_source(
-    scorer: Scorer,
-    reader: SourceReader,
-    writer: ScoredWriter,
-    bad: QuarantineWriter,
-    summary: BatchSummary,
-    ledger: _Ledger | None,
-    outcomes: list[Outcomes],
-    bar: tqdm,
-    jobs: int,
-    layout: Layout | None,
-) -> Profile:
-    scored_here, quarantined_here = 0, 0
-    profile = Profile()
-    for chunk, scored, chunk_profile in scored_chunks(scorer, reader, jobs, layout):
-        if chunk_profile is not None:
-            profile += chunk_profile
+@dataclass
+class SourceCounts:
+    """What one input file gave: rows read, scored and quarantined (summed over its parts)."""
+
+    source: str
+    format: str | None = None
+    rows_read: int = 0
+    scored: int = 0
+    quarantined: int = 0
+
+
+class BatchRun:
+    """The writing side of a scoring run, whatever engine scored the rows: scored rows and
+    quarantine lines to their files in the order given, the summary and per-source counts, the
+    daily capacity (a second pass on close) and, with ``drift``, the sum of the chunks'
+    profiles compared on close with the model's training reference (``summary.drift``). Engines
+    profile in ``layout`` (None: no drift check). Use as a context manager."""
+
+    def __init__(
+        self,
+        scorer: Scorer,
+        out: Path,
+        quarantine: Path,
+        *,
+        fmt: str | None = None,
+        outcomes: list[Outcomes] | None = None,
+        progress: bool = False,
+        keep_empty_quarantine: bool = True,
+        drift: bool = False,
+    ) -> None:
+        self.out, self.fmt = out, fmt
+        self.capacity = scorer.rules.daily_capacity
+        #: the scorer an engine scores with: without the capacity, applied here on close
+        self.scorer = scorer
+        self.summary = BatchSummary(outcomes=TierOutcomes() if outcomes else None)
+        self.chunk_rows = scorer.params.chunk_rows
+        self._outcomes = outcomes or []
+        self._ledger = None if self.capacity is None else _Ledger()
+        self._target = out
+        if self.capacity is not None:
+            uncapped = scorer.params.model_copy(update={"daily_capacity": None})
+            self.scorer = Scorer(scorer.bundle, uncapped)
+            self._target = out.with_name(out.name + ".unranked.parquet")
+        self._writer = ScoredWriter(self._target, fmt if self.capacity is None else "parquet")
+        self._bad = QuarantineWriter(quarantine, keep_empty_quarantine)
+        self._bar = tqdm(unit=" inquiries", disable=not progress, file=sys.stderr, delay=0.5)
+        self._sources: dict[str, SourceCounts] = {}
+        self._stack = contextlib.ExitStack()
+        self._drift = drift
+        #: the bins engines profile scored rows in (None: no drift check, or no reference)
+        self.layout = layout_of(scorer.bundle) if drift else None
+        self._profile = Profile()
+
+    def __enter__(self) -> BatchRun:
+        for part in (self._writer, self._bad, self._bar):
+            self._stack.enter_context(part)
+        return self
+
+    def add(
+        self,
+        source: str,
+        scored: pd.DataFrame | None,
+        received: pd.Series | None,
+        bad: pd.DataFrame,
+        profile: Profile | None = None,
+    ) -> None:
+        """One scored chunk of ``source`` (None: no usable row), with its rows' ``received_at``,
+        its quarantine lines and its rows' profile (drift check)."""
+        counts = self._sources.setdefault(source, SourceCounts(source))
+        if profile is not None:
+            self._profile += profile
         if scored is not None:
-            writer.write(scored)
-            summary.add_scored(scored)
-            if summary.outcomes is not None:
-                summary.outcomes.add(scored, outcomes)
-            if ledger is not None:
-                ledger.add(scored, chunk.table[schema.RECEIVED_AT])
-            scored_here += len(scored)
-        bad.write(chunk.quarantine)
-        summary.add_quarantine(chunk.quarantine)
-        quarantined_here += len(chunk.quarantine)
-        bar.update(len(chunk.table) + len(chunk.quarantine))
-    summary.rows_in += reader.rows_read
-    summary.sources.append(
-        {
-            "source": reader.spec.path,
-            "format": reader.format,
-            "rows_read": reader.rows_read,
-            "scored": scored_here,
-            "quarantined": quarantined_here,
-        }
-    )
-    return profile
+            self._writer.write(scored)
+            self.summary.add_scored(scored)
+            if self.summary.outcomes is not None:
+                self.summary.outcomes.add(scored, self._outcomes)
+            if self._ledger is not None and received is not None:
+                self._ledger.add(scored, received)
+            counts.scored += len(scored)
+        self._bad.write(bad)
+        self.summary.add_quarantine(bad)
+        counts.quarantined += len(bad)
+        self._bar.update((0 if scored is None else len(scored)) + len(bad))
+
+    def read(self, source: str, fmt: str | None, rows_read: int) -> None:
+        """Rows read from ``source`` (or one part of it)."""
+        counts = self._sources.setdefault(source, SourceCounts(source))
+        counts.format = counts.format or fmt
+        counts.rows_read += rows_read
+        self.summary.rows_in += rows_read
+
+    def __exit__(self, kind: object, error: object, traceback: object) -> None:
+        self._stack.__exit__(kind, error, traceback)
+        if error is not None:
+            return
+        self.summary.sources.extend(dataclasses.asdict(c) for c in self._sources.values())
+        if self._drift:
+            reference = self.scorer.bundle.reference
+            self.summary.drift = drift_report(reference, self._profile, self.scorer.params.drift)
+        if self._ledger is not None and self.capacity is not None:
+            overflow = self._ledger.overflow(self.capacity)
+            _apply_capacity(
+                self._target, self.out, self.fmt, overflow, self.chunk_rows, self.summary
+            )
 
 
 def score_sources(
@@ -141,43 +208,52 @@ def score_sources(
     jobs: int = 1,
     drift: bool = False,
 ) -> BatchSummary:
-    """Score every source into ``out`` (csv, parquet or jsonl) and ``quarantine`` (csv).
+    """Score every source into ``out`` (csv, parquet or jsonl; a name without an extension is
+    a folder of Parquet parts) and ``quarantine`` (csv), on this machine.
 
     ``outcomes`` (optional) add how each tier did to the summary; ``jobs`` > 1 scores chunks
-    in that many worker processes; with ``drift`` the summary holds the batch's drift report
-    against the model's training reference (``evaluation.drift``). Raises ``IngestError``
-    naming the source when one is missing or unreadable.
+    in that many worker processes (which also parse the messages of a mail source); with
+    ``drift`` the summary holds the batch's drift report against the model's training
+    reference (``evaluation.drift``). Raises ``IngestError`` naming the source when one is
+    missing or unreadable.
     """
-    params = IngestParams(
-        chunk_rows=scorer.params.chunk_rows,
+    params = ingest_params(scorer.params, extra_numeric, extra_categorical)
+    run = BatchRun(
+        scorer,
+        out,
+        quarantine,
+        fmt=fmt,
+        outcomes=outcomes,
+        progress=progress,
+        keep_empty_quarantine=keep_empty_quarantine,
+        drift=drift,
+    )
+    with run:
+        for spec in sources:
+            if jobs > 1 and (spec.format or infer_format(root / spec.path)) in MAIL_FORMATS:
+                # parsing costs as much as scoring: workers read their own messages
+                parts = plan_partitions([spec], params, root, params.chunk_rows, 4 * jobs)
+                for part in scored_partitions(run.scorer, parts, params, root, jobs, run.layout):
+                    run.read(spec.path, part.format, part.rows_read)
+                    run.add(spec.path, part.scored, part.received, part.quarantine, part.profile)
+                continue
+            reader = read_inquiries(spec, params, root, ANY_DATE)
+            for chunk, scored, profile in scored_chunks(run.scorer, reader, jobs, run.layout):
+                received = chunk.table[schema.RECEIVED_AT]
+                run.add(spec.path, scored, received, chunk.quarantine, profile)
+            run.read(spec.path, reader.format, reader.rows_read)
+    return run.summary
+
+
+def ingest_params(
+    score: ScoreParams, extra_numeric: Sequence[str], extra_categorical: Sequence[str]
+) -> IngestParams:
+    """How scoring reads its inputs: ``score.chunk_rows`` rows at a time, the extra columns."""
+    return IngestParams(
+        chunk_rows=score.chunk_rows,
         extra_numeric=list(extra_numeric),
         extra_categorical=list(extra_categorical),
     )
-    summary = BatchSummary(outcomes=TierOutcomes() if outcomes else None)
-    capacity = scorer.rules.daily_capacity
-    ledger = None if capacity is None else _Ledger()
-    layout = layout_of(scorer.bundle) if drift else None
-    profile = Profile()
-    first = scorer
-    target = out
-    if capacity is not None:
-        first = Scorer(scorer.bundle, scorer.params.model_copy(update={"daily_capacity": None}))
-        target = out.with_name(out.name + ".unranked.parquet")
-    with (
-        ScoredWriter(target, fmt if capacity is None else "parquet") as writer,
-        QuarantineWriter(quarantine, keep_empty_quarantine) as bad,
-        tqdm(unit=" inquiries", disable=not progress, file=sys.stderr, delay=0.5) as bar,
-    ):
-        for spec in sources:
-            reader = read_inquiries(spec, params, root, ANY_DATE)
-            profile += _score_source(
-                first, reader, writer, bad, summary, ledger, outcomes or [], bar, jobs, layout
-            )
-    if ledger is not None and capacity is not None:
-        _apply_capacity(target, out, fmt, ledger.overflow(capacity), params.chunk_rows, summary)
-    if drift:
-        summary.drift = drift_report(scorer.bundle.reference, profile, scorer.params.drift)
-    return summary
 
 
 def _apply_capacity(

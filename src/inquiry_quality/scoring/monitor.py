@@ -1,9 +1,9 @@
 """Drift monitoring around the scorer: the training reference and each batch's profile.
 
 ``build_reference`` profiles a model's training rows (at training, stored with the bundle);
-``score_chunk`` scores a chunk and, when asked, profiles it in the same pass (the features,
-scores and reasons are computed once); ``drift_report`` compares a batch's summed profiles with
-the bundle's reference (``evaluation.drift``).
+``score_and_profile`` scores a chunk's rows and, when asked, profiles them in the same pass (the
+features, scores and reasons are computed once); ``drift_report`` compares a batch's summed
+profiles with the bundle's reference (``evaluation.drift``).
 """
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ def profile_scored(
     return profile_chunk(layout, raw, scored.features, scored.predictions, keys)
 
 
-def score_chunk(
+def score_and_profile(
     scorer: Scorer, raw: pd.DataFrame, layout: Layout | None
 ) -> tuple[pd.DataFrame, Profile | None]:
     """``scorer.score(raw)``, and its profile in ``layout`` (none without a layout)."""

@@ -10,7 +10,7 @@ import pandas as pd
 from inquiry_quality.core import schema
 from inquiry_quality.scoring.followups import follow_up_mail
 from inquiry_quality.scoring.reasons import AGAINST, FOR
-from inquiry_quality.scoring.tiers import DISCARD, TierRules
+from inquiry_quality.scoring.tiers import NO_FOLLOW_UP, ROUTED_VERDICT, TierRules
 
 WIDTH = 88
 
@@ -23,14 +23,17 @@ def verdict(row: Mapping[str, object], rules: TierRules) -> str:
     """Genuine or junk in words, with the numbers behind it."""
     p_genuine = float(row[schema.P_GENUINE])  # type: ignore[arg-type]
     p_convert = float(row[schema.P_CONVERT])  # type: ignore[arg-type]
-    if p_genuine >= rules.genuine:
+    routed = ROUTED_VERDICT.get(str(row.get(schema.TIER)))
+    if routed:
+        head = routed
+    elif p_genuine >= rules.genuine:
         head = "likely a GENUINE buyer"
     elif p_genuine < rules.discard_below:
         head = "likely JUNK"
     else:
         head = "UNCLEAR, possibly junk"
     kind = _text(row.get(schema.JUNK_TYPE))
-    if kind and p_genuine < rules.genuine:
+    if kind and p_genuine < rules.genuine and not routed:
         head += f" (most likely {kind.replace('_', ' ')})"
     order = f"chance of an order {p_convert:.0%}" if p_convert == p_convert else "no order model"
     return f"{head}: genuine {p_genuine:.0%}, {order}"
@@ -66,8 +69,8 @@ def render_report(row: Mapping[str, object], raw: Mapping[str, object], rules: T
     listed = ", ".join(missing) or "none"
     lines += ["", *_wrapped(f"Missing details ({len(missing)}): {listed}", "")]
     questions = list(row[schema.FOLLOW_UP_QUESTIONS])  # type: ignore[call-overload]
-    if row[schema.TIER] == DISCARD:
-        lines += ["", "Follow-up mail: none; do not reply to this inquiry."]
+    if row[schema.TIER] in NO_FOLLOW_UP:
+        lines += ["", f"Follow-up mail: none; {NO_FOLLOW_UP[str(row[schema.TIER])]}"]
     else:
         lines += ["", "Follow-up mail (every question at once; copy, adapt, send):"]
         mail = follow_up_mail(_text(raw.get(schema.SENDER_NAME)), subject, questions)

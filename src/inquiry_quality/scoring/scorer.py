@@ -20,7 +20,7 @@ from inquiry_quality.modeling.bundle import ModelBundle
 from inquiry_quality.modeling.heads import GENUINE
 from inquiry_quality.scoring.followups import missing_details
 from inquiry_quality.scoring.reasons import reasons
-from inquiry_quality.scoring.tiers import DISCARD, TierRules, assign_tiers
+from inquiry_quality.scoring.tiers import NO_FOLLOW_UP, TierRules, assign_tiers
 
 #: output columns holding lists (joined with LIST_SEP where only text fits: CSV, serving)
 LIST_COLUMNS: Final = (schema.REASONS, schema.MISSING_DETAILS, schema.FOLLOW_UP_QUESTIONS)
@@ -65,8 +65,9 @@ class Scorer:
         """One row per inquiry of ``raw`` with ``schema.OUTPUT_COLUMNS`` (same index).
 
         ``reasons``, ``missing_details`` and ``follow_up_questions`` are lists of strings, or
-        strings joined by `` | `` with ``flat=True``. A discarded inquiry gets no follow-up
-        questions (nobody should reply to it); its missing details are still listed.
+        strings joined by `` | `` with ``flat=True``. An inquiry discarded, routed to the account
+        owner or purchasing, or held for a payment check gets no follow-up questions
+        (``tiers.NO_FOLLOW_UP``); its missing details are still listed.
         """
         output = self.score_details(raw).output
         return flatten_lists(output) if flat else output
@@ -77,7 +78,9 @@ class Scorer:
         explained = self.bundle.predict_and_explain(feats, GENUINE, QUOTED_TERMS)
         predictions, contributions = explained.predictions, explained.contributions
         received = raw.get(schema.RECEIVED_AT)
-        tiers = assign_tiers(predictions, self.rules, received, feats.get("completeness_score"))
+        tiers = assign_tiers(
+            predictions, self.rules, received, feats.get("completeness_score"), feats
+        )
         if contributions is not None and len(feats):
             quotes = {
                 (self.bundle.text_column, "for"): explained.terms_for,
@@ -89,8 +92,8 @@ class Scorer:
         else:
             why = [[] for _ in range(len(feats))]
         missing, questions = missing_details(feats)
-        discarded = (tiers[schema.TIER] == DISCARD).to_numpy()
-        questions = [[] if d else q for d, q in zip(discarded, questions, strict=True)]
+        silent = tiers[schema.TIER].isin(list(NO_FOLLOW_UP)).to_numpy()
+        questions = [[] if s else q for s, q in zip(silent, questions, strict=True)]
         region = feats["region"].fillna(UNKNOWN) if "region" in feats else UNKNOWN
         ids = (
             raw[schema.INQUIRY_ID].astype("string")

@@ -15,7 +15,7 @@ from inquiry_quality.core import schema
 from inquiry_quality.evaluation.drift import summary_line
 from inquiry_quality.ingest.outcomes import Outcomes, normalise_keys
 from inquiry_quality.scoring.reasons import FOR
-from inquiry_quality.scoring.tiers import TIERS
+from inquiry_quality.scoring.tiers import TIER_WHEN, TIERS
 
 _DETAIL = re.compile(r"\s*\([^)]*\)")
 
@@ -140,6 +140,8 @@ def format_summary(summary: BatchSummary, top: int = 5) -> str:
         if known.get("converted_share") is not None:
             line += f", became orders {known['converted_share']:.0%}"
         lines.append(line)
+    lines += ["", "What the tiers mean:"]
+    lines += [f"  {tier:<{width}}  {TIER_WHEN[tier]}" for tier in TIERS]
     lines += ["", "By region:"]
     lines += [f"  {r:<{width}}  {n:>8}" for r, n in summary.regions.most_common()]
     for title, counter in (

@@ -17,14 +17,20 @@ import numpy as np
 import inquiry_quality.synth.phrases as en
 from inquiry_quality.core.names import country_name
 from inquiry_quality.core.templates import template_fields
-from inquiry_quality.synth.archetypes import CUE_NAMES
+from inquiry_quality.synth.archetypes import CUE_NAMES, SELLING_PITCHES
 from inquiry_quality.synth.catalogue import EXPORTER_DOMAIN, SALES_REPS
 from inquiry_quality.synth.geography import Region
 from inquiry_quality.synth.identity import Identity, ascii_fold, slug
 from inquiry_quality.synth.phrases_i18n import PHRASES
+from inquiry_quality.synth.phrases_i18n_inbox import INBOX_PHRASES
 from inquiry_quality.synth.typos import add_typos
 
 TYPO_RATES = {"none": 0.0, "some": 0.03, "many": 0.08}
+# Every translated slot per language (a slot missing here stays English).
+LOCAL_PHRASES = {
+    lang: {**PHRASES.get(lang, {}), **INBOX_PHRASES.get(lang, {})}
+    for lang in sorted({*PHRASES, *INBOX_PHRASES})
+}
 CATEGORY_NAMES = {
     "panel": "LED panel lights",
     "downlight": "LED downlights",
@@ -43,6 +49,24 @@ CUES = {
 }
 URL_WORDS = ("docs", "secure", "view", "file", "share", "cloud", "portal", "inquiry", "order")
 URL_TLDS = ("com", "net", "top", "xyz", "info", "online", "site")
+SUPPLIER_CITIES = ("Shenzhen", "Zhongshan", "Dongguan", "Foshan", "Jiangmen", "Ningbo", "Yiwu")
+# Pieces in the buyer's language (English "pcs" stays common in every language).
+UNITS = {
+    "en": ("pcs", "pcs", "pieces", "units", "sets"),
+    "es": ("piezas", "unidades", "pzas", "pcs"),
+    "pt": ("peças", "unidades", "pçs", "pcs"),
+    "fr": ("pièces", "unités", "pcs"),
+    "de": ("Stück", "Stk.", "pcs"),
+    "it": ("pezzi", "pz", "pcs"),
+    "ru": ("шт", "шт.", "штук", "pcs"),
+    "tr": ("adet", "adet", "pcs"),
+    "ar": ("قطعة", "وحدة", "pcs"),
+    "zh": ("个", "只", "pcs"),
+}
+# Thousands separators as each language writes them.
+THOUSANDS = {"es": ".", "pt": ".", "de": ".", "it": ".", "tr": ".", "fr": "\u202f", "ru": " "}
+# Reply prefixes mail clients write in each language (RE: everywhere, AW: in German, ...).
+REPLY_PREFIX = {"de": "AW: ", "pt": "RES: ", "tr": "YNT: ", "fr": "RE : ", "ru": "Re: "}
 
 
 @dataclass(frozen=True)
@@ -53,6 +77,9 @@ class InquiryText:
     quoted: str  # an earlier message quoted below the new text ("" if none)
     quoted_header: str  # "On <date>, <name> wrote:"
     attachments: tuple[str, ...]
+    base_subject: str = ""  # the subject without reply prefixes: our sent mail's subject
+    document: str = ""  # our document number the message cites ("" if none)
+    replied_at: datetime | None = None  # when our earlier mail in the thread was sent
 
 
 class Composer:
@@ -80,6 +107,13 @@ class Composer:
         self.rep = SALES_REPS[int(rng.integers(len(SALES_REPS)))]
         chosen = rng.choice(len(catalogue), size=self._n_items(), replace=False)
         self.items = [catalogue[int(i)] for i in chosen]
+        self.component = en.COMPONENTS[int(rng.integers(len(en.COMPONENTS)))]
+        self.service = self.pick(en.SERVICE_KINDS)
+        self.replied_at = received_at - timedelta(
+            days=int(rng.integers(1, 20)), minutes=int(rng.integers(0, 1440))
+        )
+        self.po = f"{self.pick(('PO ', 'PO#', 'PO-', 'P.O. '))}{int(rng.integers(1000, 99999))}"
+        self.document = self._document() if traits["doc_ref"] == "yes" else ""
 
     # --- small helpers -----------------------------------------------------------------
     def pick(self, options: Sequence[str]) -> str:
@@ -90,18 +124,50 @@ class Composer:
 
     def say(self, english: Sequence[str], slot: str | None = None, **values: object) -> str:
         """A variant of a slot in the inquiry's language (English when not translated)."""
-        local = PHRASES.get(self.language, {}).get(slot or "", ())
+        local = LOCAL_PHRASES.get(self.language, {}).get(slot or "", ())
         template = self.pick(local or english)
         fields = template_fields(template)
         values |= {name: self._value(name) for name in fields if name not in values}
         return template.format(**values)
+
+    def number(self, value: float) -> str:
+        """``value`` with the thousands separator of the inquiry's language."""
+        return f"{value:,.0f}".replace(",", THOUSANDS.get(self.language, ","))
+
+    def _document(self) -> str:
+        """One of our document numbers, of the kind the topic is about."""
+        kind = self.traits["topic"] if self.traits["topic"] != "new" else "quotation"
+        when = self.replied_at
+        return self.pick(en.DOCUMENTS[kind]).format(
+            year=when.year,
+            seq=f"{int(self.rng.integers(1, 2000)):04d}",
+            yymm=f"{when:%y%m}",
+            nn=f"{int(self.rng.integers(1, 60)):02d}",
+        )
 
     def _value(self, name: str) -> object:
         """The value of one placeholder, drawn only when a template uses it."""
         rng = self.rng
         rep_title, rep_first, rep_last = self.rep
         company = self.who.company
+        component, component_spec, (low, high), component_moq = self.component
         providers: dict[str, Callable[[], object]] = {
+            "component": lambda: component,
+            "component_spec": lambda: component_spec,
+            "component_price": lambda: f"{rng.uniform(low, high):.{3 if high < 0.1 else 2}f}",
+            "component_moq": lambda: self.number(component_moq * int(rng.choice([1, 2, 5]))),
+            "supplier_city": lambda: self.pick(SUPPLIER_CITIES),
+            "term": lambda: self.pick(("FOB Shenzhen", "FOB Ningbo", "EXW", "CIF {port}")).format(
+                port=self.who.city
+            ),
+            "rate": lambda: self.number(int(rng.integers(8, 40)) * 100),
+            "rate_hq": lambda: self.number(int(rng.integers(14, 60)) * 100),
+            "booth": lambda: self.number(int(rng.integers(20, 60)) * 100),
+            "brand": lambda: EXPORTER_DOMAIN.split("-")[0],
+            "university": lambda: self.pick(en.UNIVERSITIES),
+            "marketplace_name": lambda: self.pick(en.MARKETPLACE_NAMES),
+            "doc": lambda: f" {self.document}" if self.document else "",
+            "po": lambda: self.po,
             "rep_title": lambda: rep_title,
             "rep_first": lambda: rep_first,
             "rep_last": lambda: rep_last,
@@ -169,15 +235,15 @@ class Composer:
 
     def quantity(self, moq: int) -> str:
         level = self.traits["quantity"]
-        unit = self.pick(("pcs", "pcs", "pieces", "units", "sets"))
+        unit = self.pick(UNITS.get(self.language, UNITS["en"]))
         if level == "small":
-            return f"{max(5, round(moq * self.rng.uniform(0.02, 0.5), -1)):,.0f} {unit}"
+            return f"{self.number(max(5, round(moq * self.rng.uniform(0.02, 0.5), -1)))} {unit}"
         if level == "large" and self.chance(0.3):
             return self.pick(
                 ("one 20GP container", "one 40HQ container", "2 x 40HQ containers", "3 containers")
             )
         low, high = (1, 3) if level == "moq" else (5, 40)
-        return f"{round(moq * self.rng.uniform(low, high), -2):,.0f} {unit}"
+        return f"{self.number(round(moq * self.rng.uniform(low, high), -2))} {unit}"
 
     def request(self) -> list[str]:
         purpose = self.pick(en.PURPOSE)
@@ -239,13 +305,71 @@ class Composer:
 
     def pitch(self) -> list[str]:
         kind = self.traits["pitch"]
-        if kind == "advertising":
-            return [self.say(en.PITCH_ADVERTISING), self.say(en.PITCH_ADVERTISING_CLOSE)]
-        if kind == "scam_story":
-            return [self.say(en.PITCH_SCAM)]
-        if kind == "phishing_lure":
-            return [self.say(en.PITCH_PHISHING)]
+        if kind == "supplier_offer":
+            return [self.say(en.PITCH_SUPPLIER, "pitch_supplier")]
+        if kind == "service_offer":
+            return [self.say(en.PITCH_SERVICE[self.service], f"pitch_{self.service}")]
+        simple = {
+            "research": en.PITCH_RESEARCH,
+            "scam_story": en.PITCH_SCAM,
+            "registration_scam": en.PITCH_REGISTRATION,
+            "phishing_lure": en.PITCH_PHISHING,
+            "platform_notice": en.PITCH_PLATFORM,
+            "bank_change": en.PITCH_BANK,
+            "romance": en.PITCH_ROMANCE,
+        }
+        return [self.say(simple[kind], f"pitch_{kind}")] if kind in simple else []
+
+    def seller_terms(self) -> list[str]:
+        """A seller's trade details: stated as an offer, not asked for."""
+        t = self.traits
+        supplier = t["pitch"] == "supplier_offer"
+        details = {
+            "spec": t["product"] in ("spec", "model"),
+            "price": t["incoterm"] == "yes",
+            "moq": t["quantity"] != "none",
+            "payment": t["payment"] == "normal",
+            "certification": t["certification"] == "yes",
+            "delivery": t["delivery"] == "yes",
+        }
+        parts = []
+        for detail in (d for d, given in details.items() if given):
+            if supplier:
+                slot = f"seller_{detail}"
+                parts.append(self.say(getattr(en, slot.upper()), slot))
+            else:
+                key = {"price": "incoterm", "moq": "quantity"}.get(detail, detail)
+                kind = "forwarder" if self.service == "forwarder" else "other"
+                slot = f"{kind}_{key}"
+                parts.append(self.say(en.SERVICE_DETAILS[kind][key], slot))
+        if t["payment"] == "advance_fee":
+            parts.append(self.say(en.PAYMENT_ADVANCE_FEE))
+        parts += [self.say(en.SELLER_CUES[cue]) for cue in CUE_NAMES if t[cue] == "yes"]
+        if t["mass_markers"] == "yes":
+            parts.append(self.say(en.MASS_MARKERS, "mass"))
+        if t["bargain"] == "yes":
+            parts.append(self.say(en.BARGAIN, "bargain"))
+        parts.append(self.say(en.PITCH_OFFER_CLOSE, "offer_close"))
+        self.rng.shuffle(parts)
+        return parts
+
+    def ask(self) -> list[str]:
+        """What a buyer asks for: a new request, or the quantity in a reply in an open deal."""
+        t = self.traits
+        if t["topic"] == "new" and (t["pitch"] == "none" or t["product"] != "vague"):
+            return self.request()
+        if t["quantity"] != "none":
+            quantity = self.quantity(int(self.items[0]["moq"]))
+            return [self.say(en.QUANTITY, "quantity", quantity=quantity)]
         return []
+
+    def follow_up(self) -> list[str]:
+        """A reply in an open deal: what it is about (our document), then the point."""
+        topic = self.traits["topic"]
+        return [
+            self.say(en.FOLLOW_UP[topic], f"follow_{topic}"),
+            self.say(en.FOLLOW_UP_ASK[topic], f"ask_{topic}"),
+        ]
 
     def url(self) -> str:
         host = f"{self.pick(URL_WORDS)}-{self.pick(URL_WORDS)}{int(self.rng.integers(1, 99))}"
@@ -255,14 +379,19 @@ class Composer:
     def body(self) -> str:
         t = self.traits
         paragraphs: list[list[str]] = []
+        selling = t["pitch"] in SELLING_PITCHES
         opening = []
         if t["intro"] != "none" and (t["pitch"] == "none" or t["intro"] == "generic"):
             opening.append(self.say(en.INTRO[t["intro"]]))
+        if t["topic"] != "new":
+            opening += self.follow_up()
+        elif self.document:
+            opening.append(self.say(en.REFERENCE, "reference"))
         opening += self.pitch()
-        if t["pitch"] == "none" or t["product"] != "vague":
-            opening += self.request()
+        if not selling:
+            opening += self.ask()
         paragraphs.append(opening)
-        terms = self.terms()
+        terms = self.seller_terms() if selling else self.terms()
         if terms:
             cut = int(self.rng.integers(0, len(terms) + 1))
             paragraphs += [terms[:cut], terms[cut:]]
@@ -312,12 +441,21 @@ class Composer:
     def subject(self) -> str:
         t = self.traits
         pitch_subjects = {
-            "advertising": en.SUBJECT_ADVERTISING,
+            "supplier_offer": en.SUBJECT_SUPPLIER,
+            "service_offer": en.SUBJECT_SERVICE[self.service],
+            "research": en.SUBJECT_RESEARCH,
             "scam_story": en.SUBJECT_SCAM,
+            "registration_scam": en.SUBJECT_REGISTRATION,
             "phishing_lure": en.SUBJECT_PHISHING,
+            "platform_notice": en.SUBJECT_PLATFORM,
+            "bank_change": en.SUBJECT_BANK,
+            "romance": en.SUBJECT_ROMANCE,
         }
         if t["pitch"] in pitch_subjects:
-            subject = self.say(pitch_subjects[t["pitch"]])
+            slot = f"subject_{self.service if t['pitch'] == 'service_offer' else t['pitch']}"
+            subject = self.say(pitch_subjects[t["pitch"]], slot)
+        elif t["topic"] != "new":
+            subject = self.say(en.SUBJECT_FOLLOW_UP[t["topic"]], f"subject_{t['topic']}")
         elif self.language != "en" and self.chance(0.6):
             subject = self.say((), "subject")
         elif t["product"] == "vague":
@@ -326,23 +464,27 @@ class Composer:
             )
         else:
             subject = self.say(en.SUBJECT_PRODUCT)
-        if t["re_chain"] == "yes":
-            subject = (
-                self.pick(("RE: ", "Re: ", "RE:", "Re: Re: ")) * int(self.rng.integers(1, 4))
-                + subject
-            )
         return subject.upper() if self.chance(0.04) else subject
+
+    def reply_subject(self, subject: str) -> str:
+        """``subject`` as a reply in an RE: chain, with the prefixes of the sender's client."""
+        if self.traits["re_chain"] != "yes":
+            return subject
+        prefixes = ("RE: ", "Re: ", "RE:", "Re: Re: ")
+        local = REPLY_PREFIX.get(self.language)
+        prefix = local if local and self.chance(0.5) else self.pick(prefixes)
+        return prefix * int(self.rng.integers(1, 3)) + subject
 
     def quoted(self) -> tuple[str, str]:
         if self.traits["re_chain"] != "yes":
             return "", ""
-        when = self.received_at - timedelta(
-            days=int(self.rng.integers(1, 20)), minutes=int(self.rng.integers(0, 1440))
-        )
+        when = self.replied_at
         _, first, last = self.rep
         sender = f"{first} {last} <{first.lower()}@{EXPORTER_DOMAIN}>"
         header = f"On {when:%a, %d %b %Y at %H:%M}, {sender} wrote:"
-        return self.say(en.QUOTED_REPLY), header
+        topic = self.traits["topic"]
+        ours = en.OUR_MESSAGE[topic] if topic != "new" else self.pick(en.QUOTED_REPLY)
+        return self.say((ours,)), header
 
     def attachments(self) -> tuple[str, ...]:
         level = self.traits["attachment"]
@@ -360,11 +502,15 @@ class Composer:
 
     def compose(self) -> InquiryText:
         quoted, header = self.quoted()
+        subject = self.subject()
         return InquiryText(
-            subject=self.subject(),
+            subject=self.reply_subject(subject),
             body=self.body(),
             signature=self.signature(),
             quoted=quoted,
             quoted_header=header,
             attachments=self.attachments(),
+            base_subject=subject,
+            document=self.document,
+            replied_at=self.replied_at,
         )

@@ -3,7 +3,7 @@
 Layout under the output folder (the contract that ``ingest`` reads; see
 docs/synthetic-data.md):
 
-    catalogue.csv
+    catalogue.csv                crm_contacts.csv      sent_messages.csv
     history/platform_export.csv  history/mailbox.mbox  history/crm_outcomes.csv
     new/platform_export.csv      new/mailbox.mbox
     new_outcomes.csv             ground_truth.csv      README.md
@@ -24,18 +24,26 @@ import numpy as np
 import pandas as pd
 
 from inquiry_quality.core.config import GenerateParams
-from inquiry_quality.synth.archetypes import TRAIT_NAMES
+from inquiry_quality.synth.accounts import Account, contacts_export
+from inquiry_quality.synth.archetypes import (
+    ARCHETYPES,
+    EXISTING_CUSTOMER,
+    TRAIT_NAMES,
+)
 from inquiry_quality.synth.catalogue import EXPORTER, EXPORTER_DOMAIN, SALES_REPS, build_catalogue
 from inquiry_quality.synth.compose import Composer, InquiryText
 from inquiry_quality.synth.geography import REGION_NAMES, REGIONS, country_timezone
-from inquiry_quality.synth.identity import FakerPool, Identity, make_identity
+from inquiry_quality.synth.identity import FakerPool, Identity, build_accounts, make_identity
 from inquiry_quality.synth.mail import build_message, write_mbox
 from inquiry_quality.synth.model import (
+    EXISTING,
+    GENUINE,
     order_probability,
-    posterior_genuine,
+    posterior,
     sample_latent,
 )
 from inquiry_quality.synth.outcomes import crm_record, received_times, true_outcomes
+from inquiry_quality.synth.threads import ThreadHeaders, sent_messages, thread_headers
 
 logger = logging.getLogger(__name__)
 
@@ -61,17 +69,24 @@ GROUND_TRUTH_COLUMNS = (
     "ref",
     "dataset",
     "archetype",
+    "junk_type",
+    "existing_customer",
     "region",
     "country",
     "language",
     "p_genuine",
+    "p_existing",
     "p_order",
     "p_convert",
 )
 SOURCES = {"platform": "Platform RFQ", "web_form": "Website Form"}
 YEARS_ON_PLATFORM = {"Basic": (0, 4), "Gold": (1, 9), "Verified": (2, 13)}
 BLANKED_SHARE = 0.03  # platform fields left empty at random, whoever the buyer is
-RNG_STREAMS = ("catalogue", "latent", "time", "identity", "text", "format", "outcome", "crm")
+RNG_STREAMS = (
+    "catalogue", "latent", "time", "identity", "text", "format", "outcome", "crm", "accounts",
+    "thread",
+)  # fmt: skip
+EXISTING_REGIONS = next(a.regions for a in ARCHETYPES if a.name == EXISTING_CUSTOMER)
 
 
 @dataclass
@@ -84,17 +99,20 @@ class Batch:
     identities: list[Identity]
     texts: list[InquiryText]
     refs: list[str]
+    threads: list[ThreadHeaders]
+    sent: list[dict[str, str]]  # our own sent messages in these inquiries' threads
 
     def inquiries(
         self, *, email: bool
-    ) -> Iterator[tuple[dict[str, Any], datetime, Identity, InquiryText, str]]:
-        """(latent row, received, identity, text, ref) of the e-mails, or of the others."""
+    ) -> Iterator[tuple[dict[str, Any], datetime, Identity, InquiryText, str, ThreadHeaders]]:
+        """(latent row, received, identity, text, ref, thread) of the e-mails, or the others."""
         rows = zip(
             self.rows,
             self.received,
             self.identities,
             self.texts,
             self.refs,
+            self.threads,
             strict=True,
         )
         return (item for item in rows if (item[0]["channel"] == "email") == email)
@@ -114,6 +132,7 @@ def simulate(
     params: GenerateParams,
     rngs: dict[str, np.random.Generator],
     fakers: FakerPool,
+    accounts: dict[str, list[Account]],
 ) -> Batch:
     """Draw ``n`` inquiries received between ``start`` and ``end`` and write their texts."""
     latent = sample_latent(n, rngs["latent"], params.non_english_share)
@@ -121,7 +140,9 @@ def simulate(
     order = np.argsort([t.timestamp() for t in received], kind="stable")
     latent = latent.iloc[order].reset_index(drop=True)
     received = [received[i] for i in order]
-    latent["p_genuine"] = posterior_genuine(latent)
+    probs = posterior(latent)
+    latent["p_genuine"] = probs[:, GENUINE].sum(axis=1)
+    latent["p_existing"] = probs[:, EXISTING].sum(axis=1)
     latent["p_order"] = order_probability(latent)
     latent["p_convert"] = latent["p_genuine"] * latent["p_order"]
     regions = dict(zip(REGION_NAMES, REGIONS, strict=True))
@@ -129,14 +150,15 @@ def simulate(
     rows = latent.to_dict("records")
     for row, when in zip(rows, received, strict=True):
         traits = {name: row[name] for name in TRAIT_NAMES}  # what shows, not the archetype
-        who = make_identity(row["country"], traits, rngs["identity"], fakers)
+        who = make_identity(row["country"], traits, rngs["identity"], fakers, accounts)
         composer = Composer(
             traits, who, row["country"], row["language"], regions[row["region"]], catalogue,
             when, rngs["text"],
         )  # fmt: skip
         identities.append(who)
         texts.append(composer.compose())
-    return Batch(latent, rows, received, identities, texts, refs=[])
+    threads, sent = thread_headers(rows, texts, identities, received, rngs["thread"])
+    return Batch(latent, rows, received, identities, texts, [], threads, sent)
 
 
 def assign_refs(batch: Batch, first_number: int, rng: np.random.Generator) -> int:
@@ -157,7 +179,7 @@ def assign_refs(batch: Batch, first_number: int, rng: np.random.Generator) -> in
 def platform_export(batch: Batch, rng: np.random.Generator) -> pd.DataFrame:
     """Platform and web-form inquiries as the platform's CSV export shows them."""
     rows = []
-    for row, when, who, text, ref in batch.inquiries(email=False):
+    for row, when, who, text, ref, _ in batch.inquiries(email=False):
         level = row["buyer_level"]
         years = "" if not level else str(rng.integers(*YEARS_ON_PLATFORM[level]))
         blank = rng.random(4) < BLANKED_SHARE
@@ -191,7 +213,7 @@ def mailbox_messages(
         f"{first.lower()}.{last.lower()}@{EXPORTER_DOMAIN}" for _, first, last in SALES_REPS
     ]
     inboxes = (f"sales@{EXPORTER_DOMAIN}", f"info@{EXPORTER_DOMAIN}", *rep_addresses)
-    for row, when, who, text, ref in batch.inquiries(email=True):
+    for row, when, who, text, ref, thread in batch.inquiries(email=True):
         undisclosed = row["mass_markers"] == "yes" and rng.random() < 0.5
         layout = (
             ("alternative" if rng.random() < 0.6 else "html") if row["html"] == "yes" else "plain"
@@ -205,6 +227,8 @@ def mailbox_messages(
             if undisclosed
             else inboxes[int(rng.integers(len(inboxes)))],
             reply_to=who.reply_to,
+            in_reply_to=thread.in_reply_to,
+            references=thread.references,
             sent_at=when.astimezone(country_timezone(row["country"])),
             layout=layout,
             legacy_charset=None if legacy is None else str(legacy),
@@ -214,8 +238,11 @@ def mailbox_messages(
 
 def ground_truth(batch: Batch, dataset: str) -> pd.DataFrame:
     frame = batch.latent[
-        ["archetype", "region", "country", "language", "p_genuine", "p_order", "p_convert"]
+        ["archetype", "region", "country", "language", "p_genuine", "p_existing", "p_order"]
     ].copy()
+    frame["p_convert"] = batch.latent["p_convert"]
+    frame["junk_type"] = frame["archetype"].map({a.name: a.junk_type or "" for a in ARCHETYPES})
+    frame["existing_customer"] = (frame["archetype"] == EXISTING_CUSTOMER).astype(int)
     frame.insert(0, "ref", batch.refs)
     frame.insert(1, "dataset", dataset)
     return frame[list(GROUND_TRUTH_COLUMNS)]
@@ -238,17 +265,24 @@ def generate(params: GenerateParams, out_dir: Path) -> dict[str, int]:
     fakers = FakerPool(params.seed)
     catalogue = build_catalogue(rngs["catalogue"])
     items = catalogue.to_dict("records")
+    accounts = build_accounts(EXISTING_REGIONS, rngs["accounts"], fakers)
     start = datetime.fromisoformat(params.start_date).replace(tzinfo=EXPORTER_TZ)
     cutoff = (pd.Timestamp(start) + pd.DateOffset(months=params.months)).to_pydatetime()
     new_end = (pd.Timestamp(cutoff) + pd.DateOffset(months=1)).to_pydatetime()
-    history = simulate(params.n_inquiries, start, cutoff, items, params, rngs, fakers)
-    new = simulate(params.n_new, cutoff, new_end, items, params, rngs, fakers)
+    history = simulate(params.n_inquiries, start, cutoff, items, params, rngs, fakers, accounts)
+    new = simulate(params.n_new, cutoff, new_end, items, params, rngs, fakers, accounts)
     next_number = assign_refs(history, 1, rngs["format"])
     assign_refs(new, next_number, rngs["format"])
 
     counts: dict[str, int] = {}
     _csv(catalogue, out_dir / "catalogue.csv")
     counts["catalogue.csv"] = len(catalogue)
+    contacts = contacts_export(accounts, rngs["accounts"])
+    _csv(contacts, out_dir / "crm_contacts.csv")
+    counts["crm_contacts.csv"] = len(contacts)
+    sent = sent_messages(history.sent + new.sent)
+    _csv(sent, out_dir / "sent_messages.csv")
+    counts["sent_messages.csv"] = len(sent)
     outcomes = {}
     for name, batch, until in (("history", history, cutoff), ("new", new, None)):
         export = platform_export(batch, rngs["format"])
@@ -287,6 +321,8 @@ def readme(params: GenerateParams, counts: dict[str, int]) -> str:
     ]
     what = {
         "catalogue.csv": "the exporter's products: model, specs, MOQ, FOB price",
+        "crm_contacts.csv": "the CRM's customer accounts: company, domains, e-mails, phone",
+        "sent_messages.csv": "our Sent folder: Message-ID, date, recipient, subject",
         "history/platform_export.csv": "platform RFQs and website-form inquiries (UTF-8 BOM, CRLF)",
         "history/mailbox.mbox": "the e-mail inquiries, one RFC 822 message each",
         "history/crm_outcomes.csv": "lead status and deal outcome by Inquiry No. or Message-ID",

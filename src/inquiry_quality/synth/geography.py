@@ -38,7 +38,7 @@ class Region:
 REGIONS: tuple[Region, ...] = (
     Region(
         "Europe",
-        {"DE": 5, "GB": 4, "FR": 3, "IT": 3, "ES": 3, "NL": 2, "PL": 2, "SE": 1, "BE": 1, "CZ": 1},
+        {"DE": 5, "GB": 4, "FR": 3, "IT": 3, "ES": 3, "NL": 2, "PL": 2, "PT": 1, "SE": 1, "BE": 1},
         formality=1.2,
         detail=0.3,
         quality_focus=1.2,
@@ -179,6 +179,8 @@ COUNTRY_LANGUAGES: dict[str, tuple[str, ...]] = {
     "IT": ("it",),
     "ES": ("es",),
     "BE": ("fr",),
+    "PT": ("pt",),
+    "TR": ("tr",),
     "MX": ("es",),
     "AR": ("es",),
     "CL": ("es",),
@@ -208,7 +210,8 @@ LANGUAGE_PROPENSITY: dict[str, float] = {
     "es": 2.2,
     "pt": 2.4,
     "ru": 2.6,
-    "ar": 0.7,
+    "ar": 0.9,
+    "tr": 2.0,
     "zh": 2.0,
 }
 
@@ -223,7 +226,7 @@ FAKER_LOCALES: dict[str, str] = {
     "PL": "pl_PL",
     "SE": "sv_SE",
     "BE": "nl_BE",
-    "CZ": "cs_CZ",
+    "PT": "pt_PT",
     "US": "en_US",
     "CA": "en_CA",
     "AE": "ar_AA",

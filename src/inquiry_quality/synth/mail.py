@@ -98,6 +98,8 @@ def build_message(
     to: str,
     reply_to: str,
     sent_at: datetime,
+    in_reply_to: str = "",
+    references: str = "",
     layout: str,
     legacy_charset: str | None,
 ) -> EmailMessage:
@@ -110,6 +112,9 @@ def build_message(
     if reply_to:
         msg["Reply-To"] = Address(addr_spec=reply_to)
     msg["Subject"] = text.subject
+    if in_reply_to:
+        msg["In-Reply-To"] = in_reply_to
+        msg["References"] = references
     plain = plain_text(text)
     if layout == "html":
         msg.set_content(html_text(text), subtype="html")

@@ -15,6 +15,7 @@ from inquiry_quality.synth.archetypes import (
     ARCHETYPE_NAMES,
     ARCHETYPES,
     CUE_NAMES,
+    EXISTING_CUSTOMER,
     TRAITS,
     Trait,
 )
@@ -32,6 +33,7 @@ OVERLAP = 0.25
 
 SHARES = np.array([a.share for a in ARCHETYPES]) / sum(a.share for a in ARCHETYPES)
 GENUINE = np.array([a.genuine for a in ARCHETYPES])
+EXISTING = np.array([a.name == EXISTING_CUSTOMER for a in ARCHETYPES])
 REGION_PROBS = np.array([a.regions for a in ARCHETYPES], dtype=float)
 REGION_PROBS /= REGION_PROBS.sum(axis=1, keepdims=True)
 
@@ -59,7 +61,14 @@ COMPLETENESS_DETAILS = {
 # the same seriousness.
 SERIOUSNESS_CUES = dict(zip(CUE_NAMES, (-1.5, -1.7, -1.9, -1.2, -2.0), strict=True))
 CUE_SLOPE = 1.5
-CUE_OFFSET = {"advertising": -3.0, "phishing": -2.5, "spam": -1.5, "price_fishing": -0.5}
+CUE_OFFSET = {
+    "offer": -3.0,
+    "payment_fraud": -3.0,
+    "phishing": -2.5,
+    "spam": -1.5,
+    "existing_customer": -1.0,
+    "price_fishing": -0.5,
+}
 _OFFSETS = np.array([CUE_OFFSET.get(a.name, 0.0) for a in ARCHETYPES])
 # The seriousness is integrated out on a fixed grid of standard-normal offsets (±8 sd): for a
 # smooth integrand the trapezoid rule is as exact as Gauss-Hermite, and needs no eigenvalue
@@ -138,24 +147,22 @@ def sample_latent(n: int, rng: np.random.Generator, non_english_share: float) ->
             "seriousness": seriousness,
         }
     )
-    channel = None
     for trait in TRAITS:
         levels = np.array(trait.levels, dtype=object)[
             _draw(TABLES[trait.name][archetype, region], rng)
         ]
-        if trait.channel:
-            levels[channel != trait.channel] = ""
+        if trait.shown_if:
+            other, level = trait.shown_if
+            levels[frame[other].to_numpy() != level] = ""
         frame[trait.name] = levels
-        if trait.name == "channel":
-            channel = levels
     stated = rng.random((n, len(CUE_NAMES))) < cue_probability(_OFFSETS[archetype], seriousness)
     for k, cue in enumerate(CUE_NAMES):
         frame[cue] = np.where(stated[:, k], "yes", "no")
     return frame
 
 
-def posterior_genuine(frame: pd.DataFrame) -> np.ndarray:
-    """Exact P(genuine | region, traits, seriousness cues) under the generative model."""
+def posterior(frame: pd.DataFrame) -> np.ndarray:
+    """Exact P(archetype | region, traits, seriousness cues) as [row, archetype]."""
     region = frame["region"].map({name: i for i, name in enumerate(REGION_NAMES)}).to_numpy()
     loglik = log(SHARES)[None, :] + log(REGION_PROBS[:, region].T)
     for trait in TRAITS:
@@ -166,9 +173,13 @@ def posterior_genuine(frame: pd.DataFrame) -> np.ndarray:
         loglik[shown] += log(table.T)
     loglik += log(CUE_TABLE[:, cue_pattern(frame)].T)
     loglik -= loglik.max(axis=1, keepdims=True)
-    posterior = exp(loglik)
-    posterior /= posterior.sum(axis=1, keepdims=True)
-    return posterior[:, GENUINE].sum(axis=1)
+    probs = exp(loglik)
+    return probs / probs.sum(axis=1, keepdims=True)
+
+
+def posterior_genuine(frame: pd.DataFrame) -> np.ndarray:
+    """Exact P(genuine | region, traits, seriousness cues) under the generative model."""
+    return posterior(frame)[:, GENUINE].sum(axis=1)
 
 
 def completeness(frame: pd.DataFrame) -> np.ndarray:
@@ -178,9 +189,11 @@ def completeness(frame: pd.DataFrame) -> np.ndarray:
 
 
 def order_probability(frame: pd.DataFrame) -> np.ndarray:
-    """P(an order follows | the inquiry is genuine): a logistic function of the drivers."""
-    base = {a.name: a.order_base for a in ARCHETYPES if a.genuine}
-    junk_base = float(np.average(list(base.values()), weights=SHARES[GENUINE]))
+    """P(an order follows | a new buyer's inquiry): a logistic function of the drivers (other
+    archetypes get the new buyers' average base)."""
+    new_buyer = GENUINE & ~EXISTING
+    base = {a.name: a.order_base for a, new in zip(ARCHETYPES, new_buyer, strict=True) if new}
+    junk_base = float(np.average(list(base.values()), weights=SHARES[new_buyer]))
     credit = {r.name: r.credit for r in REGIONS}
     logit = (
         frame["archetype"].map(base).fillna(junk_base).to_numpy()

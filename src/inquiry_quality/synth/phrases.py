@@ -183,6 +183,7 @@ PACKAGING = (
     "We need neutral packing.",
     "Please advise the carton size and how many pieces per carton.",
     "Colour box packing with our brand, please.",
+    "Packed in export cartons, please advise the carton size and weight.",
 )
 INCOTERM = (
     "Please quote {term}.",
@@ -293,22 +294,6 @@ PROMO_LINK = (
     "Our website: {url}",
     "To unsubscribe click {url}",
 )
-PITCH_ADVERTISING = (
-    'Your website is not on the first page of Google for "{category_name}". Our SEO team can fix that in 30 days.',
-    "We are a freight forwarder with good rates from Ningbo and Shanghai to {port}.",
-    "We supply LED chips, drivers and aluminium housings to lighting factories at very good prices.",
-    "We offer a database of {n_big} verified importers of lighting products, updated monthly.",
-    "We design modern websites and online shops for manufacturers, starting from USD 299.",
-    "Book a booth at the international lighting exhibition next spring, only a few places are left.",
-    "We produce colour boxes and export cartons for LED products with fast delivery.",
-    "We can bring you {n_small} new buyer leads every month with our B2B marketing service.",
-)
-PITCH_ADVERTISING_CLOSE = (
-    "Can I send you our offer?",
-    "Reply to this mail for a free trial.",
-    "Let me know if you are interested.",
-    "We would be glad to cooperate with you.",
-)
 PITCH_SCAM = (
     "We have a government contract to supply {n_big} street lights to the Ministry of Works and we choose your company.",
     "I am the procurement officer of a large oil company and we need lighting for our new site. I will need a commission of 10% for my role.",
@@ -371,14 +356,6 @@ SUBJECT_MASS = (
     "Need your catalogue",
     "Price list and catalogue",
 )
-SUBJECT_ADVERTISING = (
-    "Partnership proposal",
-    "Grow your business",
-    "Your website ranking",
-    "Cooperation offer",
-    "Shipping rates from China",
-    "New buyers for your products",
-)
 SUBJECT_SCAM = (
     "Urgent supply contract",
     "Government tender - lighting",
@@ -421,4 +398,267 @@ RISKY_ATTACHMENTS = (
     "Purchase_Order_{number}.iso",
     "Quotation_Request.js",
     "Invoice_{number}.scr",
+)
+
+# --- sellers writing to us (pitch supplier_offer / service_offer) ---------------------------
+COMPONENTS = (
+    # (what, spec, unit price range in USD, typical MOQ)
+    ("SMD2835 LED chips", "0.5W, 55-60 lm, CRI>80", (0.004, 0.012), 100000),
+    ("LED drivers", "constant current 300mA, PF>0.9, isolated", (0.6, 2.4), 2000),
+    ("aluminium housings for panel lights", "600x600 mm, white powder coated", (1.8, 4.5), 1000),
+    ("PC diffusers", "opal, 85% transmittance, UV stabilised", (0.3, 1.1), 3000),
+    ("export cartons and colour boxes", "5-ply corrugated, 4-colour print", (0.15, 0.9), 5000),
+    ("aluminium coils", "1060-H24, 0.5-1.0 mm", (2.6, 3.4), 5),
+    ("PCB boards", "MCPCB 1.6 mm, 1 oz copper", (0.05, 0.4), 10000),
+    ("copper-clad wire", "0.5 mm2, PVC insulated, 100 m rolls", (4.0, 9.0), 200),
+)
+PITCH_SUPPLIER = (
+    "We are a manufacturer of {component} in {supplier_city} with {n_tiny} production lines, supplying more than {n_small} lighting factories.",
+    "This is {first_name} from {company_or_a}, we produce {component} for LED lighting manufacturers.",
+    "Our factory specialises in {component} and we would like to become your supplier.",
+    "We have been making {component} for {n_tiny} years and export to Europe and the Middle East.",
+)
+SELLER_SPEC = (
+    "Specification: {component_spec}.",
+    "Our best seller: {component}, {component_spec}.",
+    "Main model: {component_spec}, OEM and ODM welcome.",
+)
+SELLER_PRICE = (
+    "Price: USD {component_price} per unit {term}.",
+    "Our price is {component_price} USD/pc {term}, valid for 30 days.",
+    "Special offer this month: USD {component_price}/pc {term}.",
+)
+SELLER_MOQ = (
+    "MOQ: {component_moq} pcs.",
+    "Minimum order quantity is {component_moq} pcs, mixed models accepted.",
+    "Our MOQ is only {component_moq} pcs and we can supply {n_big} pcs per month.",
+)
+SELLER_PAYMENT = (
+    "Payment terms: 30% T/T deposit, 70% before shipment.",
+    "We accept T/T, L/C at sight and PayPal.",
+    "Payment: T/T in advance or 30 days after B/L for regular customers.",
+)
+SELLER_CERTIFICATION = (
+    "All our products have CE, RoHS and REACH certificates.",
+    "Our factory is ISO 9001 certified and the products pass UL and CE tests.",
+)
+SELLER_DELIVERY = (
+    "Lead time: {days} days after deposit.",
+    "Delivery within {days} days, stock items in one week.",
+    "We can ship to {port} within {days} days.",
+)
+SELLER_CUES = {
+    "target_price": ("We can match your target price for large orders.",),
+    "annual_volume": ("Our annual capacity is {n_big} pcs.",),
+    "schedule": ("We can arrange monthly deliveries for your production plan.",),
+    "sample_plan": ("Free samples are available, you only pay the express cost.",),
+    "project_name": ("We supplied the {city} {project} last year.",),
+}
+SERVICE_KINDS = ("forwarder", "trade_show", "directory", "seo", "database")
+PITCH_SERVICE = {
+    "forwarder": (
+        "We are a freight forwarder in Ningbo with good rates to {port}: 20GP USD {rate}, 40HQ USD {rate_hq}.",
+        "{company_or_we} handles sea and air freight from Ningbo and Shanghai, door to door to {country}.",
+        "Our company offers consolidation, customs clearance and DDP service to {country} at the best rates.",
+    ),
+    "trade_show": (
+        "Book a booth at the international lighting exhibition next spring: 9 m2 standard booth for USD {booth}.",
+        "We invite you to exhibit at the Lighting Expo in {city}; only a few booths are left at USD {booth}.",
+    ),
+    "directory": (
+        "List your company in our B2B directory of lighting suppliers, read by {n_big} buyers, for USD {fee} a year.",
+        "Your company can be featured as a verified supplier on our trade portal for only USD {fee}.",
+    ),
+    "seo": (
+        'Your website is not on the first page of Google for "{category_name}". Our SEO team can fix that in 30 days.',
+        "We design modern websites and online shops for manufacturers, starting from USD {fee}.",
+        "We can bring you {n_small} new buyer leads every month with our B2B marketing service.",
+    ),
+    "database": (
+        "We offer a database of {n_big} verified importers of lighting products, updated monthly.",
+        "Buy our list of {n_small} active LED buyers in {country} with e-mails and phone numbers for USD {fee}.",
+    ),
+}
+# A service's terms: a forwarder's, or those of the other services (shows, listings, leads).
+SERVICE_DETAILS = {
+    "forwarder": {
+        "spec": ("We already ship {category_name} for other lighting factories.",),
+        "certification": ("We are a FIATA member with ISO 9001 certification.",),
+        "incoterm": ("We handle FOB, EXW and DDP shipments.", "Prices are all-in, DDP {port}."),
+        "quantity": ("Rates are valid for full containers and LCL from 1 CBM.",),
+        "payment": ("Payment: 30 days credit for regular shippers.", "Payment by T/T."),
+        "delivery": ("Transit time to {port} is about {days} days.", "Weekly sailings to {port}."),
+    },
+    "other": {
+        "spec": ("We already work with {n_small} manufacturers of {category_name}.",),
+        "certification": ("We are a certified Google Partner agency.",),
+        "incoterm": ("Prices exclude VAT and bank charges.",),
+        "quantity": ("Packages from {n_tiny} to {n_small} listings or leads a month.",),
+        "payment": ("Payment: 50% to confirm, balance after completion.", "Payment by PayPal."),
+        "delivery": ("We can start within {n_tiny} days.", "Results within {days} days."),
+    },
+}
+PITCH_OFFER_CLOSE = (
+    "Can I send you our offer?",
+    "Reply to this mail for a free trial.",
+    "Let me know if you are interested.",
+    "We would be glad to cooperate with you.",
+    "Please send us your inquiry.",
+)
+SUBJECT_SUPPLIER = (
+    "{component} supplier",
+    "Offer: {component}",
+    "Best price for {component}",
+    "Cooperation with your factory",
+    "New supplier of {component}",
+)
+SUBJECT_SERVICE = {
+    "forwarder": ("Shipping rates from China", "Freight rates to {country}", "Logistics offer"),
+    "trade_show": ("Lighting Expo invitation", "Exhibition booth offer", "Last booths available"),
+    "directory": ("Supplier directory listing", "Verify your company listing"),
+    "seo": ("Your website ranking", "Grow your business", "More buyers for your website"),
+    "database": ("New buyers for your products", "Importer database {country}"),
+}
+
+# --- research, scams, phishing, payment fraud, friendship spam ------------------------------
+PITCH_RESEARCH = (
+    "I am a student at {university} writing my thesis on LED lighting exports. Could you send me your price list and MOQ?",
+    "We are a market research company preparing a study on LED lighting prices in {country} for a client.",
+    "For a survey of lighting manufacturers we would like to know your FOB prices and annual output.",
+    "I am doing a class project about Chinese LED factories; please share your catalogue and prices.",
+)
+UNIVERSITIES = (
+    "the University of Lagos",
+    "Monash University",
+    "TU Delft",
+    "the University of Manchester",
+    "Istanbul Technical University",
+    "Universidad de Chile",
+)
+SUBJECT_RESEARCH = ("Student research request", "Market survey on LED lighting", "Thesis questions")
+PITCH_REGISTRATION = (
+    'We are a domain registration service in Shanghai. A company applied to register "{brand}" as .cn, .asia and .hk domains and a brand name; please confirm whether they are your partner.',
+    'Our company received an application for the internet keyword "{brand}". If you did not authorise it, please contact us within 7 days.',
+    "Your company listing in the World Trade Directory 2026 has to be checked. Please sign and return the form; updating is free of charge.",
+    "This is the final notice for your entry in the International Exporters Register, annual fee USD {fee}.",
+)
+SUBJECT_REGISTRATION = (
+    "{brand} domain name registration",
+    "Brand name and domain notice",
+    "Directory entry - final notice",
+    "Company listing update",
+)
+PITCH_PLATFORM = (
+    "You have {n_tiny} unread inquiries from verified buyers on {marketplace_name}. Log in to reply before they expire.",
+    "Your payment of USD {big_value} is on hold. Confirm your account to release the funds.",
+    "Your {marketplace_name} account will be suspended in 24 hours. Confirm your account details to keep it active.",
+    "A buyer sent you a trade assurance order. Sign in to view the order details.",
+)
+MARKETPLACE_NAMES = ("Alibaba", "Made-in-China", "Global Sources", "DHgate", "TradeKey")
+SUBJECT_PLATFORM = (
+    "You have {n_tiny} unread inquiries",
+    "Payment on hold",
+    "Action required: confirm your account",
+    "New message from buyer",
+    "Account suspension notice",
+)
+PITCH_BANK = (
+    "Please note that our bank account has changed because of an audit. We will send the new details; please update your records.",
+    "Kindly resend the invoice with your bank details, our accounts department needs it to release the payment.",
+    "Our payment could not go through to your old account. Please confirm your bank details or send the proforma again.",
+    "From this month all payments go through our new bank. Please send the updated invoice to this e-mail only.",
+)
+SUBJECT_BANK = ("Payment update", "Bank details", "Invoice request", "Updated payment information")
+PITCH_ROMANCE = (
+    "Hello dear, I saw your profile and I would like to be your friend.",
+    "My name is {first_name}, I am single and I like travelling and music. I hope we can know each other better.",
+    "I am looking for a serious friend to share my life with. Please write me back.",
+)
+SUBJECT_ROMANCE = ("Hello dear", "Nice to meet you", "Friendship", "Hi")
+
+# --- open deals: replies about our quotation, order, samples, shipment, payment -------------
+DOCUMENTS = {
+    "quotation": ("QT-{year}-{seq}",),
+    "order": ("PI-{yymm}{nn}", "SC-{year}-{seq}"),
+    "sample": ("PI-{yymm}{nn}", "QT-{year}-{seq}"),
+    "shipment": ("SC-{year}-{seq}", "CI-{year}-{seq}"),
+    "payment": ("PI-{yymm}{nn}", "CI-{year}-{seq}"),
+}
+# ``{doc}`` is " <our document number>" when the message cites one, else "" (so templates
+# glue it to the word before: "your quotation{doc}").
+FOLLOW_UP = {
+    "quotation": (
+        "Thank you for your quotation{doc}.",
+        "We have checked your offer{doc} with our team.",
+        "Regarding your quotation{doc}:",
+    ),
+    "order": (
+        "We received the PI{doc}, thank you.",
+        "Please find our PO {po} against your proforma{doc}.",
+        "About our order{doc}:",
+    ),
+    "sample": (
+        "The samples{doc} arrived today.",
+        "We tested the samples{doc}.",
+        "About the sample order{doc}:",
+    ),
+    "shipment": (
+        "What is the status of our order{doc}?",
+        "About the shipment{doc}:",
+        "Our forwarder is asking about the shipment{doc}.",
+    ),
+    "payment": (
+        "We paid the balance for the invoice{doc} today, please find the bank slip attached.",
+        "About the payment{doc}:",
+        "Our accounts department released the deposit for the proforma{doc}.",
+    ),
+}
+FOLLOW_UP_ASK = {
+    "quotation": (
+        "Can you do a better price on the second item?",
+        "We accept the prices, please send the PI.",
+        "Is the price still valid until the end of the month?",
+        "Please revise the offer for the new quantity.",
+    ),
+    "order": (
+        "Please change the colour temperature to 4000K.",
+        "Please confirm the delivery date.",
+        "Can you add our logo on the carton?",
+        "We confirm the order, deposit next week.",
+    ),
+    "sample": (
+        "The test result is OK, we will confirm the order soon.",
+        "One sample flickers, please check.",
+        "Please send the test report with the samples.",
+    ),
+    "shipment": (
+        "When will the goods be ready?",
+        "Please send the B/L copy and the packing list.",
+        "Can you ship one week earlier?",
+        "Please send the booking details to our forwarder.",
+    ),
+    "payment": (
+        "Please confirm when you receive it.",
+        "Please send the commercial invoice.",
+        "Let us know when the goods are ready to ship.",
+    ),
+}
+SUBJECT_FOLLOW_UP = {
+    "quotation": ("Quotation{doc}", "Your offer{doc}", "{topic} quotation"),
+    "order": ("PI{doc}", "Order{doc}", "PO {po}"),
+    "sample": ("Samples{doc}", "Sample test", "Samples"),
+    "shipment": ("Shipment{doc}", "Delivery{doc}", "Booking"),
+    "payment": ("Payment{doc}", "Balance payment", "Bank slip{doc}"),
+}
+OUR_MESSAGE = {
+    "quotation": "Please find our quotation{doc} for {topic} attached. The price is valid for 30 days.",
+    "order": "Please find the proforma invoice{doc} attached; production starts after the deposit.",
+    "sample": "The samples{doc} were sent today by DHL.",
+    "shipment": "The goods of our contract{doc} will be ready at the end of the month; please confirm the booking.",
+    "payment": "Please find the invoice{doc} attached; the balance is due before shipment.",
+}
+REFERENCE = (
+    "With reference to your quotation{doc}:",
+    "Further to your offer{doc},",
+    "We refer to your quotation{doc}.",
 )

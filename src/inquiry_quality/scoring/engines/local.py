@@ -1,8 +1,10 @@
-"""Chunks scored in worker processes, in order, with a bounded number in flight.
+"""Chunks or partitions scored in worker processes, in order, with a bounded number in flight.
 
 Featurizing and the three heads are CPU-bound Python and NumPy: on a machine with spare cores,
 ``jobs`` worker processes each hold one copy of the scorer (sent once, at start) and score
-whole chunks; at most ``2 * jobs`` chunks wait, so memory stays flat.
+whole chunks read here, or read and score whole partitions themselves (mail, whose parsing
+costs as much as its scoring); at most ``2 * jobs`` wait, so memory stays flat. With a drift
+``layout`` the workers also profile what they score, and send the profile back with the rows.
 """
 
 from __future__ import annotations
@@ -16,28 +18,41 @@ from typing import Final
 
 import pandas as pd
 
+from inquiry_quality.core.config import IngestParams
 from inquiry_quality.core.parallel import usable_cores
 from inquiry_quality.evaluation.profile import Layout, Profile
 from inquiry_quality.ingest import Chunk
-from inquiry_quality.scoring.monitor import score_chunk
+from inquiry_quality.scoring.engines.partitions import (
+    Partition,
+    PartitionResult,
+    ScoredChunk,
+    score_chunk,
+    score_partition,
+)
 from inquiry_quality.scoring.scorer import Scorer
 
 #: inputs from this many bytes up are scored by every usable core (``default_jobs``)
 PARALLEL_FROM_BYTES: Final = 16 << 20
+#: the same for mail (a message costs several times a table row of its size: parsing, HTML)
+MAIL_PARALLEL_FROM_BYTES: Final = 4 << 20
+MAIL_SUFFIXES: Final = (".mbox", ".mbx", ".eml")
 
 _WORKER: tuple[Scorer, Layout | None] | None = None
 
 
 def default_jobs(inputs: Sequence[Path]) -> int:
-    """Every usable core for large inputs (``PARALLEL_FROM_BYTES``), else 1.
+    """Every usable core for large inputs (``PARALLEL_FROM_BYTES``; mail from
+    ``MAIL_PARALLEL_FROM_BYTES``), else 1.
 
     Starting a worker and sending it the scorer takes a few seconds: worth it only when the
     batch takes longer than that.
     """
-    size = 0
+    size = 0.0
     for path in inputs:
         files = path.rglob("*") if path.is_dir() else [path]
-        size += sum(f.stat().st_size for f in files if f.is_file())
+        mail = path.is_dir() or path.suffix.lower() in MAIL_SUFFIXES
+        scale = PARALLEL_FROM_BYTES / MAIL_PARALLEL_FROM_BYTES if mail else 1
+        size += scale * sum(f.stat().st_size for f in files if f.is_file())
     return usable_cores() if size >= PARALLEL_FROM_BYTES else 1
 
 
@@ -46,44 +61,66 @@ def _start_worker(scorer: Scorer, layout: Layout | None) -> None:
     _WORKER = (scorer, layout)
 
 
-def _score_in_worker(table: pd.DataFrame) -> tuple[pd.DataFrame, Profile | None]:
+def _score_in_worker(chunk: Chunk) -> ScoredChunk:
     assert _WORKER is not None, "worker started without a scorer"
-    return score_chunk(_WORKER[0], table, _WORKER[1])
+    return score_chunk(_WORKER[0], chunk, _WORKER[1])
 
 
-ScoredChunk = tuple[Chunk, pd.DataFrame | None, Profile | None]
+def _score_partition_in_worker(
+    partition: Partition, params: IngestParams, root: Path
+) -> PartitionResult:
+    assert _WORKER is not None, "worker started without a scorer"
+    return score_partition(_WORKER[0], partition, params, root, _WORKER[1])
 
 
-def scored_chunks(
-    scorer: Scorer, chunks: Iterable[Chunk], jobs: int = 1, layout: Layout | None = None
-) -> Iterator[ScoredChunk]:
-    """Each chunk with its scored rows (None when it has no usable row), in input order, and
-    with a ``layout`` (drift check) the chunk's profile (None without one)."""
-
-    def result(chunk: Chunk, task: Future | None) -> ScoredChunk:
-        scored, profile = (None, None) if task is None else task.result()
-        return chunk, scored, profile
-
-    if jobs <= 1:
-        for chunk in chunks:
-            if len(chunk.table):
-                yield chunk, *score_chunk(scorer, chunk.table, layout)
-            else:
-                yield chunk, None, None
-        return
+def _pool(scorer: Scorer, jobs: int, layout: Layout | None) -> ProcessPoolExecutor:
     # forkserver, not fork: forking a process whose BLAS/OpenMP threads hold locks can hang.
     # The server imports the scoring stack once; each worker forks from it, so the workers
     # start in a fraction of a second and share those pages.
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["inquiry_quality.scoring.monitor"])
-    with ProcessPoolExecutor(
+    context.set_forkserver_preload(["inquiry_quality.scoring.engines.partitions"])
+    return ProcessPoolExecutor(
         jobs, mp_context=context, initializer=_start_worker, initargs=(scorer, layout)
-    ) as pool:
-        pending: deque[tuple[Chunk, Future | None]] = deque()
+    )
+
+
+def scored_chunks(
+    scorer: Scorer, chunks: Iterable[Chunk], jobs: int = 1, layout: Layout | None = None
+) -> Iterator[tuple[Chunk, pd.DataFrame | None, Profile | None]]:
+    """Each chunk with its scored rows (None when it has no usable row) and, with a drift
+    ``layout``, their profile, in input order; scored by ``score_chunk`` (as
+    ``score_partition`` scores a partition's chunks)."""
+    if jobs <= 1:
         for chunk in chunks:
-            task = pool.submit(_score_in_worker, chunk.table) if len(chunk.table) else None
-            pending.append((chunk, task))
+            yield chunk, *score_chunk(scorer, chunk, layout)
+        return
+    with _pool(scorer, jobs, layout) as pool:
+        pending: deque[tuple[Chunk, Future]] = deque()
+        for chunk in chunks:
+            pending.append((chunk, pool.submit(_score_in_worker, chunk)))
             if len(pending) > 2 * jobs:
-                yield result(*pending.popleft())
+                done, task = pending.popleft()
+                yield done, *task.result()
         while pending:
-            yield result(*pending.popleft())
+            done, task = pending.popleft()
+            yield done, *task.result()
+
+
+def scored_partitions(
+    scorer: Scorer,
+    partitions: Iterable[Partition],
+    params: IngestParams,
+    root: Path,
+    jobs: int,
+    layout: Layout | None = None,
+) -> Iterator[PartitionResult]:
+    """Each partition read, validated and scored (and with a drift ``layout`` profiled) by
+    ``score_partition`` in one of ``jobs`` worker processes; in input order."""
+    with _pool(scorer, jobs, layout) as pool:
+        pending: deque[Future] = deque()
+        for partition in partitions:
+            pending.append(pool.submit(_score_partition_in_worker, partition, params, root))
+            if len(pending) > 2 * jobs:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()

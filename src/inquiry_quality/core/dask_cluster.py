@@ -1,0 +1,30 @@
+"""A Dask client: of a running cluster, or of a local one started for the run and stopped
+after it (used by scoring's and featurizing's Dask engines)."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import Iterator
+
+from distributed import Client, LocalCluster
+
+
+@contextlib.contextmanager
+def dask_client(scheduler: str | None = None, workers: int | None = None) -> Iterator[Client]:
+    """A client of the cluster at ``scheduler`` (``tcp://HOST:8786``), or of a local cluster
+    of ``workers`` single-threaded worker processes (default: one per core, no dashboard)."""
+    if scheduler:
+        with Client(scheduler) as client:
+            yield client
+        return
+    with (
+        LocalCluster(
+            n_workers=workers,
+            threads_per_worker=1,
+            dashboard_address=None,
+            silence_logs=logging.WARNING,
+        ) as cluster,
+        Client(cluster) as client,
+    ):
+        yield client

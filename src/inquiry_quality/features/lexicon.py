@@ -1,0 +1,149 @@
+"""Per-language phrase lists (``inquiry_quality/data/lexicon/<language>.yaml``) and their lookup.
+
+A text is tokenised by ``spacy.blank(<its language>)``'s tokenizer after lower-casing and
+dropping accents (so "Cotización" and "cotizacion" are one word); punctuation tokens are
+skipped. Each concept's phrases are tokenised the same way and looked up as tuples of tokens
+(a dictionary lookup per token, STACK-NOTES: much faster than one big regular expression).
+A language's own file is merged with English, since non-English mail often borrows English
+trade words; a text whose language is unknown (too short to tell) is read against every file.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import spacy
+import yaml
+from spacy.tokenizer import Tokenizer
+
+LEXICON_DIR = "lexicon"
+ENGLISH = "en"
+ANY_LANGUAGE = "xx"  # spaCy's multi-language tokenizer, for texts of unknown language
+CONCEPTS = (
+    "offer",
+    "request",
+    "bank_change",
+    "invoice_resend",
+    "credential",
+    "login_view",
+    "follow_up",
+    "our_documents",
+    "specification",
+    "packaging",
+    "destination",
+    "delivery",
+    "payment_terms",
+    "quantity_units",
+    "greeting_formal",
+    "greeting_casual",
+    "personal_titles",
+    "proclitics",  # not a concept: prefixes written onto the next word (Arabic و, ب, ل)
+)
+_MARKS = re.compile(r"[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u0640]")  # accents, harakat
+_FOLDS = str.maketrans({"ı": "i", "ß": "ss", "’": "'"})
+
+
+def fold(text: str) -> str:
+    """Lower-cased, accents and Arabic diacritics dropped ("Señor" -> "senor")."""
+    decomposed = unicodedata.normalize("NFKD", text.lower().translate(_FOLDS))
+    return unicodedata.normalize("NFC", _MARKS.sub("", decomposed))
+
+
+@lru_cache(maxsize=1)
+def lexicon_files() -> dict[str, dict[str, tuple[str, ...]]]:
+    """Each language's concepts and phrases, as written in its file."""
+    folder = resources.files("inquiry_quality.data").joinpath(LEXICON_DIR)
+    files: dict[str, dict[str, tuple[str, ...]]] = {}
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if not entry.name.endswith(".yaml"):
+            continue
+        raw = yaml.safe_load(entry.read_text("utf-8")) or {}
+        unknown = sorted(set(raw) - set(CONCEPTS))
+        if unknown:
+            raise ValueError(f"{LEXICON_DIR}/{entry.name}: unknown concept(s) {unknown}")
+        files[entry.name.removesuffix(".yaml")] = {
+            concept: tuple(str(p) for p in phrases) for concept, phrases in raw.items()
+        }
+    return files
+
+
+def languages_with(concept: str) -> tuple[str, ...]:
+    """The languages whose own file lists ``concept``."""
+    return tuple(lang for lang, concepts in lexicon_files().items() if concepts.get(concept))
+
+
+@lru_cache(maxsize=32)
+def tokenizer(language: str) -> Tokenizer:
+    """``spacy.blank(language)``'s tokenizer; built once per process."""
+    return spacy.blank(language).tokenizer
+
+
+def tokens(text: str, language: str) -> list[str]:
+    """The folded words of ``text`` as ``language``'s tokenizer splits them, punctuation
+    dropped."""
+    return [t.text for t in tokenizer(language)(fold(text)) if not (t.is_punct or t.is_space)]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The phrases one language's texts are read against, as token tuples."""
+
+    language: str
+    own: frozenset[str]  # concepts the language's own file lists
+    phrases: dict[tuple[str, ...], frozenset[str]]  # token tuple -> concepts
+    longest: int
+
+    def count(self, words: list[str], concepts: Iterable[str] | None = None) -> Counter[str]:
+        """How often each concept's phrases occur in ``words`` (overlaps count each)."""
+        wanted = None if concepts is None else frozenset(concepts)
+        found: Counter[str] = Counter()
+        phrases, longest = self.phrases, self.longest
+        for i in range(len(words)):
+            for n in range(1, min(longest, len(words) - i) + 1):
+                hit = phrases.get(tuple(words[i : i + n]))
+                if hit:
+                    found.update(hit if wanted is None else hit & wanted)
+        return found
+
+    def starts_with(self, words: list[str], concept: str) -> int:
+        """Length of the longest phrase of ``concept`` at the start of ``words`` (0: none)."""
+        for n in range(min(self.longest, len(words)), 0, -1):
+            if concept in self.phrases.get(tuple(words[:n]), ()):
+                return n
+        return 0
+
+
+@lru_cache(maxsize=32)
+def lexicon(language: str) -> Lexicon | None:
+    """The lexicon for texts in ``language`` (its file plus English), None without a file.
+
+    ``ANY_LANGUAGE`` reads every file (texts too short to tell their language).
+    """
+    files = lexicon_files()
+    if language == ANY_LANGUAGE:
+        sources = list(files)
+        own = frozenset(c for concepts in files.values() for c in concepts)
+    elif language in files:
+        sources = list(dict.fromkeys((language, ENGLISH))) if ENGLISH in files else [language]
+        own = frozenset(files[language])
+    else:
+        return None
+    phrases: dict[tuple[str, ...], set[str]] = {}
+    for source in sources:
+        prefixes = ("", *(fold(p) for p in files[source].get("proclitics", ())))
+        for concept, listed in files[source].items():
+            if concept == "proclitics":
+                continue
+            for phrase in listed:
+                key = tuple(tokens(phrase, language))
+                for prefix in prefixes if key else ():
+                    variant = (prefix + key[0], *key[1:])
+                    phrases.setdefault(variant, set()).add(concept)
+    frozen = {key: frozenset(concepts) for key, concepts in phrases.items()}
+    return Lexicon(language, own, frozen, max(map(len, frozen), default=0))

@@ -1,0 +1,117 @@
+"""Thread family: is this a reply in a conversation we are part of?
+
+Reads the Message-IDs of the e-mail's In-Reply-To and References headers (``in_reply_to``)
+against the Message-IDs we sent (``featurize.sent_messages``), our own quotation/PI/order
+numbers (``featurize.document_patterns``, regular expressions) and our own domains
+(``featurize.own_domains``) in the quoted text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cached_property
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from inquiry_quality.core import schema
+from inquiry_quality.features.base import FeatureFamily, flag, text_column
+
+_MESSAGE_ID = re.compile(r"<[^<>\s]+>")
+
+
+def compile_document_patterns(patterns: Sequence[str]) -> re.Pattern[str] | None:
+    """One case-insensitive pattern for our document numbers; None without patterns.
+
+    A pattern that does not compile is named with its position in ``featurize.document_patterns``.
+    """
+    for i, pattern in enumerate(patterns):
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise ValueError(
+                f"featurize.document_patterns[{i}]: {pattern!r} is not a valid regex: {exc}"
+            ) from exc
+    if not patterns:
+        return None
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+def read_sent_messages(path: str | Path) -> frozenset[str]:
+    """The Message-IDs we sent: every ``<...>`` id in the file (one a line, or a CSV column)."""
+    path = Path(path)
+    try:
+        text = path.read_text("utf-8", errors="replace")
+    except FileNotFoundError as exc:
+        raise FileNotFoundError(
+            f"{path}: sent-messages file (featurize.sent_messages) not found"
+        ) from exc
+    ids = frozenset(_MESSAGE_ID.findall(text))
+    if not ids:
+        raise ValueError(f"{path}: no <message-id> found (featurize.sent_messages)")
+    return ids
+
+
+class ThreadFeatures(FeatureFamily):
+    """Reply headers, replies to our own mail, our document numbers, our quoted mail."""
+
+    feature_names = (
+        "is_reply",
+        "replies_to_our_mail",
+        "our_document_numbers",
+        "our_document",
+        "quotes_our_mail",
+    )
+
+    def __init__(
+        self,
+        document_patterns: Sequence[str] = (),
+        own_domains: Sequence[str] = (),
+        sent_messages: frozenset[str] = frozenset(),
+    ) -> None:
+        self.document_patterns = document_patterns
+        self.own_domains = own_domains
+        self.sent_messages = sent_messages
+
+    @cached_property
+    def _documents(self) -> re.Pattern[str] | None:
+        return compile_document_patterns(list(self.document_patterns))
+
+    def __getstate__(self) -> dict:
+        state = super().__getstate__()
+        state.pop("_documents", None)
+        return state
+
+    def _columns(self, X: pd.DataFrame) -> dict[str, list]:
+        documents = self._documents
+        own = tuple(d.strip().lower() for d in self.own_domains if d.strip())
+        sent = frozenset(self.sent_messages)
+        columns = (
+            schema.MESSAGE_ID,
+            schema.IN_REPLY_TO,
+            schema.SUBJECT,
+            schema.BODY,
+            schema.QUOTED,
+        )
+        out: dict[str, list] = {name: [] for name in self.feature_names}
+        for message_id, in_reply_to, subject, body, quoted in zip(
+            *(text_column(X, c) for c in columns), strict=True
+        ):
+            thread = set(_MESSAGE_ID.findall(in_reply_to))
+            has_headers = bool(message_id)
+            out["is_reply"].append(flag(bool(thread)) if has_headers else np.nan)
+            out["replies_to_our_mail"].append(
+                flag(not thread.isdisjoint(sent)) if has_headers and sent else np.nan
+            )
+            text = f"{subject}\n{body}\n{quoted}"
+            cited = [m.group(0) for m in documents.finditer(text)] if documents else []
+            out["our_document_numbers"].append(
+                float(len({c.upper() for c in cited})) if documents else np.nan
+            )
+            out["our_document"].append(cited[0].upper() if cited else "")
+            lower = quoted.lower()
+            ours = any(d in lower for d in own) or bool(documents and documents.search(quoted))
+            out["quotes_our_mail"].append(flag(ours) if quoted and (own or documents) else np.nan)
+        return out

@@ -1,0 +1,184 @@
+"""Scoring on a Dask cluster: every input split into partitions (``partitions``), each read,
+validated and scored on a worker by ``score_partition``, written in input order here.
+
+Workers receive the model's path or URI and a loader (a module-level function they can
+import), load it once per process and verify its checksums before unpickling; nothing big
+travels in the task graph. The output is
+written by this process as results arrive, in input order and at most ``2 * workers``
+partitions ahead, so a batch comes out identical to the local engine's and memory stays flat.
+For a drift check the workers get the reference's bins (kilobytes) and return each partition's
+profile with its rows; the sum is the same as the local engine's.
+A worker that dies mid-run has its partitions recomputed elsewhere by the scheduler; each
+partition's rows are written once, when its result first arrives.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import Final
+
+from distributed import Client, Future
+from distributed.scheduler import KilledWorker
+
+from inquiry_quality.core.config import IngestParams, ScoreParams, SourceParams
+from inquiry_quality.evaluation.profile import Layout
+from inquiry_quality.ingest.outcomes import Outcomes
+from inquiry_quality.scoring.batch import BatchRun, ingest_params
+from inquiry_quality.scoring.engines import EngineError
+from inquiry_quality.scoring.engines.partitions import (
+    Partition,
+    PartitionResult,
+    plan_partitions,
+    score_partition,
+)
+from inquiry_quality.scoring.loading import load_model_dir
+from inquiry_quality.scoring.scorer import Scorer
+from inquiry_quality.scoring.summary import BatchSummary
+
+log = logging.getLogger(__name__)
+
+#: rows (units) per partition: big enough that task overhead is noise, small enough that a
+#: partition's scored rows (~5 KB each with reasons) fit a worker many times over
+DEFAULT_PARTITION_ROWS: Final = 20_000
+PARTITION_OPTION: Final = "--partition-rows"
+
+Loader = Callable[[str, ScoreParams], Scorer]
+
+_SCORERS: dict[tuple[str, str, str], Scorer] = {}
+_LOADING = threading.Lock()
+
+
+def load_local_scorer(model: str, params: ScoreParams) -> Scorer:
+    """A scorer of a local bundle or pyfunc directory (the default loader: no MLflow)."""
+    return Scorer(load_model_dir(Path(model)), params)
+
+
+def worker_scorer(model: str, loader: Loader, params: ScoreParams) -> Scorer:
+    """The scorer of this worker process, loaded (checksums verified) on first use."""
+    key = (model, f"{loader.__module__}.{loader.__qualname__}", repr(params))
+    with _LOADING:
+        if key not in _SCORERS:
+            log.info("loading model %s on this worker", model)
+            _SCORERS[key] = loader(model, params)
+        return _SCORERS[key]
+
+
+def score_on_worker(
+    partition: Partition,
+    model: str,
+    loader: Loader,
+    params: ScoreParams,
+    ingest: IngestParams,
+    root: str,
+    layout: Layout | None = None,
+) -> PartitionResult:
+    """``score_partition`` with this worker's scorer (profiled in ``layout``, if any)."""
+    scorer = worker_scorer(model, loader, params)
+    try:
+        return score_partition(scorer, partition, ingest, Path(root), layout)
+    except MemoryError as exc:
+        raise EngineError(
+            f"{partition}: a worker ran out of memory scoring it; lower {PARTITION_OPTION} "
+            "(rows per partition) or give each worker more memory (dask worker --memory-limit)"
+        ) from exc
+
+
+def _in_order(
+    client: Client, partitions: Sequence[Partition], submit: Callable[[Partition], Future]
+) -> Iterator[PartitionResult]:
+    """Results in partition order, with at most ``2 * workers`` partitions submitted ahead."""
+    window = max(2, 2 * len(client.scheduler_info(n_workers=-1)["workers"]))
+    pending: deque[tuple[Partition, Future]] = deque()
+    for partition in partitions:
+        pending.append((partition, submit(partition)))
+        if len(pending) >= window:
+            yield _result(*pending.popleft())
+    while pending:
+        yield _result(*pending.popleft())
+
+
+def _result(partition: Partition, future: Future) -> PartitionResult:
+    try:
+        result = future.result()
+    except KilledWorker as exc:  # the nanny restarts a worker above 95% of its memory limit
+        raise EngineError(
+            f"{partition} killed every worker that scored it (out of memory?); lower "
+            f"{PARTITION_OPTION} (rows per partition) or give each worker more memory"
+        ) from exc
+    finally:
+        future.release()
+    return result
+
+
+def score_sources_on_dask(
+    client: Client,
+    scorer: Scorer,
+    model: str,
+    sources: Sequence[SourceParams],
+    out: Path,
+    quarantine: Path,
+    *,
+    loader: Loader = load_local_scorer,
+    partition_rows: int = DEFAULT_PARTITION_ROWS,
+    fmt: str | None = None,
+    root: Path = Path("."),
+    extra_numeric: Sequence[str] = (),
+    extra_categorical: Sequence[str] = (),
+    outcomes: list[Outcomes] | None = None,
+    progress: bool = False,
+    keep_empty_quarantine: bool = True,
+    drift: bool = False,
+) -> BatchSummary:
+    """``score_sources`` on a Dask cluster: the same output, summary, quarantine and (with
+    ``drift``) drift report.
+
+    ``scorer`` is ``model`` loaded here (for the tiers and the daily capacity); the workers
+    load ``model`` themselves with ``loader(model, params)`` (default: a local directory; the
+    CLI passes ``mlops.loading.load_scorer`` for ``models:/`` URIs, which the workers then
+    resolve with their own ``MLFLOW_TRACKING_URI``), so it must name a path or URI they can
+    reach (a relative path is made absolute here) and ``loader`` must be importable on them.
+    Raises ``EngineError`` when a partition cannot be scored (out of memory).
+    """
+    params = ingest_params(scorer.params, extra_numeric, extra_categorical)
+    root = root.resolve()
+    if (root / model).exists():  # a local model directory, not a URI
+        model = str((root / model).resolve())
+    if partition_rows < 1:
+        raise ValueError(f"{PARTITION_OPTION} must be at least 1, not {partition_rows}")
+    partitions = plan_partitions(sources, params, root, partition_rows)
+    run = BatchRun(
+        scorer,
+        out,
+        quarantine,
+        fmt=fmt,
+        outcomes=outcomes,
+        progress=progress,
+        keep_empty_quarantine=keep_empty_quarantine,
+        drift=drift,
+    )
+    worker_params = run.scorer.params.model_copy(update={"sources": [], "outcomes": []})
+
+    def submit(partition: Partition) -> Future:
+        return client.submit(
+            score_on_worker,
+            partition,
+            model,
+            loader,
+            worker_params,
+            params,
+            str(root),
+            run.layout,
+            pure=False,
+        )
+
+    log.info("scoring %d partitions on %s", len(partitions), client)
+    with run:
+        for result in _in_order(client, partitions, submit):
+            source = result.partition.spec.path
+            run.read(source, result.format, result.rows_read)
+            run.add(source, result.scored, result.received, result.quarantine, result.profile)
+    return run.summary

@@ -1,0 +1,98 @@
+"""Start the page: load the batch, open the marks, check the access token, run uvicorn."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+import uvicorn
+from fastapi import FastAPI
+
+from inquiry_quality.core.config import IngestParams, Params, SourceParams
+from inquiry_quality.features.patterns import load_patterns
+from inquiry_quality.scoring import Scorer
+from inquiry_quality.web.app import Served, create_app
+from inquiry_quality.web.batch import Batch, is_scored_file, load_scored, score_inputs
+from inquiry_quality.web.inbox import Inbox
+from inquiry_quality.web.marks import MarkStore
+
+logger = logging.getLogger(__name__)
+
+
+def saved_at(model: str | None) -> str | None:
+    """When a local model directory was written (ISO, UTC): marks after it are new to it."""
+    if model is None or not Path(model).exists():
+        return None
+    return datetime.fromtimestamp(Path(model).stat().st_mtime, UTC).isoformat()
+
+
+def load_batch(
+    inputs: Sequence[SourceParams],
+    texts: Sequence[SourceParams],
+    scorer: Scorer | None,
+    params: Params,
+) -> Batch:
+    """One scored file (its text from ``texts``), or inputs scored with ``scorer``."""
+    ingest = IngestParams(
+        chunk_rows=params.score.chunk_rows,
+        extra_numeric=params.ingest.extra_numeric,
+        extra_categorical=params.ingest.extra_categorical,
+    )
+    languages = tuple(params.featurize.languages or load_patterns()["languages"])
+    if len(inputs) == 1 and is_scored_file(Path(inputs[0].path)):
+        return load_scored(Path(inputs[0].path), texts, ingest, languages)
+    if scorer is None:
+        raise ValueError("these inputs are not a scored file, and no model is loaded to score them")
+    return score_inputs(scorer, inputs, ingest, languages)
+
+
+def build(
+    batch: Batch,
+    scorer: Scorer | None,
+    params: Params,
+    marks: Path,
+    source: str,
+    model: str | None = None,
+) -> Served:
+    """What the app serves."""
+    return Served(
+        inbox=Inbox(batch.table),
+        marks=MarkStore(marks),
+        scorer=scorer,
+        params=params,
+        min_per_class=params.marks.min_per_class,
+        source=source,
+        model_saved=saved_at(model),
+        quarantined=batch.quarantined,
+        texts_missing=batch.texts_missing,
+    )
+
+
+def run(served: Served, host: str, port: int, token: str | None) -> None:
+    """Serve until interrupted."""
+    logger.info("serving %d inquiries on http://%s:%d/", len(served.inbox), host, port)
+    uvicorn.run(create_app(served, token), host=host, port=port, log_level="warning")
+
+
+@contextmanager
+def in_thread(app: FastAPI, timeout: float = 30.0) -> Iterator[str]:
+    """``app`` served on a free 127.0.0.1 port in a thread (tests, benchmarks); its URL."""
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + timeout
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            raise RuntimeError("the page did not start")
+        time.sleep(0.05)
+    port = server.servers[0].sockets[0].getsockname()[1]
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)

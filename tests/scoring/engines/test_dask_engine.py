@@ -1,0 +1,177 @@
+"""Scoring on a real Dask LocalCluster of 2 worker processes, against the local engine."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import threading
+import time
+from pathlib import Path
+
+import dask
+import pandas as pd
+import pytest
+from distributed import Client, LocalCluster
+
+from inquiry_quality.core.config import Params, SourceParams, load_params
+from inquiry_quality.scoring import Scorer, score_sources
+from inquiry_quality.scoring.engines import EngineError
+from inquiry_quality.scoring.engines.dask_engine import (
+    PARTITION_OPTION,
+    plan_partitions,
+    score_sources_on_dask,
+)
+
+PARAMS = load_params(Path(__file__).resolve().parents[3] / "params.yaml")
+EXTRA_NUMERIC, EXTRA_CAT = PARAMS.ingest.extra_numeric, PARAMS.ingest.extra_categorical
+
+
+@pytest.fixture(scope="module")
+def client(dask_cluster: Client) -> Client:
+    return dask_cluster
+
+
+@pytest.fixture(scope="module")
+def mail_folder(tmp_path_factory: pytest.TempPathFactory, spamassassin: Path) -> Path:
+    """20 real messages (plain and HTML ham, spam) in sub-folders, and an empty file."""
+    folder = tmp_path_factory.mktemp("mail")
+    for name in ("hard-ham-1", "spam-1"):
+        (folder / name).mkdir()
+        for path in sorted((spamassassin / name).iterdir())[:10]:
+            shutil.copy(path, folder / name / path.name)
+    (folder / "spam-1" / "empty.eml").write_bytes(b"")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def sources(project_params: Params, mail_folder: Path) -> list[SourceParams]:
+    """The generated new batch (a CSV export with multi-line bodies, an mbox) and mail files."""
+    return [*project_params.score.sources, SourceParams(path=str(mail_folder))]
+
+
+def _run(
+    tmp: Path, scorer: Scorer, bundle: Path, sources: list[SourceParams], client: Client | None
+) -> tuple[Path, Path, dict]:
+    out, bad = tmp / "scored.csv", tmp / "quarantine.csv"
+    extra = {"root": Path("/"), "extra_numeric": EXTRA_NUMERIC, "extra_categorical": EXTRA_CAT}
+    extra["drift"] = True
+    if client is None:
+        summary = score_sources(scorer, sources, out, bad, **extra)
+    else:
+        summary = score_sources_on_dask(
+            client, scorer, str(bundle), sources, out, bad, partition_rows=7, **extra
+        )
+    return out, bad, summary.to_dict() | {"drift": summary.drift}  # the whole drift report
+
+
+@pytest.fixture(scope="module")
+def local_run(
+    tmp_path_factory: pytest.TempPathFactory, scorer: Scorer, project_bundle_dir: Path, sources
+) -> tuple[Path, Path, dict]:
+    return _run(tmp_path_factory.mktemp("local"), scorer, project_bundle_dir, sources, None)
+
+
+def test_the_csv_is_split_between_records_of_multi_line_bodies(
+    sources: list[SourceParams], project_params: Params
+) -> None:
+    csv_spec = sources[0]
+    text = Path(csv_spec.path).read_text("utf-8")
+    parts = plan_partitions([csv_spec], project_params.ingest, Path("/"), 7)
+    assert text.count("\n") > parts[-1].units[1] + 1  # more lines than records: bodies span
+    assert [p.units for p in parts[:2]] == [(0, 7), (7, 14)]
+
+
+def test_identical_to_the_local_engine(
+    tmp_path: Path, client: Client, scorer: Scorer, project_bundle_dir: Path, sources, local_run
+) -> None:
+    out, bad, summary = _run(tmp_path, scorer, project_bundle_dir, sources, client)
+    local_out, local_bad, local_summary = local_run
+    assert out.read_bytes() == local_out.read_bytes()
+    assert bad.read_bytes() == local_bad.read_bytes()
+    assert summary == local_summary  # the drift report too: the partitions' profiles add up
+    assert summary["reconciles"] and summary["quarantined"] >= 1  # the empty message
+    assert summary["drift"]["batch_rows"] == summary["scored"] > 0
+    per_source = {s["source"]: s for s in summary["sources"]}
+    assert per_source[sources[2].path]["rows_read"] == 21
+    for counts in per_source.values():
+        assert counts["rows_read"] == counts["scored"] + counts["quarantined"]
+
+
+def test_a_folder_of_parquet_parts_holds_the_same_rows(
+    tmp_path: Path, client: Client, scorer: Scorer, project_bundle_dir: Path, sources, local_run
+) -> None:
+    out = tmp_path / "scored"
+    score_sources_on_dask(
+        client, scorer, str(project_bundle_dir), sources, out,
+        tmp_path / "bad.csv", partition_rows=50, root=Path("/"),
+        extra_numeric=EXTRA_NUMERIC, extra_categorical=EXTRA_CAT,
+    )  # fmt: skip
+    parts = sorted(out.glob("part-*.parquet"))
+    assert len(parts) > 2
+    scored = pd.concat([pd.read_parquet(p) for p in parts], ignore_index=True)
+    local = pd.read_csv(local_run[0], dtype=str, keep_default_na=False)
+    assert scored["inquiry_id"].tolist() == local["inquiry_id"].tolist()
+    assert (
+        scored["p_convert"].round(12).tolist()
+        == local["p_convert"].astype(float).round(12).tolist()
+    )
+
+
+def test_a_worker_killed_mid_run_loses_nothing_and_doubles_nothing(
+    tmp_path: Path, client: Client, scorer: Scorer, project_bundle_dir: Path, sources
+) -> None:
+    local_run = _run(tmp_path / "local", scorer, project_bundle_dir, sources[:1], None)
+    killed: list[str] = []
+    done = threading.Event()
+
+    def kill_a_busy_worker() -> None:
+        while not done.is_set():
+            busy = [w for w, tasks in client.processing().items() if tasks]
+            if busy and (tmp_path / "scored.csv.partial").exists():
+                killed.append(busy[0])
+                with contextlib.suppress(Exception):  # it dies before it can answer
+                    client.run(os._exit, 1, workers=busy[:1])
+                return
+            time.sleep(0.02)
+
+    killer = threading.Thread(target=kill_a_busy_worker)
+    killer.start()
+    try:
+        out, bad, summary = _run(tmp_path, scorer, project_bundle_dir, sources[:1], client)
+    finally:
+        done.set()
+        killer.join()
+    assert killed, "no worker was killed during the run"
+    assert out.read_bytes() == local_run[0].read_bytes()
+    assert bad.read_bytes() == local_run[1].read_bytes()
+    assert summary == local_run[2]
+    client.wait_for_workers(2, timeout=60)  # the nanny restarted it
+
+
+def test_a_worker_out_of_memory_names_the_partition_size_option(
+    tmp_path: Path, scorer: Scorer, project_bundle_dir: Path, sources
+) -> None:
+    """A worker whose memory limit is below what scoring needs is killed by its nanny: the
+    run stops with a message naming the partition and the option to lower."""
+    with (
+        dask.config.set({"distributed.scheduler.allowed-failures": 0}),
+        LocalCluster(
+            n_workers=1, threads_per_worker=1, dashboard_address=None, memory_limit="300MiB"
+        ) as cluster,
+        Client(cluster) as small,
+        pytest.raises(EngineError, match=f"partition 0 of .*{PARTITION_OPTION}"),
+    ):
+        _run(tmp_path, scorer, project_bundle_dir, sources[:1], small)
+    assert not (tmp_path / "scored.csv").exists()
+    assert not (tmp_path / "scored.csv.partial").exists()
+
+
+def test_the_capacity_is_applied_over_the_whole_batch(
+    tmp_path: Path, client: Client, scorer: Scorer, project_bundle_dir: Path, sources
+) -> None:
+    capped = Scorer(scorer.bundle, scorer.params.model_copy(update={"daily_capacity": 1}))
+    local = _run(tmp_path / "local", capped, project_bundle_dir, sources[:2], None)
+    on_dask = _run(tmp_path / "dask", capped, project_bundle_dir, sources[:2], client)
+    assert on_dask[0].read_bytes() == local[0].read_bytes()
+    assert on_dask[2]["tiers"] == local[2]["tiers"]

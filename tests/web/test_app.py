@@ -1,0 +1,141 @@
+"""The page's routes through FastAPI's TestClient: order, filters, escaping, CSP, CSRF, token."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from fastapi.testclient import TestClient
+
+from inquiry_quality.cli import main
+from inquiry_quality.core import schema
+from inquiry_quality.scoring import TIERS
+from inquiry_quality.web import TOKEN_ENV
+from inquiry_quality.web.app import Served, create_app
+from inquiry_quality.web.security import CSRF_COOKIE, CSRF_HEADER, TokenError, access_token
+
+from .conftest import HOSTILE_ID
+
+ROW_ID = re.compile(r'<tr class="row" data-id="([^"]+)"')
+
+
+@pytest.fixture
+def client(served: Served) -> TestClient:
+    return TestClient(create_app(served))
+
+
+def _csrf(client: TestClient) -> str:
+    client.get("/")
+    return client.cookies[CSRF_COOKIE]
+
+
+def test_inbox_lists_by_action_then_chance_of_an_order(client: TestClient, served: Served) -> None:
+    html = client.get("/").text
+    ids = ROW_ID.findall(html)
+    table = served.inbox.table.set_index(schema.INQUIRY_ID)
+    shown = table.loc[[i.replace("&amp;", "&") for i in ids]]
+    rank = shown[schema.TIER].map(TIERS.index)
+    assert rank.is_monotonic_increasing
+    for _, tier in shown.groupby(schema.TIER):
+        assert tier[schema.P_CONVERT].is_monotonic_decreasing
+    counts = served.inbox.table[schema.TIER].value_counts()
+    for tier, n in counts.items():
+        assert f"{tier} <b>{n}</b>" in html
+
+
+def test_filters_and_search_narrow_the_inbox(client: TestClient, served: Served) -> None:
+    table = served.inbox.table
+    tier = table[schema.TIER].iloc[-1]
+    html = client.get("/", params={"tier": tier}).text
+    assert f"{(table[schema.TIER] == tier).sum()} inquiries" in html
+    found = client.get("/", params={"q": "URGENT rfq"}).text
+    assert ROW_ID.findall(found) == [HOSTILE_ID]
+    assert "0 inquiries" in client.get("/", params={"q": "no such words here"}).text
+
+
+def test_every_response_carries_a_strict_csp(client: TestClient) -> None:
+    for path in ("/", f"/inquiry?id={HOSTILE_ID}", "/paste", "/static/app.js", "/nothing"):
+        policy = client.get(path).headers["content-security-policy"]
+        assert "default-src 'none'" in policy and "script-src 'self'" in policy
+        assert "unsafe-inline" not in policy
+
+
+def test_a_hostile_inquiry_is_shown_as_text(client: TestClient) -> None:
+    html = client.get("/inquiry", params={"id": HOSTILE_ID}).text
+    assert "<script>" not in html.replace('<script src="/static/', "")
+    assert "&lt;script&gt;fetch(" in html
+    assert "<img" not in html and "&lt;img src=" in html
+    assert 'href="javascript' not in html and "javascript:alert(1)" in html
+    assert "invoice.html&lt;svg onload=alert(1)&gt;" in html
+    assert "&lt;b&gt;Mr Evil&lt;/b&gt;" in html
+
+
+def test_marking_needs_the_csrf_token(client: TestClient, served: Served) -> None:
+    form = {"id": HOSTILE_ID, "outcome": "junk", "junk_type": "phishing"}
+    _csrf(client)
+    assert client.post("/mark", data=form).status_code == 403
+    assert client.post("/mark", data=form, headers={CSRF_HEADER: "forged"}).status_code == 403
+    assert served.marks.current(HOSTILE_ID) is None
+    token = client.cookies[CSRF_COOKIE]
+    answer = client.post("/mark", data=form, headers={CSRF_HEADER: token, "HX-Request": "true"})
+    assert answer.status_code == 200 and "junk (phishing)" in answer.text
+    mark = served.marks.current(HOSTILE_ID)
+    assert mark is not None and mark.junk_type == "phishing"
+
+
+def test_a_bad_mark_is_refused_with_a_reason(client: TestClient, served: Served) -> None:
+    token = _csrf(client)
+    headers = {CSRF_HEADER: token, "HX-Request": "true"}
+    answer = client.post("/mark", data={"id": HOSTILE_ID, "outcome": "junk"}, headers=headers)
+    assert answer.status_code == 400 and "junk needs its type" in answer.text
+    won = {"id": HOSTILE_ID, "outcome": "won", "order_value": "lots"}
+    assert "Not an amount" in client.post("/mark", data=won, headers=headers).text
+    assert served.marks.current(HOSTILE_ID) is None
+
+
+def test_with_a_token_every_request_needs_it(served: Served) -> None:
+    client = TestClient(create_app(served, token="s3cret-t0ken"))
+    assert client.get("/").status_code == 401
+    assert client.get("/static/app.css").status_code == 401
+    assert client.get("/", auth=("anna", "wrong")).status_code == 401
+    assert client.get("/", headers={"Authorization": "Bearer s3cret-t0ken"}).status_code == 200
+    client.auth = ("anna", "s3cret-t0ken")
+    token = _csrf(client)
+    form = {"id": HOSTILE_ID, "outcome": "genuine"}
+    client.post("/mark", data=form, headers={CSRF_HEADER: token})
+    mark = served.marks.current(HOSTILE_ID)
+    assert mark is not None and mark.who == "anna"
+
+
+def test_a_public_address_needs_a_token(
+    tmp_path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.delenv(TOKEN_ENV, raising=False)
+    assert access_token("127.0.0.1", None) is None
+    with pytest.raises(TokenError, match=r"refusing to serve on 0\.0\.0\.0"):
+        access_token("0.0.0.0", None)
+    assert main(["serve", "--host", "0.0.0.0", "--port", "1"]) == 2
+    assert "without an access token" in capsys.readouterr().err
+    secret = tmp_path / "token"
+    secret.write_text("from-a-file\n")
+    assert access_token("0.0.0.0", secret) == "from-a-file"
+    monkeypatch.setenv(TOKEN_ENV, "from-the-env")
+    assert access_token("0.0.0.0", None) == "from-the-env"
+
+
+def test_pasted_inquiries_get_a_report_and_bad_input_a_message(client: TestClient) -> None:
+    token = _csrf(client)
+    empty = client.post("/paste", data={"text": "  ", "csrf": token})
+    assert empty.status_code == 400 and "Nothing to score" in empty.text
+    big = client.post("/paste", data={"csrf": token}, files={"file": ("x.eml", b"a" * 1_000_001)})
+    assert big.status_code == 400 and "larger than 1 MB" in big.text
+    huge = client.post("/paste", content=b"a" * 2_000_001, headers={CSRF_HEADER: token})
+    assert huge.status_code == 413  # refused before the body is read
+    text = "Subject: RFQ LED panels\n\nPlease quote 2000 pcs 600x600 LED panels, CIF Hamburg."
+    report = client.post("/paste", data={"text": text, "csrf": token})
+    assert report.status_code == 200
+    assert "RFQ LED panels" in report.text and "Follow-up mail" in report.text
+    junk = {"file": ("x.eml", bytes(range(256)))}
+    binary = client.post("/paste", data={"csrf": token}, files=junk)
+    assert binary.status_code in (200, 400)
+    assert client.get("/").status_code == 200  # the server keeps running
