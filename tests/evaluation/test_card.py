@@ -11,6 +11,9 @@ import pytest
 
 from inquiry_quality.evaluation.card import COLUMNS, HEADS, SLICES, model_card
 
+#: the card prints 3 decimals: a value within half a unit (plus float error) of the metric's
+ROUNDED = 0.0005 + 1e-9
+
 if TYPE_CHECKING:
     from conftest import PipelineRepo
 
@@ -47,15 +50,15 @@ def assert_card_matches(card: str, metrics: Mapping[str, Any]) -> None:
         if name != "all":
             kind, slice_name = name.replace("\\|", "|").split(": ", 1)
             source = source[kinds[kind]][slice_name]
-        assert value == pytest.approx(source[key], abs=0.0005), (head, name, key)
+        assert value == pytest.approx(source[key], abs=ROUNDED), (head, name, key)
     for head, ece, brier, loss in re.findall(
         r"^- (\w+): ECE ([\d.]+), Brier ([\d.]+), log loss ([\d.]+)$", card, re.M
     ):
-        assert float(ece) == pytest.approx(metrics[head]["ece"], abs=0.0005)
-        assert float(brier) == pytest.approx(metrics[head]["brier"], abs=0.0005)
-        assert float(loss) == pytest.approx(metrics[head]["log_loss"], abs=0.0005)
+        assert float(ece) == pytest.approx(metrics[head]["ece"], abs=ROUNDED)
+        assert float(brier) == pytest.approx(metrics[head]["brier"], abs=ROUNDED)
+        assert float(loss) == pytest.approx(metrics[head]["log_loss"], abs=ROUNDED)
     for head, threshold in re.findall(r"^- \*\*(\w+) at ([\d.]+)\*\*", card, re.M):
-        assert float(threshold) == pytest.approx(metrics[head]["threshold"], abs=0.0005)
+        assert float(threshold) == pytest.approx(metrics[head]["threshold"], abs=ROUNDED)
 
 
 def _head(seed: float, n: int) -> dict[str, Any]:
