@@ -221,11 +221,20 @@ class MarkStore:
         records = []
         for row in rows:
             is_genuine, converted = OUTCOMES[row["outcome"]]
-            closed = row["at"] if converted is not None else None
-            labels = (is_genuine, row["junk_type"], converted, row["order_value"], closed)
-            records.append((row["inquiry_id"], *labels, row["outcome"]))
+            labels = {
+                schema.INQUIRY_ID: row["inquiry_id"],
+                schema.IS_GENUINE: is_genuine,
+                schema.JUNK_TYPE: row["junk_type"],
+                # a won or lost mark is a new inquiry's outcome; an account's reply is marked so
+                schema.EXISTING_CUSTOMER: int(row["outcome"] == EXISTING_CUSTOMER),
+                schema.CONVERTED: converted,
+                schema.ORDER_VALUE: row["order_value"],
+                schema.CLOSED_AT: row["at"] if converted is not None else None,
+                "outcome": row["outcome"],
+            }
+            records.append([labels[c] for c in LABEL_FILE_COLUMNS])
         frame = pd.DataFrame(records, columns=list(LABEL_FILE_COLUMNS))
-        for column in (schema.IS_GENUINE, schema.CONVERTED):
+        for column in (schema.IS_GENUINE, schema.EXISTING_CUSTOMER, schema.CONVERTED):
             frame[column] = frame[column].astype("Int8")
         return frame
 
