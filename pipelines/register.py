@@ -42,14 +42,12 @@ def main() -> None:
     split = split_table(pd.read_parquet(args.features), params.train.split)
     inquiries = pd.read_parquet(args.inquiries)
     test = inquiries[inquiries[schema.INQUIRY_ID].isin(split.test[schema.INQUIRY_ID])]
-    example = test.drop(columns=[c for c in schema.LABEL_COLUMNS if c in test]).head(3)
     truth = load_truth(args.truth) if args.truth else None
     logged = log_run(
         args.model,
         params.model_dump(mode="json"),
         metrics,
         args.figures,
-        example,
         experiment_name=params.register.experiment_name,
         model_name=params.register.registered_model,
     )

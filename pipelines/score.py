@@ -1,7 +1,9 @@
 """DVC stage ``score``: score the new batch (``score.sources``) to a file, with a summary.
 
 With ``score.outcomes`` (the new batch's outcomes, known only in this demo), the summary also
-says how each tier did; outcomes never reach the model.
+says how each tier did; outcomes never reach the model. The batch's drift report against the
+model's training reference goes to ``--drift`` (JSON metrics, and its page beside it); with
+``MLFLOW_RUN_ID`` set it is also logged to that run.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from pathlib import Path
 from inquiry_quality.core.config import load_params
 from inquiry_quality.ingest.outcomes import load_outcomes
 from inquiry_quality.mlops.loading import load_scorer
+from inquiry_quality.mlops.monitoring import publish_drift_report
 from inquiry_quality.scoring import format_summary, score_sources
 
 log = logging.getLogger("score")
@@ -26,6 +29,7 @@ def main() -> None:
     parser.add_argument("--out", required=True, type=Path, help="scored inquiries (csv/parquet)")
     parser.add_argument("--quarantine", required=True, type=Path, help="unusable rows (csv)")
     parser.add_argument("--summary", required=True, type=Path, help="summary (json metrics)")
+    parser.add_argument("--drift", required=True, type=Path, help="drift report (json metrics)")
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
 
@@ -40,9 +44,11 @@ def main() -> None:
         extra_numeric=params.ingest.extra_numeric,
         extra_categorical=params.ingest.extra_categorical,
         outcomes=outcomes,
+        drift=True,
     )
     args.summary.parent.mkdir(parents=True, exist_ok=True)
     args.summary.write_text(json.dumps(summary.to_dict(), indent=2) + "\n", encoding="utf-8")
+    publish_drift_report(summary.drift or {}, args.drift)
     log.info("scored batch in %s\n%s", args.out, format_summary(summary))
 
 

@@ -1,8 +1,9 @@
 """DVC stage ``train``: fit the heads on the training part of the feature table.
 
 The featurizer is the one ``featurize`` used (its settings file). The bundle records the split
-(so ``evaluate`` checks it judges the same test part) and the data version: the md5 of the
-ingested inquiries, the value DVC records for them in dvc.lock.
+(so ``evaluate`` checks it judges the same test part), the data version (the md5 of the
+ingested inquiries, the value DVC records for them in dvc.lock) and the training reference
+that drift checks compare scored batches with.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from inquiry_quality.features import read_settings
 from inquiry_quality.modeling.bundle import file_digest, save_bundle
 from inquiry_quality.modeling.split import split_table
 from inquiry_quality.modeling.training import train_bundle
+from inquiry_quality.scoring.monitor import build_reference
 
 
 def main() -> None:
@@ -39,6 +41,10 @@ def main() -> None:
         params.train,
         data_version=file_digest(args.inquiries, "md5"),
         split=split.description,
+    )
+    inquiries = pd.read_parquet(args.inquiries)
+    bundle.reference = build_reference(
+        bundle, split.train, inquiries, params.train.reference, params.score
     )
     save_bundle(bundle, args.out)
 

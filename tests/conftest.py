@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import shutil
 import socket
@@ -54,7 +55,8 @@ def _relocated(specs: list[SourceParams], raw: Path) -> list[SourceParams]:
 
 @pytest.fixture(scope="session")
 def small_project(tmp_path_factory: pytest.TempPathFactory) -> SmallProject:
-    """generate (600 + 60 new) -> ingest -> featurize -> train, with the library's functions.
+    """generate (600 + 60 new) -> ingest -> featurize -> train (and its reference), with the
+    library's functions.
 
     Built once per session (about 30 s); the model is small (few n-grams, 2 calibration folds).
     """
@@ -63,6 +65,7 @@ def small_project(tmp_path_factory: pytest.TempPathFactory) -> SmallProject:
     from inquiry_quality.modeling.bundle import save_bundle
     from inquiry_quality.modeling.split import split_table
     from inquiry_quality.modeling.training import train_bundle
+    from inquiry_quality.scoring.monitor import build_reference
     from inquiry_quality.synth import generate
 
     root = tmp_path_factory.mktemp("small_project")
@@ -104,6 +107,9 @@ def small_project(tmp_path_factory: pytest.TempPathFactory) -> SmallProject:
     bundle = train_bundle(
         split.train, featurizer, params.train, data_version="small", split=split.description
     )
+    bundle.reference = build_reference(
+        bundle, split.train, inquiries, params.train.reference, params.score
+    )
     bundle_dir = save_bundle(bundle, root / "bundle")
     return SmallProject(raw, params, inquiries, bundle_dir)
 
@@ -126,6 +132,27 @@ def project_inquiries(small_project: SmallProject) -> pd.DataFrame:
 @pytest.fixture(scope="session")
 def project_bundle_dir(small_project: SmallProject) -> Path:
     return small_project.bundle_dir
+
+
+@pytest.fixture(scope="session")
+def pyfunc_dir(project_bundle_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundle logged, registered, exported and given its model card as stages register and
+    export do, in the MLflow store ``<pyfunc_dir>/../mlflow.db``."""
+    from inquiry_quality.mlops.card import write_model_card
+    from inquiry_quality.mlops.export import export_champion
+    from inquiry_quality.mlops.gate import promote_if_better
+    from inquiry_quality.mlops.runs import log_run
+
+    store = tmp_path_factory.mktemp("mlflow")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("MLFLOW_TRACKING_URI", f"sqlite:///{store}/mlflow.db")
+        logged = log_run(project_bundle_dir, {"train": {}}, {}, None)
+        decision = promote_if_better(logged, "genuine.roc_auc", 1.0, rescore=lambda _: 0.0)
+        registration = store / "registration.json"
+        registration.write_text(json.dumps(decision.as_record()), encoding="utf-8")
+        exported = export_champion(registration, store / "inquiry-quality")
+        write_model_card(exported, ["history/platform_export.csv"])
+        return exported
 
 
 @dataclass(frozen=True)

@@ -42,6 +42,7 @@ SCORE_EPILOG = f"""examples:
   inquiry-quality score data/raw/generated/new/platform_export.csv -o scored.csv
   inquiry-quality score inbox.mbox web_form.xlsx -o scored.parquet --quarantine bad.csv
   inquiry-quality score ~/mail/inquiries/ -o scored.jsonl        (a folder of .eml files)
+  inquiry-quality score export.csv -o scored.csv --drift drift.json   (+ drift.html)
   inquiry-quality score 'exports/*.parquet' -o scored --engine dask --scheduler tcp://host:8786
 
 inputs: CSV, Excel (.xlsx), JSON Lines, Parquet, an .mbox file, or a folder of .eml files.
@@ -55,6 +56,10 @@ lists are joined by " | "; in Parquet and JSON Lines they are lists. Rows that c
 scored (no text, no date, ...) go to the quarantine file (default: <output>.quarantine.csv)
 with the file, row and reason. The counts at the end always add up: read = scored +
 quarantined.
+
+drift: the batch is compared with the model's training data (features, scores, blanks, the
+mix of languages, regions and channels, reasons); when anything moved, the summary ends with
+one line naming the top columns, and --drift writes the whole report (docs/monitoring.md).
 
 tiers: the thresholds behind quote now / ask for details / verify identity / discard, and the
 daily quote capacity, are set in params.yaml's score section (docs/scoring.md); without
@@ -135,6 +140,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--channel",
         choices=schema.CHANNELS,
         help="where inquiries came from, for files without a channel column",
+    )
+    score.add_argument(
+        "--drift",
+        type=Path,
+        metavar="REPORT.json",
+        help="write the batch's drift report against the model's training data here (and a "
+        "page beside it, .html); a line in the summary warns of drift either way",
     )
     score.add_argument(
         "--jobs",
@@ -302,6 +314,7 @@ def run_score(args: argparse.Namespace) -> int:
         "extra_categorical": params.ingest.extra_categorical,
         "progress": not args.quiet and sys.stderr.isatty(),
         "keep_empty_quarantine": args.quarantine is not None,
+        "drift": True,
     }
     if args.engine == "dask":
         from inquiry_quality.core.dask_cluster import dask_client
@@ -316,11 +329,20 @@ def run_score(args: argparse.Namespace) -> int:
     else:
         jobs = args.jobs or default_jobs(args.inputs)
         summary = score_sources(scorer, sources, args.output, quarantine, jobs=jobs, **common)
+    page = None
+    if args.drift is not None:
+        from inquiry_quality.mlops.monitoring import publish_drift_report
+
+        page = publish_drift_report(summary.drift or {}, args.drift)
     if not args.quiet:
         say(format_summary(summary))
         say(f"\nScored inquiries: {args.output}")
         if summary.quarantined:
             say(f"Quarantined rows: {quarantine}")
+        if page is not None:
+            say(
+                f"Drift report: {args.drift} ({(summary.drift or {}).get('verdict')}; page: {page})"
+            )
     return EXIT_QUARANTINED if summary.quarantined else EXIT_OK
 
 

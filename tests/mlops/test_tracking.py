@@ -62,8 +62,7 @@ def test_a_tie_keeps_the_champion() -> None:
 
 def _log(bundle: ModelBundle, test: pd.DataFrame, inquiries: pd.DataFrame, directory: Path):
     metrics = evaluate_bundle(bundle, test, EvaluateParams()).metrics
-    example = inquiries.drop(columns=list(schema.LABEL_COLUMNS), errors="ignore").head(3)
-    logged = log_run(save_bundle(bundle, directory), {"train": {}}, metrics, None, example)
+    logged = log_run(save_bundle(bundle, directory), {"train": {}}, metrics, None)
     return logged, metric_value(metrics, METRIC)
 
 

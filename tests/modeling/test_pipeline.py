@@ -50,7 +50,10 @@ CHANGED_BY_MODEL = {
     },
 }
 #: keys that shape the pipeline or the data instead of setting one pipeline parameter
-STRUCTURAL = {"model", "split", "thresholds", "min_rows", "numeric_scaling", "typo_frequent_df"}
+#: (``reference``: the training profile stored for drift checks, no part of the pipeline)
+STRUCTURAL = {
+    "model", "split", "thresholds", "min_rows", "numeric_scaling", "typo_frequent_df", "reference"
+}  # fmt: skip
 STRUCTURAL_BY_MODEL = {"order_C", "structured_weight", "genuine_subtypes"}
 
 

@@ -1,14 +1,12 @@
-"""The small project's model as a scorer, as an exported pyfunc directory, and its new batch."""
+"""The small project's model as a scorer, and its new batch (its pyfunc export: tests/conftest)."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from inquiry_quality.core import schema
 from inquiry_quality.core.config import Params
 from inquiry_quality.ingest import read_inquiries
 from inquiry_quality.modeling.bundle import load_bundle
@@ -31,30 +29,6 @@ def new_batch(project_params: Params) -> pd.DataFrame:
         for chunk in read_inquiries(spec, project_params.ingest, Path("/"), ANY_DATE)
     ]
     return pd.concat([c.table for c in chunks], ignore_index=True)
-
-
-@pytest.fixture(scope="session")
-def pyfunc_dir(
-    project_bundle_dir: Path,
-    project_inquiries: pd.DataFrame,
-    tmp_path_factory: pytest.TempPathFactory,
-) -> Path:
-    """The bundle logged, registered and exported as stages register and export do."""
-    from inquiry_quality.mlops.export import export_champion
-    from inquiry_quality.mlops.gate import promote_if_better
-    from inquiry_quality.mlops.runs import log_run
-
-    store = tmp_path_factory.mktemp("mlflow")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("MLFLOW_TRACKING_URI", f"sqlite:///{store}/mlflow.db")
-        # both channels, so columns one of them lacks are optional in the signature
-        by_channel = project_inquiries.groupby(schema.CHANNEL, observed=True).head(2)
-        example = by_channel.drop(columns=list(schema.LABEL_COLUMNS))
-        logged = log_run(project_bundle_dir, {"train": {}}, {}, None, example)
-        decision = promote_if_better(logged, "genuine.roc_auc", 1.0, rescore=lambda _: 0.0)
-        registration = store / "registration.json"
-        registration.write_text(json.dumps(decision.as_record()), encoding="utf-8")
-        return export_champion(registration, store / "inquiry-quality")
 
 
 FREE_MAIL_NO_COMPANY = """From: Tom <tom.buyer1987@gmail.com>

@@ -40,3 +40,23 @@ def test_the_pipeline_ends_with_a_scored_batch(pipeline_repo: PipelineRepo) -> N
         cwd=root, env=pipeline_repo.env, capture_output=True, text=True, check=True,
     )  # fmt: skip
     assert "score_summary.json" in shown.stdout
+
+
+@pytest.mark.slow
+def test_the_score_stage_checks_the_batch_for_drift(pipeline_repo: PipelineRepo) -> None:
+    root = pipeline_repo.root
+    report = json.loads((root / "reports" / "drift.json").read_text())
+    assert report["verdict"] == "stable", report["moved"]
+    assert (
+        report["batch_rows"]
+        == json.loads((root / "reports" / "score_summary.json").read_text())["scored"]
+    )
+    assert (
+        report["model_version"] == load_bundle(root / "models" / "bundle").metadata["model_version"]
+    )
+    assert "Drift report" in (root / "reports" / "drift.html").read_text()
+    shown = subprocess.run(
+        ["dvc", "metrics", "show", "--json"],
+        cwd=root, env=pipeline_repo.env, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert "reports/drift.json" in shown.stdout

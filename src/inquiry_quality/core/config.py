@@ -75,6 +75,14 @@ class IngestParams(Section):
     extra_categorical: list[str] = Field(default_factory=list)
 
 
+class ReferenceParams(Section):
+    """The training reference stored with the model, for drift checks (evaluation/profile.py)."""
+
+    bins: int = 10  # a number's bins: at its training deciles (ties merged)
+    max_categories: int = 20  # a category's most frequent labels; the rest count as "other"
+    min_rows: int = 10  # a label fewer training rows share is "other" (no rare value is kept)
+
+
 class SplitParams(Section):
     """How ``train`` holds out its test part (``evaluate`` recomputes the same split)."""
 
@@ -146,6 +154,7 @@ class TrainParams(Section):
     numeric_scaling: Literal["standard", "log_max_abs"] = "standard"
     # words in this many training texts are the typo lexicon (modeling/typos.py); null: none
     typo_frequent_df: int | None = 50
+    reference: ReferenceParams = Field(default_factory=ReferenceParams)
     logreg: LogregParams = Field(default_factory=LogregParams)
     svm: LinearParams = Field(default_factory=LinearParams)
     hgb: HgbParams = Field(default_factory=HgbParams)
@@ -202,6 +211,22 @@ class FeaturizeParams(Section):
     sent_messages: str | None = None  # file of the Message-IDs we sent (replies to our mail)
 
 
+class DriftParams(Section):
+    """When a scored batch is at "watch" or "drift" against the training reference
+    (evaluation/drift.py); a measure counts only where the difference is significant."""
+
+    psi_watch: float = 0.1  # population stability index of a feature or score
+    psi_drift: float = 0.25
+    ks_watch: float = 0.1  # Kolmogorov-Smirnov distance of a number's distributions
+    ks_drift: float = 0.2
+    blank_watch: float = 0.1  # rise in the share of blanks (0.1: 10 percentage points)
+    blank_drift: float = 0.3
+    reason_change: float = 0.1  # change in the share of inquiries given a reason: watch
+    alpha: float = 0.01  # significance, over all columns compared (Bonferroni)
+    mix: list[str] = Field(default_factory=lambda: ["language", "region", "channel"])
+    top: int = 3  # columns the summary names
+
+
 class ScoreParams(Section):
     """Tiers, actions and explanations of ``score`` (see docs/scoring.md)."""
 
@@ -219,6 +244,7 @@ class ScoreParams(Section):
     top_reasons: int = 3  # reasons for and against each
     min_contribution: float = 0.05  # |log-odds| below this is not a reason
     chunk_rows: int = 2000
+    drift: DriftParams = Field(default_factory=DriftParams)
 
 
 class MarksParams(Section):

@@ -21,7 +21,7 @@ from inquiry_quality.features.completeness import CompletenessFeatures
 from inquiry_quality.features.domain import DomainFeatures
 from inquiry_quality.features.intent import IntentFeatures
 from inquiry_quality.features.message import MessageFeatures
-from inquiry_quality.features.parties import PartyFeatures, read_known_parties
+from inquiry_quality.features.parties import KnownParties, PartyFeatures, read_known_parties
 from inquiry_quality.features.phrasing import PhrasingFeatures, TextSettings
 from inquiry_quality.features.plan import PlanFeatures
 from inquiry_quality.features.region import RegionFeatures
@@ -57,8 +57,9 @@ class InquiryFeaturizer(TextSettings, FeatureFamily):
     per process, never pickled, so an exported model stays small and loads anywhere.
     The text-reading settings go to the phrasing family (``TextSettings``);
     ``strip_list_artefacts`` and ``keep_link_hosts`` to the text family (``TextFeatures``);
-    ``known_parties`` (the CRM contacts export) and ``own_domains`` to the parties family;
-    ``document_patterns``, ``own_domains`` and ``sent_messages`` to the thread family.
+    ``known_parties`` (the CRM contacts export, as ``KnownParties``: its contacts as digests)
+    and ``own_domains`` to the parties family; ``document_patterns``, ``own_domains`` and
+    ``sent_messages`` to the thread family.
     """
 
     def __init__(
@@ -69,7 +70,7 @@ class InquiryFeaturizer(TextSettings, FeatureFamily):
         batch_size: int = 256,
         strip_list_artefacts: bool = False,
         keep_link_hosts: bool = False,
-        known_parties: pd.DataFrame | None = None,
+        known_parties: KnownParties | None = None,
         own_domains: Sequence[str] = (),
         document_patterns: Sequence[str] = (),
         sent_messages: frozenset[str] = frozenset(),
@@ -125,9 +126,14 @@ def featurizer_from_params(
     params: FeaturizeParams, catalogue: Catalogue = None
 ) -> InquiryFeaturizer:
     """The featurizer configured by ``params.yaml``'s ``featurize`` section (its files, the
-    CRM export and our sent Message-IDs, are read here: the model keeps their contents)."""
+    CRM export and our sent Message-IDs, are read here: the model keeps their contents, the
+    CRM's contacts as digests)."""
     compile_document_patterns(params.document_patterns)  # a bad pattern fails before any work
-    parties = read_known_parties(params.known_parties) if params.known_parties else None
+    parties = (
+        KnownParties.from_frame(read_known_parties(params.known_parties))
+        if params.known_parties
+        else None
+    )
     sent = read_sent_messages(params.sent_messages) if params.sent_messages else frozenset()
     return build_featurizer(
         catalogue=catalogue,

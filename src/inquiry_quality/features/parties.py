@@ -3,10 +3,13 @@
 Reads an optional CRM contacts export (``featurize.known_parties``: one row per account with
 ``company``, ``domains`` and ``emails`` separated by ``;`` or ``,``, and optionally ``phone``)
 and our own domains (``featurize.own_domains``). Without the export, the CRM features are NaN.
+The model keeps the export as ``KnownParties``: company domains as they are, but the contacts'
+addresses, phones and name words only as one-way digests (no personal data in a model).
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -60,9 +63,19 @@ def name_key(text: str) -> frozenset[str]:
     return frozenset(_NAME_PART.findall(fold(text)))
 
 
+def digest(value: str) -> str:
+    """A one-way key of a contact's address, phone or name word (what the model keeps)."""
+    return hashlib.blake2b(value.encode(), digest_size=16, person=b"known-parties").hexdigest()
+
+
+def _digests(values: frozenset[str]) -> frozenset[str]:
+    return frozenset(digest(v) for v in values)
+
+
 @dataclass(frozen=True)
 class KnownParties:
-    """The CRM's addresses, company domains, phones and contact names, ready for lookups."""
+    """The CRM's company domains, and digests of its addresses, phones and contact names,
+    ready for lookups (``digest`` of what is looked up)."""
 
     emails: frozenset[str]
     domains: frozenset[str]
@@ -77,19 +90,26 @@ class KnownParties:
             account_domains = {split_domain(d)[0] for d in _values(row["domains"])}
             account_domains |= {split_domain(e)[0] for e in account_emails}
             account_domains = {d for d in account_domains if d and domain_kind(d) == "corporate"}
-            emails.update(account_emails)
+            emails.update(digest(e) for e in account_emails)
             domains.update(account_domains)
             if key := phone_key(str(row.get("phone", ""))):
-                phones.add(key)
+                phones.add(digest(key))
             for email in account_emails:
-                words = name_key(email.split("@", 1)[0])
+                words = _digests(name_key(email.split("@", 1)[0]))
                 if len(words) >= 2:
                     names[words] = frozenset(names.get(words, frozenset()) | account_domains)
         return cls(frozenset(emails), frozenset(domains), frozenset(phones), names)
 
+    def knows_email(self, address: str) -> bool:
+        return digest(address) in self.emails
+
+    def knows_phone(self, phone: str) -> bool:
+        key = phone_key(phone)
+        return bool(key) and digest(key) in self.phones
+
     def name_domains(self, display_name: str) -> frozenset[str] | None:
         """The domains of the known contact whose name the display name carries, else None."""
-        words = name_key(display_name)
+        words = _digests(name_key(display_name))
         if len(words) < 2:
             return None
         for key, domains in self.names.items():
@@ -100,8 +120,8 @@ class KnownParties:
 
 class PartyFeatures(FeatureFamily):
     """Known contact or company domain, look-alike domains, known names elsewhere, Reply-To
-    diverted to another domain. ``known_parties``: the CRM export frame (or None);
-    ``own_domains``: our own e-mail domains."""
+    diverted to another domain. ``known_parties``: the CRM export (``KnownParties``, or its
+    frame) or None; ``own_domains``: our own e-mail domains."""
 
     feature_names = (
         "known_contact",
@@ -113,15 +133,17 @@ class PartyFeatures(FeatureFamily):
     )
 
     def __init__(
-        self, known_parties: pd.DataFrame | None = None, own_domains: Sequence[str] = ()
+        self,
+        known_parties: KnownParties | pd.DataFrame | None = None,
+        own_domains: Sequence[str] = (),
     ) -> None:
         self.known_parties = known_parties
         self.own_domains = own_domains
 
     @cached_property
     def _known(self) -> KnownParties | None:
-        if self.known_parties is None:
-            return None
+        if self.known_parties is None or isinstance(self.known_parties, KnownParties):
+            return self.known_parties
         return KnownParties.from_frame(self.known_parties)
 
     @cached_property
@@ -148,16 +170,16 @@ class PartyFeatures(FeatureFamily):
                 for column in ("known_contact", "known_company_domain", "known_name_elsewhere"):
                     out[column].append(np.nan)
             else:
-                by_phone = bool(phone_key(phone)) and phone_key(phone) in known.phones
+                known_address = bool(address) and known.knows_email(address)
                 out["known_contact"].append(
-                    flag(address in known.emails or by_phone) if address else np.nan
+                    flag(known_address or known.knows_phone(phone)) if address else np.nan
                 )
                 out["known_company_domain"].append(
                     flag(domain in known.domains) if domain else np.nan
                 )
                 named = known.name_domains(name) if address else None
                 out["known_name_elsewhere"].append(
-                    flag(named is not None and address not in known.emails and domain not in named)
+                    flag(named is not None and not known_address and domain not in named)
                 )
             targets = (
                 [

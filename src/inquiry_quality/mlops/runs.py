@@ -18,6 +18,7 @@ from mlflow.tracking import MlflowClient
 import inquiry_quality
 from inquiry_quality.core.paths import project_root
 from inquiry_quality.evaluation.metrics import flatten
+from inquiry_quality.mlops.example import synthetic_example
 from inquiry_quality.mlops.pyfunc import (
     InquiryQualityModel,
     optional_inputs,
@@ -58,11 +59,14 @@ def log_run(
     params: Mapping[str, Any],
     metrics: Mapping[str, Any],
     figures_dir: Path | None,
-    input_example: pd.DataFrame,
     experiment_name: str = EXPERIMENT_NAME,
     model_name: str = MODEL_NAME,
 ) -> LoggedRun:
-    """Log one evaluated bundle as an MLflow run and register it with alias ``candidate``."""
+    """Log one evaluated bundle as an MLflow run and register it with alias ``candidate``.
+
+    The model's input example is made up from the schema (``mlops.example``): MLflow copies it
+    into every run and every exported model, so no real inquiry goes there.
+    """
     root = project_root()
     configure(experiment_name=experiment_name)
     bundle = load_bundle(bundle_dir)
@@ -90,8 +94,9 @@ def log_run(
         mlflow.log_dict(meta, "bundle_metadata.json")
         if figures_dir is not None and Path(figures_dir).is_dir():
             mlflow.log_artifacts(str(figures_dir), "figures")
-        example = to_naive_utc(input_example)
-        output = score(bundle, input_example)
+        synthetic = synthetic_example(meta["features"])
+        example = to_naive_utc(synthetic)
+        output = score(bundle, synthetic)
         info = mlflow.pyfunc.log_model(
             name="model",
             python_model=InquiryQualityModel(),

@@ -1,14 +1,18 @@
 """``ModelBundle``: the one exported artifact, from raw inquiries to probabilities.
 
 It holds the featurizer (stateless), one fitted pipeline per trained head and the metadata that
-says what it is (model and data version, feature lists, thresholds, skipped heads). It is saved
-as a joblib file plus ``metadata.json`` and ``checksums.json``; ``load_bundle`` refuses a
-directory whose files do not match their recorded sha256. The checksums catch corruption and
-edits made outside ``save_bundle``; like any pickle, load bundles only from a trusted source.
+says what it is (model and data version, feature lists, thresholds, skipped heads), and the
+profile of its training data that drift checks compare batches with (``reference``, see
+``evaluation.reference``). It is saved as a joblib file plus ``metadata.json``,
+``reference.json`` and ``checksums.json``; ``load_bundle`` refuses a directory whose files do
+not match their recorded sha256 (a bundle saved before references loads without one). The
+checksums catch corruption and edits made outside ``save_bundle``; like any pickle, load
+bundles only from a trusted source.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import logging
@@ -35,6 +39,7 @@ logger = logging.getLogger(__name__)
 BUNDLE_FILE = "bundle.joblib"
 METADATA_FILE = "metadata.json"
 CHECKSUMS_FILE = "checksums.json"
+REFERENCE_FILE = "reference.json"
 
 
 class ModelIntegrityError(RuntimeError):
@@ -71,6 +76,8 @@ class ModelBundle:
     metadata: dict[str, Any]
     #: per head: the mean transformed training row, the reference of ``contributions``
     references: dict[str, np.ndarray] = field(default_factory=dict)
+    #: the training data's profile for drift checks (JSON-ready); None: saved without one
+    reference: dict[str, Any] | None = None
 
     @property
     def text_column(self) -> str:
@@ -204,11 +211,17 @@ def save_bundle(bundle: ModelBundle, directory: str | Path) -> Path:
     """Write ``bundle`` into ``directory`` (created) with its metadata and checksums."""
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
-    joblib.dump(bundle, directory / BUNDLE_FILE, compress=3)
+    # the reference is stored once, as JSON beside the pickle
+    joblib.dump(dataclasses.replace(bundle, reference=None), directory / BUNDLE_FILE, compress=3)
     (directory / METADATA_FILE).write_text(
         json.dumps(bundle.metadata, indent=2, sort_keys=True, default=str) + "\n", "utf-8"
     )
-    checksums = {name: file_digest(directory / name) for name in (BUNDLE_FILE, METADATA_FILE)}
+    names = [BUNDLE_FILE, METADATA_FILE]
+    (directory / REFERENCE_FILE).unlink(missing_ok=True)
+    if bundle.reference is not None:
+        (directory / REFERENCE_FILE).write_text(json.dumps(bundle.reference) + "\n", "utf-8")
+        names.append(REFERENCE_FILE)
+    checksums = {name: file_digest(directory / name) for name in names}
     (directory / CHECKSUMS_FILE).write_text(json.dumps(checksums, indent=2) + "\n", "utf-8")
     logger.info("saved model bundle %s to %s", bundle.metadata.get("model_version"), directory)
     return directory
@@ -221,7 +234,8 @@ def load_bundle(directory: str | Path) -> ModelBundle:
     if not checksums_path.is_file():
         raise ModelIntegrityError(f"{checksums_path}: missing; not a saved model bundle")
     checksums = json.loads(checksums_path.read_text("utf-8"))
-    for name in (BUNDLE_FILE, METADATA_FILE):
+    recorded = [REFERENCE_FILE] if REFERENCE_FILE in checksums else []
+    for name in (BUNDLE_FILE, METADATA_FILE, *recorded):
         path = directory / name
         if name not in checksums:
             raise ModelIntegrityError(f"{checksums_path}: no checksum recorded for {name}")
@@ -236,4 +250,6 @@ def load_bundle(directory: str | Path) -> ModelBundle:
     bundle = joblib.load(directory / BUNDLE_FILE)
     if not isinstance(bundle, ModelBundle):
         raise ModelIntegrityError(f"{directory / BUNDLE_FILE}: holds {type(bundle).__name__}")
+    if recorded:
+        bundle.reference = json.loads((directory / REFERENCE_FILE).read_text("utf-8"))
     return bundle

@@ -4,7 +4,8 @@ Rows the readers cannot use go to the quarantine file with their source position
 the summary counts reconcile (rows in = scored + quarantined). Dates in the future are not a
 reason to quarantine here: scoring does not learn from dates. With a daily capacity, the
 quote-now ranking needs the whole batch, so rows are first written to a temporary Parquet file
-and the capacity applied in a second streaming pass.
+and the capacity applied in a second streaming pass. With a drift check, each chunk is
+profiled where it is scored and the profiles summed here into the batch's drift report.
 """
 
 from __future__ import annotations
@@ -23,12 +24,15 @@ from tqdm import tqdm
 
 from inquiry_quality.core import schema
 from inquiry_quality.core.config import IngestParams, ScoreParams, SourceParams
+from inquiry_quality.evaluation.drift import drift_report
+from inquiry_quality.evaluation.profile import Profile
 from inquiry_quality.ingest import infer_format, read_inquiries
 from inquiry_quality.ingest.outcomes import Outcomes
 from inquiry_quality.ingest.sources import MAIL_FORMATS
 from inquiry_quality.scoring.engines.local import scored_chunks, scored_partitions
 from inquiry_quality.scoring.engines.partitions import ANY_DATE, plan_partitions
 from inquiry_quality.scoring.outputs import output_locks
+from inquiry_quality.scoring.monitor import layout_of
 from inquiry_quality.scoring.scorer import Scorer
 from inquiry_quality.scoring.summary import BatchSummary, TierOutcomes
 from inquiry_quality.scoring.tiers import (
@@ -97,8 +101,10 @@ class SourceCounts:
 
 class BatchRun:
     """The writing side of a scoring run, whatever engine scored the rows: scored rows and
-    quarantine lines to their files in the order given, the summary and per-source counts, and
-    the daily capacity (a second pass on close). Use as a context manager."""
+    quarantine lines to their files in the order given, the summary and per-source counts, the
+    daily capacity (a second pass on close) and, with ``drift``, the sum of the chunks'
+    profiles compared on close with the model's training reference (``summary.drift``). Engines
+    profile in ``layout`` (None: no drift check). Use as a context manager."""
 
     def __init__(
         self,
@@ -110,6 +116,7 @@ class BatchRun:
         outcomes: list[Outcomes] | None = None,
         progress: bool = False,
         keep_empty_quarantine: bool = True,
+        drift: bool = False,
     ) -> None:
         self.out, self.fmt = out, fmt
         self.capacity = scorer.rules.daily_capacity
@@ -131,6 +138,10 @@ class BatchRun:
         self._sources: dict[str, SourceCounts] = {}
         self._locks = contextlib.ExitStack()
         self._stack = contextlib.ExitStack()
+        self._drift = drift
+        #: the bins engines profile scored rows in (None: no drift check, or no reference)
+        self.layout = layout_of(scorer.bundle) if drift else None
+        self._profile = Profile()
 
     def __enter__(self) -> BatchRun:
         self._locks.enter_context(output_locks([self.out, self._quarantine]))
@@ -149,10 +160,13 @@ class BatchRun:
         scored: pd.DataFrame | None,
         received: pd.Series | None,
         bad: pd.DataFrame,
+        profile: Profile | None = None,
     ) -> None:
         """One scored chunk of ``source`` (None: no usable row), with its rows' ``received_at``,
-        and its quarantine lines."""
+        its quarantine lines and its rows' profile (drift check)."""
         counts = self._sources.setdefault(source, SourceCounts(source))
+        if profile is not None:
+            self._profile += profile
         if scored is not None:
             self._writer.write(scored)
             self.summary.add_scored(scored)
@@ -189,6 +203,10 @@ class BatchRun:
             if error is not None:
                 return
             self.summary.sources.extend(dataclasses.asdict(c) for c in self._sources.values())
+            if self._drift:
+                reference = self.scorer.bundle.reference
+                params = self.scorer.params.drift
+                self.summary.drift = drift_report(reference, self._profile, params)
             if self._ledger is not None and self.capacity is not None:
                 overflow = self._ledger.overflow(self.capacity)
                 _apply_capacity(
@@ -210,14 +228,17 @@ def score_sources(
     progress: bool = False,
     keep_empty_quarantine: bool = True,
     jobs: int = 1,
+    drift: bool = False,
 ) -> BatchSummary:
     """Score every source into ``out`` (csv, parquet or jsonl; a name without an extension is
     a folder of Parquet parts) and ``quarantine`` (csv), on this machine.
 
     ``outcomes`` (optional) add how each tier did to the summary; ``jobs`` > 1 scores chunks
-    in that many worker processes (which also parse the messages of a mail source). Raises
-    ``IngestError`` naming the source when one is missing or unreadable, and ``OutputError``
-    when another run is writing ``out`` or ``quarantine``.
+    in that many worker processes (which also parse the messages of a mail source); with
+    ``drift`` the summary holds the batch's drift report against the model's training
+    reference (``evaluation.drift``). Raises ``IngestError`` naming the source when one is
+    missing or unreadable, and ``OutputError`` when another run is writing ``out`` or
+    ``quarantine``.
     """
     params = ingest_params(scorer.params, extra_numeric, extra_categorical)
     run = BatchRun(
@@ -228,19 +249,21 @@ def score_sources(
         outcomes=outcomes,
         progress=progress,
         keep_empty_quarantine=keep_empty_quarantine,
+        drift=drift,
     )
     with run:
         for spec in sources:
             if jobs > 1 and (spec.format or infer_format(root / spec.path)) in MAIL_FORMATS:
                 # parsing costs as much as scoring: workers read their own messages
                 parts = plan_partitions([spec], params, root, params.chunk_rows, 4 * jobs)
-                for part in scored_partitions(run.scorer, parts, params, root, jobs):
+                for part in scored_partitions(run.scorer, parts, params, root, jobs, run.layout):
                     run.read(spec.path, part.format, part.rows_read, part.encoding, part.flags)
-                    run.add(spec.path, part.scored, part.received, part.quarantine)
+                    run.add(spec.path, part.scored, part.received, part.quarantine, part.profile)
                 continue
             reader = read_inquiries(spec, params, root, ANY_DATE)
-            for chunk, scored in scored_chunks(run.scorer, reader, jobs):
-                run.add(spec.path, scored, chunk.table[schema.RECEIVED_AT], chunk.quarantine)
+            for chunk, scored, profile in scored_chunks(run.scorer, reader, jobs, run.layout):
+                received = chunk.table[schema.RECEIVED_AT]
+                run.add(spec.path, scored, received, chunk.quarantine, profile)
             run.read(spec.path, reader.format, reader.rows_read, reader.encoding, reader.flags)
     return run.summary
 

@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from inquiry_quality.core import schema
+from inquiry_quality.evaluation.drift import summary_line
 from inquiry_quality.ingest.outcomes import Outcomes, normalise_keys
 from inquiry_quality.scoring.reasons import FOR
 from inquiry_quality.scoring.tiers import TIER_WHEN, TIERS
@@ -81,6 +82,8 @@ class BatchSummary:
     flags: Counter[str] = field(default_factory=Counter)  # rows scored, but worth a look
     sources: list[dict[str, Any]] = field(default_factory=list)
     outcomes: TierOutcomes | None = None
+    #: the batch's drift report (``evaluation.drift``), when it was asked for
+    drift: dict[str, Any] | None = None
 
     @property
     def reconciles(self) -> bool:
@@ -115,6 +118,8 @@ class BatchSummary:
         }
         if self.outcomes is not None:
             out["tier_outcomes"] = self.outcomes.to_dict()
+        if self.drift is not None:
+            out["drift"] = {"verdict": self.drift["verdict"], "top": self.drift["top"]}
         return out
 
 
@@ -157,4 +162,7 @@ def format_summary(summary: BatchSummary, top: int = 5) -> str:
     if summary.quarantine_reasons:
         lines += ["", "Quarantined, by reason:"]
         lines += [f"  {n:>8}  {r}" for r, n in summary.quarantine_reasons.most_common()]
+    drift = None if summary.drift is None else summary_line(summary.drift)
+    if drift:
+        lines += ["", drift]
     return "\n".join(lines)

@@ -55,13 +55,14 @@ def _run(
 ) -> tuple[Path, Path, dict]:
     out, bad = tmp / "scored.csv", tmp / "quarantine.csv"
     extra = {"root": Path("/"), "extra_numeric": EXTRA_NUMERIC, "extra_categorical": EXTRA_CAT}
+    extra["drift"] = True
     if client is None:
         summary = score_sources(scorer, sources, out, bad, **extra)
     else:
         summary = score_sources_on_dask(
             client, scorer, str(bundle), sources, out, bad, partition_rows=7, **extra
         )
-    return out, bad, summary.to_dict()
+    return out, bad, summary.to_dict() | {"drift": summary.drift}  # the whole drift report
 
 
 @pytest.fixture(scope="module")
@@ -88,8 +89,9 @@ def test_identical_to_the_local_engine(
     local_out, local_bad, local_summary = local_run
     assert out.read_bytes() == local_out.read_bytes()
     assert bad.read_bytes() == local_bad.read_bytes()
-    assert summary == local_summary
+    assert summary == local_summary  # the drift report too: the partitions' profiles add up
     assert summary["reconciles"] and summary["quarantined"] >= 1  # the empty message
+    assert summary["drift"]["batch_rows"] == summary["scored"] > 0
     per_source = {s["source"]: s for s in summary["sources"]}
     assert per_source[sources[2].path]["rows_read"] == 21
     for counts in per_source.values():

@@ -6,6 +6,8 @@ import), load it once per process and verify its checksums before unpickling; no
 travels in the task graph. The output is
 written by this process as results arrive, in input order and at most ``2 * workers``
 partitions ahead, so a batch comes out identical to the local engine's and memory stays flat.
+For a drift check the workers get the reference's bins (kilobytes) and return each partition's
+profile with its rows; the sum is the same as the local engine's.
 A worker that dies mid-run has its partitions recomputed elsewhere by the scheduler; each
 partition's rows are written once, when its result first arrives.
 """
@@ -23,6 +25,7 @@ from distributed import Client, Future
 from distributed.scheduler import KilledWorker
 
 from inquiry_quality.core.config import IngestParams, ScoreParams, SourceParams
+from inquiry_quality.evaluation.profile import Layout
 from inquiry_quality.ingest.outcomes import Outcomes
 from inquiry_quality.scoring.batch import BatchRun, ingest_params
 from inquiry_quality.scoring.engines import EngineError
@@ -71,11 +74,12 @@ def score_on_worker(
     params: ScoreParams,
     ingest: IngestParams,
     root: str,
+    layout: Layout | None = None,
 ) -> PartitionResult:
-    """``score_partition`` with this worker's scorer."""
+    """``score_partition`` with this worker's scorer (profiled in ``layout``, if any)."""
     scorer = worker_scorer(model, loader, params)
     try:
-        return score_partition(scorer, partition, ingest, Path(root))
+        return score_partition(scorer, partition, ingest, Path(root), layout)
     except MemoryError as exc:
         raise EngineError(
             f"{partition}: a worker ran out of memory scoring it; lower {PARTITION_OPTION} "
@@ -127,8 +131,10 @@ def score_sources_on_dask(
     outcomes: list[Outcomes] | None = None,
     progress: bool = False,
     keep_empty_quarantine: bool = True,
+    drift: bool = False,
 ) -> BatchSummary:
-    """``score_sources`` on a Dask cluster: the same output, summary and quarantine.
+    """``score_sources`` on a Dask cluster: the same output, summary, quarantine and (with
+    ``drift``) drift report.
 
     ``scorer`` is ``model`` loaded here (for the tiers and the daily capacity); the workers
     load ``model`` themselves with ``loader(model, params)`` (default: a local directory; the
@@ -152,6 +158,7 @@ def score_sources_on_dask(
         outcomes=outcomes,
         progress=progress,
         keep_empty_quarantine=keep_empty_quarantine,
+        drift=drift,
     )
     worker_params = run.scorer.params.model_copy(update={"sources": [], "outcomes": []})
 
@@ -164,6 +171,7 @@ def score_sources_on_dask(
             worker_params,
             params,
             str(root),
+            run.layout,
             pure=False,
         )
 
@@ -172,5 +180,5 @@ def score_sources_on_dask(
         for result in _in_order(client, partitions, submit):
             source = result.partition.spec.path
             run.read(source, result.format, result.rows_read, result.encoding, result.flags)
-            run.add(source, result.scored, result.received, result.quarantine)
+            run.add(source, result.scored, result.received, result.quarantine, result.profile)
     return run.summary

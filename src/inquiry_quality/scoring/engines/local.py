@@ -3,7 +3,8 @@
 Featurizing and the three heads are CPU-bound Python and NumPy: on a machine with spare cores,
 ``jobs`` worker processes each hold one copy of the scorer (sent once, at start) and score
 whole chunks read here, or read and score whole partitions themselves (mail, whose parsing
-costs as much as its scoring); at most ``2 * jobs`` wait, so memory stays flat.
+costs as much as its scoring); at most ``2 * jobs`` wait, so memory stays flat. With a drift
+``layout`` the workers also profile what they score, and send the profile back with the rows.
 """
 
 from __future__ import annotations
@@ -19,10 +20,12 @@ import pandas as pd
 
 from inquiry_quality.core.config import IngestParams
 from inquiry_quality.core.parallel import usable_cores
+from inquiry_quality.evaluation.profile import Layout, Profile
 from inquiry_quality.ingest import Chunk
 from inquiry_quality.scoring.engines.partitions import (
     Partition,
     PartitionResult,
+    ScoredChunk,
     score_chunk,
     score_partition,
 )
@@ -34,7 +37,7 @@ PARALLEL_FROM_BYTES: Final = 16 << 20
 MAIL_PARALLEL_FROM_BYTES: Final = 4 << 20
 MAIL_SUFFIXES: Final = (".mbox", ".mbx", ".eml")
 
-_WORKER_SCORER: Scorer | None = None
+_WORKER: tuple[Scorer, Layout | None] | None = None
 
 
 def default_jobs(inputs: Sequence[Path]) -> int:
@@ -53,53 +56,54 @@ def default_jobs(inputs: Sequence[Path]) -> int:
     return usable_cores() if size >= PARALLEL_FROM_BYTES else 1
 
 
-def _start_worker(scorer: Scorer) -> None:
-    global _WORKER_SCORER
-    _WORKER_SCORER = scorer
+def _start_worker(scorer: Scorer, layout: Layout | None) -> None:
+    global _WORKER
+    _WORKER = (scorer, layout)
 
 
-def _score_in_worker(chunk: Chunk) -> pd.DataFrame | None:
-    assert _WORKER_SCORER is not None, "worker started without a scorer"
-    return score_chunk(_WORKER_SCORER, chunk)
+def _score_in_worker(chunk: Chunk) -> ScoredChunk:
+    assert _WORKER is not None, "worker started without a scorer"
+    return score_chunk(_WORKER[0], chunk, _WORKER[1])
 
 
 def _score_partition_in_worker(
     partition: Partition, params: IngestParams, root: Path
 ) -> PartitionResult:
-    assert _WORKER_SCORER is not None, "worker started without a scorer"
-    return score_partition(_WORKER_SCORER, partition, params, root)
+    assert _WORKER is not None, "worker started without a scorer"
+    return score_partition(_WORKER[0], partition, params, root, _WORKER[1])
 
 
-def _pool(scorer: Scorer, jobs: int) -> ProcessPoolExecutor:
+def _pool(scorer: Scorer, jobs: int, layout: Layout | None) -> ProcessPoolExecutor:
     # forkserver, not fork: forking a process whose BLAS/OpenMP threads hold locks can hang.
     # The server imports the scoring stack once; each worker forks from it, so the workers
     # start in a fraction of a second and share those pages.
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["inquiry_quality.scoring.scorer"])
+    context.set_forkserver_preload(["inquiry_quality.scoring.engines.partitions"])
     return ProcessPoolExecutor(
-        jobs, mp_context=context, initializer=_start_worker, initargs=(scorer,)
+        jobs, mp_context=context, initializer=_start_worker, initargs=(scorer, layout)
     )
 
 
 def scored_chunks(
-    scorer: Scorer, chunks: Iterable[Chunk], jobs: int = 1
-) -> Iterator[tuple[Chunk, pd.DataFrame | None]]:
-    """Each chunk with its scored rows (None when it has no usable row), in input order,
-    scored by ``score_chunk`` (as ``score_partition`` scores a partition's chunks)."""
+    scorer: Scorer, chunks: Iterable[Chunk], jobs: int = 1, layout: Layout | None = None
+) -> Iterator[tuple[Chunk, pd.DataFrame | None, Profile | None]]:
+    """Each chunk with its scored rows (None when it has no usable row) and, with a drift
+    ``layout``, their profile, in input order; scored by ``score_chunk`` (as
+    ``score_partition`` scores a partition's chunks)."""
     if jobs <= 1:
         for chunk in chunks:
-            yield chunk, score_chunk(scorer, chunk)
+            yield chunk, *score_chunk(scorer, chunk, layout)
         return
-    with _pool(scorer, jobs) as pool:
+    with _pool(scorer, jobs, layout) as pool:
         pending: deque[tuple[Chunk, Future]] = deque()
         for chunk in chunks:
             pending.append((chunk, pool.submit(_score_in_worker, chunk)))
             if len(pending) > 2 * jobs:
                 done, task = pending.popleft()
-                yield done, task.result()
+                yield done, *task.result()
         while pending:
             done, task = pending.popleft()
-            yield done, task.result()
+            yield done, *task.result()
 
 
 def scored_partitions(
@@ -108,10 +112,11 @@ def scored_partitions(
     params: IngestParams,
     root: Path,
     jobs: int,
+    layout: Layout | None = None,
 ) -> Iterator[PartitionResult]:
-    """Each partition read, validated and scored by ``score_partition`` in one of ``jobs``
-    worker processes; in input order."""
-    with _pool(scorer, jobs) as pool:
+    """Each partition read, validated and scored (and with a drift ``layout`` profiled) by
+    ``score_partition`` in one of ``jobs`` worker processes; in input order."""
+    with _pool(scorer, jobs, layout) as pool:
         pending: deque[Future] = deque()
         for partition in partitions:
             pending.append(pool.submit(_score_partition_in_worker, partition, params, root))

@@ -4,7 +4,8 @@ A partition is a range of one input's natural units (CSV records, JSON lines, Pa
 the messages of an mbox or of a folder of message files), so a CSV body that spans lines is
 never cut and every row keeps its position in its file. ``score_partition`` reads it with the
 ingest readers (which validate and quarantine) and scores each chunk with ``score_chunk``, the
-function the local engine scores every chunk with.
+function the local engine scores every chunk with; for a drift check it also profiles each chunk
+(``scoring.monitor``), and a partition's profile is the sum of its chunks'.
 """
 
 from __future__ import annotations
@@ -18,9 +19,11 @@ import pandas as pd
 
 from inquiry_quality.core import schema
 from inquiry_quality.core.config import IngestParams, SourceParams
+from inquiry_quality.evaluation.profile import Layout, Profile
 from inquiry_quality.ingest import Chunk, read_inquiries
 from inquiry_quality.ingest.sources import count_units
 from inquiry_quality.ingest.tabular import Units
+from inquiry_quality.scoring.monitor import score_and_profile
 from inquiry_quality.scoring.scorer import Scorer
 
 #: scoring reads inquiries of any date (``read_inquiries`` quarantines future ones by default)
@@ -43,7 +46,8 @@ class Partition:
 @dataclass(frozen=True)
 class PartitionResult:
     """A partition's scored rows (None: no usable row), their ``received_at``, its quarantine
-    lines, how many rows it read (in which encoding), and the rows its reader flagged."""
+    lines, how many rows it read (in which encoding), the rows its reader flagged, and its rows'
+    profile (None: no drift check)."""
 
     partition: Partition
     format: str | None
@@ -53,6 +57,7 @@ class PartitionResult:
     quarantine: pd.DataFrame
     encoding: str | None = None
     flags: dict[str, int] = field(default_factory=dict)
+    profile: Profile | None = None
 
 
 def plan_partitions(
@@ -78,22 +83,36 @@ def plan_partitions(
     return parts
 
 
-def score_chunk(scorer: Scorer, chunk: Chunk) -> pd.DataFrame | None:
-    """A chunk's scored rows; None when it has no usable row."""
-    return scorer.score(chunk.table) if len(chunk.table) else None
+ScoredChunk = tuple[pd.DataFrame | None, Profile | None]
+
+
+def score_chunk(scorer: Scorer, chunk: Chunk, layout: Layout | None = None) -> ScoredChunk:
+    """A chunk's scored rows (None when it has no usable row) and, with a ``layout`` (drift
+    check), their profile (None without one or without rows)."""
+    if not len(chunk.table):
+        return None, None
+    return score_and_profile(scorer, chunk.table, layout)
 
 
 def score_partition(
-    scorer: Scorer, partition: Partition, ingest: IngestParams, root: Path
+    scorer: Scorer,
+    partition: Partition,
+    ingest: IngestParams,
+    root: Path,
+    layout: Layout | None = None,
 ) -> PartitionResult:
-    """Read, validate and score one partition (chunk by chunk, as the local engine does)."""
+    """Read, validate and score one partition (chunk by chunk, as the local engine does); with
+    a ``layout``, profile its rows too."""
     reader = read_inquiries(partition.spec, ingest, root, ANY_DATE, partition.units)
     scored, received, bad = [], [], []
+    profile = None if layout is None else Profile()
     for chunk in reader:
-        rows = score_chunk(scorer, chunk)
+        rows, chunk_profile = score_chunk(scorer, chunk, layout)
         if rows is not None:
             scored.append(rows)
             received.append(chunk.table[schema.RECEIVED_AT])
+        if profile is not None and chunk_profile is not None:
+            profile += chunk_profile
         bad.append(chunk.quarantine)
     return PartitionResult(
         partition,
@@ -104,4 +123,5 @@ def score_partition(
         pd.concat(bad, ignore_index=True),
         reader.encoding,
         dict(reader.flags),
+        profile,
     )
