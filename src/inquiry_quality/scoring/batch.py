@@ -31,8 +31,8 @@ from inquiry_quality.ingest.outcomes import Outcomes
 from inquiry_quality.ingest.sources import MAIL_FORMATS
 from inquiry_quality.scoring.engines.local import scored_chunks, scored_partitions
 from inquiry_quality.scoring.engines.partitions import ANY_DATE, plan_partitions
-from inquiry_quality.scoring.outputs import output_locks
 from inquiry_quality.scoring.monitor import layout_of
+from inquiry_quality.scoring.outputs import output_locks
 from inquiry_quality.scoring.scorer import Scorer
 from inquiry_quality.scoring.summary import BatchSummary, TierOutcomes
 from inquiry_quality.scoring.tiers import (
