@@ -73,7 +73,7 @@ class InquiryFeaturizer(TextSettings, FeatureFamily):
         known_parties: KnownParties | None = None,
         own_domains: Sequence[str] = (),
         document_patterns: Sequence[str] = (),
-        sent_messages: frozenset[str] = frozenset(),
+        sent_messages: tuple[str, ...] = (),
     ) -> None:
         super().__init__(catalogue, spacy_model, languages, batch_size)
         self.strip_list_artefacts = strip_list_artefacts
@@ -134,7 +134,8 @@ def featurizer_from_params(
         if params.known_parties
         else None
     )
-    sent = read_sent_messages(params.sent_messages) if params.sent_messages else frozenset()
+    # sorted: a set pickles in the order of the process's string hashes
+    sent = tuple(sorted(read_sent_messages(params.sent_messages))) if params.sent_messages else ()
     return build_featurizer(
         catalogue=catalogue,
         spacy_model=params.spacy_model,

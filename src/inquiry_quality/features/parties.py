@@ -100,6 +100,13 @@ class KnownParties:
                     names[words] = frozenset(names.get(words, frozenset()) | account_domains)
         return cls(frozenset(emails), frozenset(domains), frozenset(phones), names)
 
+    def __reduce__(self) -> tuple[object, tuple[object, ...]]:
+        """Pickled with sorted members: the same CRM export gives the same model bytes (a set's
+        order follows the string-hash seed of the process)."""
+        names = sorted((tuple(sorted(k)), tuple(sorted(v))) for k, v in self.names.items())
+        members = (sorted(self.emails), sorted(self.domains), sorted(self.phones), names)
+        return _known_parties, members
+
     def knows_email(self, address: str) -> bool:
         return digest(address) in self.emails
 
@@ -197,3 +204,14 @@ class PartyFeatures(FeatureFamily):
                 flag(bool(reply_domain) and bool(domain) and reply_domain != domain)
             )
         return out
+
+
+def _known_parties(
+    emails: list[str],
+    domains: list[str],
+    phones: list[str],
+    names: list[tuple[tuple[str, ...], tuple[str, ...]]],
+) -> KnownParties:
+    """``KnownParties`` from its pickled, sorted members."""
+    by_name = {frozenset(words): frozenset(found) for words, found in names}
+    return KnownParties(frozenset(emails), frozenset(domains), frozenset(phones), by_name)

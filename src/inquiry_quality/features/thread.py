@@ -69,7 +69,7 @@ class ThreadFeatures(FeatureFamily):
         self,
         document_patterns: Sequence[str] = (),
         own_domains: Sequence[str] = (),
-        sent_messages: frozenset[str] = frozenset(),
+        sent_messages: tuple[str, ...] = (),
     ) -> None:
         self.document_patterns = document_patterns
         self.own_domains = own_domains
