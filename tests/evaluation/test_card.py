@@ -1,4 +1,4 @@
-"""The model card says the run's own numbers: every metric cell matches metrics.json."""
+"""The model card says the run's own numbers: each cell matches reports/evaluation.json."""
 
 from __future__ import annotations
 
@@ -94,7 +94,7 @@ def test_every_number_of_the_card_is_the_metric() -> None:
 def test_the_exported_models_card_says_the_runs_numbers(pipeline_repo: PipelineRepo) -> None:
     root = pipeline_repo.root
     card = (root / "models" / "inquiry-quality" / "README.md").read_text()
-    metrics = json.loads((root / "reports" / "metrics.json").read_text())
+    metrics = json.loads((root / "reports" / "evaluation.json").read_text())
     assert_card_matches(card, metrics)
     meta = json.loads((root / "models" / "bundle" / "metadata.json").read_text())
     assert f"Training part: {meta['split']['n_train']} inquiries" in card

@@ -121,7 +121,8 @@ def test_two_reps_mark_at_the_same_time(browser: Browser, live_server: tuple[str
         page.goto(f"{url}/inquiry?id={inquiry_id}")
         pages.append(page)
     for page in pages:  # both POSTs are sent before either answer is awaited
-        page.evaluate("document.querySelector('button[data-key=\"5\"]').click()")
+        spam = 1 + schema.JUNK_TYPES.index("spam")
+        page.evaluate(f"document.querySelector('button[data-key=\"{spam}\"]').click()")
     for page in pages:
         expect(page.locator("#current-mark")).to_have_text("junk (spam)")
         page.context.close()

@@ -1,7 +1,7 @@
 // Keyboard triage and the copy button. No inline scripts anywhere: the CSP forbids them.
 (function () {
   "use strict";
-  var JUNK = ["advertising", "price_fishing", "scam", "phishing", "spam"];
+  var JUNK = ["offer", "price_fishing", "scam", "payment_fraud", "phishing", "spam"];  // schema.JUNK_TYPES
   var OUTCOME_KEYS = { g: "genuine", c: "existing_customer", l: "lost" };
 
   function csrf() {
@@ -34,7 +34,7 @@
     if (!row) { return false; }
     if (key === "o" || key === "Enter") { window.location.href = row.getAttribute("data-href"); return true; }
     if (OUTCOME_KEYS[key]) { markRow(row, { outcome: OUTCOME_KEYS[key] }, "/mark"); return true; }
-    if (key >= "1" && key <= "5") {
+    if (key >= "1" && key <= String(JUNK.length)) {
       markRow(row, { outcome: "junk", junk_type: JUNK[Number(key) - 1] }, "/mark");
       return true;
     }
