@@ -42,6 +42,7 @@ class SmallProject:
     params: Params  # params.yaml with every source path pointing into ``raw``
     inquiries: pd.DataFrame  # the ingested history, as stage ingest writes it
     bundle_dir: Path  # the trained bundle, as stage train writes it
+    train_table: Path  # the training part of the feature table the bundle was fitted on
 
 
 def _relocated(specs: list[SourceParams], raw: Path) -> list[SourceParams]:
@@ -111,7 +112,8 @@ def small_project(tmp_path_factory: pytest.TempPathFactory) -> SmallProject:
         bundle, split.train, inquiries, params.train.reference, params.score
     )
     bundle_dir = save_bundle(bundle, root / "bundle")
-    return SmallProject(raw, params, inquiries, bundle_dir)
+    split.train.to_parquet(root / "train.parquet")
+    return SmallProject(raw, params, inquiries, bundle_dir, root / "train.parquet")
 
 
 @pytest.fixture(scope="session")

@@ -19,7 +19,6 @@ from sklearn.calibration import CalibratedClassifierCV
 from sklearn.compose import ColumnTransformer
 from sklearn.decomposition import TruncatedSVD
 from sklearn.ensemble import HistGradientBoostingClassifier
-from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.impute import SimpleImputer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion, Pipeline
@@ -29,6 +28,7 @@ from sklearn.svm import LinearSVC
 from inquiry_quality.core.config import TrainParams
 from inquiry_quality.modeling.heads import GENUINE, ORDER
 from inquiry_quality.modeling.scaling import numeric_scaler
+from inquiry_quality.modeling.tfidf import StableTfidf
 from inquiry_quality.modeling.typos import TypoRate
 
 TEXT: Final = "clean_text"
@@ -184,8 +184,8 @@ def _categorical(dense: bool) -> Pipeline:
 def _text(reduce: bool) -> Pipeline:
     tfidf = FeatureUnion(
         [
-            ("words", TfidfVectorizer(analyzer="word", sublinear_tf=True, dtype=np.float32)),
-            ("chars", TfidfVectorizer(analyzer="char_wb", sublinear_tf=True, dtype=np.float32)),
+            ("words", StableTfidf(analyzer="word", sublinear_tf=True, dtype=np.float32)),
+            ("chars", StableTfidf(analyzer="char_wb", sublinear_tf=True, dtype=np.float32)),
         ]
     )
     return Pipeline([("tfidf", tfidf), ("reduce", TruncatedSVD() if reduce else "passthrough")])

@@ -60,9 +60,10 @@ class TypoRate(ParamDefaults, TransformerMixin, BaseEstimator):
         for word, n in frequent.items():
             for variant in _deletes(word):
                 one_deleted[variant] = max(one_deleted.get(variant, 0), n)
-        self.df_ = dict(df)
-        self.frequent_ = frequent
-        self.one_deleted_ = one_deleted
+        # sorted: the sets above iterate in string-hash order, which differs between processes
+        self.df_ = dict(sorted(df.items()))
+        self.frequent_ = dict(sorted(frequent.items()))
+        self.one_deleted_ = dict(sorted(one_deleted.items()))
         self.n_features_in_ = 1
         return self
 
