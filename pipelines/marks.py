@@ -1,8 +1,9 @@
 """DVC stage ``marks``: the reps' outcome marks in force, exported as an ingest labels file.
 
-The live SQLite file is read in one transaction and is no DVC dependency (its -wal and -shm
-files change under it); the stage always runs and rewrites the labels file only when the marks
-changed, so `dvc repro` retrains only then.
+The live SQLite file is read in one transaction. The stage depends on the file's folder, so it
+runs after the page wrote marks (or only opened the file: its -wal and -shm files change too),
+and rewrites the labels file only when the marks in force changed, so `dvc repro` retrains only
+then.
 """
 
 from __future__ import annotations

@@ -11,6 +11,9 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from inquiry_quality.core.config import load_params
+from inquiry_quality.web.marks import MarkStore
+
 if TYPE_CHECKING:
     from conftest import PipelineRepo
 
@@ -49,8 +52,20 @@ def test_repro_writes_metrics_and_registers_a_champion(pipeline_repo: PipelineRe
 def test_a_second_repro_is_a_no_op(pipeline_repo: PipelineRepo) -> None:
     path, env = pipeline_repo.root, pipeline_repo.env
     out = _run(["dvc", "repro"], path, env).stdout
-    # marks always runs (it reads the live marks database); with no new marks nothing follows
+    assert re.findall(r"Running stage '([^']+)'", out) == []
+
+
+@pytest.mark.slow
+def test_a_new_mark_reruns_marks_and_nothing_more(pipeline_repo: PipelineRepo) -> None:
+    """The page writing a mark reruns ``marks``; one mark is below ``marks.min_per_class``, so
+    the labels file stays the same and nothing downstream reruns; then all is quiet again."""
+    path, env = pipeline_repo.root, pipeline_repo.env
+    params = load_params(path / "params.yaml").marks
+    MarkStore(path / params.database).mark("INQ-1", "genuine", "tester")
+    out = _run(["dvc", "repro"], path, env).stdout
     assert re.findall(r"Running stage '([^']+)'", out) == ["marks"]
+    out = _run(["dvc", "repro"], path, env).stdout
+    assert re.findall(r"Running stage '([^']+)'", out) == []
 
 
 @pytest.mark.slow
