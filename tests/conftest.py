@@ -54,6 +54,23 @@ def _relocated(specs: list[SourceParams], raw: Path) -> list[SourceParams]:
     ]
 
 
+def _python_output(script: str, *args: str, env: dict[str, str] | None = None) -> str:
+    return subprocess.run(
+        [sys.executable, "-c", script, *args],
+        env={**os.environ, **(env or {})},
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+
+
+@pytest.fixture(scope="session")
+def python_output() -> Callable[..., str]:
+    """``python_output(script, *args, env=...)``: what a fresh interpreter prints running
+    ``script`` with ``env`` added to this one's (another hash seed, another CPU's features)."""
+    return _python_output
+
+
 @pytest.fixture(scope="session")
 def small_project(tmp_path_factory: pytest.TempPathFactory) -> SmallProject:
     """generate (600 + 60 new) -> ingest -> featurize -> train (and its reference), with the
@@ -165,7 +182,10 @@ class PipelineRepo:
     env: dict[str, str]  # PATH with the venv, MLFLOW_TRACKING_URI of its own sqlite store
 
 
-PIPELINE_FILES = ("dvc.yaml", "params.yaml", ".dvcignore", "pipelines", "src", "dvc_plots")
+PIPELINE_FILES = (
+    "dvc.yaml", "params.yaml", ".dvcignore", "pipelines", "src", "dvc_plots",
+    "data/marks/.gitignore",  # the folder stage marks depends on
+)  # fmt: skip
 
 
 def copy_pipeline(repo: Path, mlflow_db: Path, extra: Sequence[str] = ()) -> dict[str, str]:

@@ -3,9 +3,7 @@ any string-hash seed (sets of CRM values or sent Message-IDs are stored sorted).
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -19,7 +17,9 @@ print(hashlib.md5(pickle.dumps(featurizer_from_params(params))).hexdigest())
 """
 
 
-def test_the_featurizer_pickles_the_same_under_any_hash_seed(tmp_path: Path) -> None:
+def test_the_featurizer_pickles_the_same_under_any_hash_seed(
+    tmp_path: Path, python_output: Callable[..., str]
+) -> None:
     contacts = tmp_path / "contacts.csv"
     pd.DataFrame(
         {
@@ -32,13 +32,7 @@ def test_the_featurizer_pickles_the_same_under_any_hash_seed(tmp_path: Path) -> 
     sent = tmp_path / "sent.csv"
     sent.write_text("message_id\n" + "".join(f"<q{i}@ours.com>\n" for i in range(50)))
     digests = {
-        subprocess.run(
-            [sys.executable, "-c", SCRIPT, str(contacts), str(sent)],
-            env={**os.environ, "PYTHONHASHSEED": seed},
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.strip()
+        python_output(SCRIPT, str(contacts), str(sent), env={"PYTHONHASHSEED": seed}).strip()
         for seed in ("1", "2", "3")
     }
     assert len(digests) == 1  # one digest for every seed

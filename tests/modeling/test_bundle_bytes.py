@@ -4,9 +4,7 @@ fresh clone's ``dvc repro`` writes the ``train`` output that ``dvc.lock`` record
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import pytest
@@ -29,7 +27,9 @@ print(hashlib.md5(pickle.dumps(bundle.heads)).hexdigest())
 
 
 @pytest.mark.slow
-def test_the_heads_pickle_the_same_under_any_hash_seed(small_project: SmallProject) -> None:
+def test_the_heads_pickle_the_same_under_any_hash_seed(
+    small_project: SmallProject, python_output: Callable[..., str]
+) -> None:
     params = small_project.params
     args = [
         str(small_project.train_table),
@@ -37,13 +37,6 @@ def test_the_heads_pickle_the_same_under_any_hash_seed(small_project: SmallProje
         params.train.model_dump_json(),
     ]
     digests = {
-        subprocess.run(
-            [sys.executable, "-c", SCRIPT, *args],
-            env={**os.environ, "PYTHONHASHSEED": seed},
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.strip()
-        for seed in ("1", "2")
+        python_output(SCRIPT, *args, env={"PYTHONHASHSEED": seed}).strip() for seed in ("1", "2")
     }
     assert len(digests) == 1  # one digest for both seeds

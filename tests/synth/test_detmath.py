@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import decimal
-import os
-import subprocess
-import sys
+from collections.abc import Callable
 
 import numpy as np
 import pytest
@@ -58,17 +56,11 @@ def test_lognormal_takes_the_same_draws_as_numpy() -> None:
 
 
 @pytest.mark.slow
-def test_same_bits_when_the_cpu_features_differ(other_cpu: dict[str, str]) -> None:
+def test_same_bits_when_the_cpu_features_differ(
+    other_cpu: dict[str, str], python_output: Callable[..., str]
+) -> None:
     """The C library's exp changes under ``other_cpu``; ours does not."""
-
-    def probe(env: dict[str, str]) -> list[str]:
-        done = subprocess.run(
-            [sys.executable, "-c", _PROBE], env={**os.environ, **env},
-            capture_output=True, text=True, check=True,
-        )  # fmt: skip
-        return done.stdout.split()
-
-    here, other = probe({}), probe(other_cpu)
+    here, other = python_output(_PROBE).split(), python_output(_PROBE, env=other_cpu).split()
     if here[2] == other[2]:
         pytest.skip("this CPU or C library gives the same np.exp bits either way: nothing to see")
     assert here[:2] == other[:2]

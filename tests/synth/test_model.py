@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
+from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
@@ -101,14 +99,8 @@ def test_existing_customer_posterior_is_calibrated(latent: pd.DataFrame) -> None
 
 
 @pytest.mark.slow
-def test_probabilities_have_the_same_bits_on_another_cpu(other_cpu: dict[str, str]) -> None:
+def test_probabilities_have_the_same_bits_on_another_cpu(
+    other_cpu: dict[str, str], python_output: Callable[..., str]
+) -> None:
     """Every bit, not only the printed digits: a last bit can decide a label or a date."""
-
-    def probe(env: dict[str, str]) -> list[str]:
-        done = subprocess.run(
-            [sys.executable, "-c", _PROBE], env={**os.environ, **env},
-            capture_output=True, text=True, check=True,
-        )  # fmt: skip
-        return done.stdout.split()
-
-    assert probe({}) == probe(other_cpu)
+    assert python_output(_PROBE) == python_output(_PROBE, env=other_cpu)
