@@ -21,9 +21,10 @@ run: $(STAMP)
 	$(BIN)/python -m json.tool reports/score_summary.json
 
 # The same stages on the real SpamAssassin corpus (../shared/corpora/spamassassin); outputs under
-# experiments/spamassassin/, MLflow experiment and model inquiry-quality-spamassassin.
+# experiments/spamassassin/ (a DVC project of its own, so its metrics stay out of the default's),
+# MLflow experiment and model inquiry-quality-spamassassin.
 corpus: $(STAMP)
-	$(BIN)/dvc repro experiments/spamassassin/dvc.yaml
+	cd experiments/spamassassin && $(CURDIR)/$(BIN)/dvc repro
 	@$(BIN)/python -c 'import json; g = json.load(open("experiments/spamassassin/reports/evaluation.json"))["genuine"]; \
 	print("test part: ROC AUC %.4f, spam recall at 1%% FPR %.3f, hard-ham-1 FPR %.3f" % (g["roc_auc"], \
 	g["junk_recall_at_1pct_fpr"], g["by_folder"]["hard-ham-1"]["fpr"]))'
