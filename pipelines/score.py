@@ -17,7 +17,7 @@ from inquiry_quality.core.config import load_params
 from inquiry_quality.ingest.outcomes import load_outcomes
 from inquiry_quality.mlops.loading import load_scorer
 from inquiry_quality.mlops.monitoring import publish_drift_report
-from inquiry_quality.scoring import format_summary, score_sources
+from inquiry_quality.scoring import BatchOptions, format_summary, score_sources
 
 log = logging.getLogger("score")
 
@@ -41,10 +41,12 @@ def main() -> None:
         params.score.sources,
         args.out,
         args.quarantine,
-        extra_numeric=params.ingest.extra_numeric,
-        extra_categorical=params.ingest.extra_categorical,
-        outcomes=outcomes,
-        drift=True,
+        BatchOptions(
+            extra_numeric=params.ingest.extra_numeric,
+            extra_categorical=params.ingest.extra_categorical,
+            outcomes=outcomes,
+            drift=True,
+        ),
     )
     args.summary.parent.mkdir(parents=True, exist_ok=True)
     args.summary.write_text(json.dumps(summary.to_dict(), indent=2) + "\n", encoding="utf-8")

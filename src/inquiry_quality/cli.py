@@ -285,7 +285,7 @@ def _fail(message: str, code: int) -> int:
 
 def run_score(args: argparse.Namespace) -> int:
     from inquiry_quality.mlops.loading import load_scorer
-    from inquiry_quality.scoring import format_summary, score_sources, source_for
+    from inquiry_quality.scoring import BatchOptions, format_summary, score_sources, source_for
     from inquiry_quality.scoring.batch import default_quarantine_path
     from inquiry_quality.scoring.engines.local import default_jobs
     from inquiry_quality.scoring.outputs import check_outputs
@@ -308,14 +308,14 @@ def run_score(args: argparse.Namespace) -> int:
     sources = [source_for(path, configured) for path in inputs]
     if args.channel:  # fills only what a file's own column or mapping leaves empty
         sources = [s.model_copy(update={"channel": s.channel or args.channel}) for s in sources]
-    common = {
-        "fmt": args.format,
-        "extra_numeric": params.ingest.extra_numeric,
-        "extra_categorical": params.ingest.extra_categorical,
-        "progress": not args.quiet and sys.stderr.isatty(),
-        "keep_empty_quarantine": args.quarantine is not None,
-        "drift": True,
-    }
+    options = BatchOptions(
+        fmt=args.format,
+        extra_numeric=params.ingest.extra_numeric,
+        extra_categorical=params.ingest.extra_categorical,
+        progress=not args.quiet and sys.stderr.isatty(),
+        keep_empty_quarantine=args.quarantine is not None,
+        drift=True,
+    )
     if args.engine == "dask":
         from inquiry_quality.core.dask_cluster import dask_client
         from inquiry_quality.scoring.engines import dask_engine
@@ -323,12 +323,12 @@ def run_score(args: argparse.Namespace) -> int:
         rows = args.partition_rows or dask_engine.DEFAULT_PARTITION_ROWS
         with dask_client(args.scheduler, args.workers) as client:
             summary = dask_engine.score_sources_on_dask(
-                client, scorer, model, sources, args.output, quarantine, loader=load_scorer,
-                partition_rows=rows, **common,
+                client, scorer, model, sources, args.output, quarantine, options,
+                loader=load_scorer, partition_rows=rows,
             )  # fmt: skip
     else:
         jobs = args.jobs or default_jobs(args.inputs)
-        summary = score_sources(scorer, sources, args.output, quarantine, jobs=jobs, **common)
+        summary = score_sources(scorer, sources, args.output, quarantine, options, jobs=jobs)
     page = None
     if args.drift is not None:
         from inquiry_quality.mlops.monitoring import publish_drift_report

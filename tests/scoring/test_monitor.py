@@ -13,7 +13,7 @@ from inquiry_quality.cli import main
 from inquiry_quality.core.config import Params
 from inquiry_quality.evaluation.drift import DRIFT, NO_REFERENCE, STABLE, WATCH
 from inquiry_quality.modeling.bundle import load_bundle
-from inquiry_quality.scoring import Scorer, score_sources
+from inquiry_quality.scoring import BatchOptions, Scorer, score_sources
 
 # shared/ sits beside the repository, here and in CI.
 EASY_HAM = (
@@ -23,8 +23,11 @@ EASY_HAM = (
 
 def _drift(scorer: Scorer, sources: list, tmp_path: Path, jobs: int = 1) -> dict:
     summary = score_sources(
-        scorer, sources, tmp_path / "out.csv", tmp_path / "bad.csv", jobs=jobs, drift=True,
-        extra_numeric=["years_on_platform"], extra_categorical=["buyer_level"],
+        scorer, sources, tmp_path / "out.csv", tmp_path / "bad.csv",
+        BatchOptions(
+            extra_numeric=["years_on_platform"], extra_categorical=["buyer_level"], drift=True
+        ),
+        jobs=jobs,
     )  # fmt: skip
     assert summary.drift is not None
     return summary.drift

@@ -11,7 +11,7 @@ import pytest
 
 from inquiry_quality.core import schema
 from inquiry_quality.core.config import Params, SourceParams
-from inquiry_quality.scoring import Scorer, score_sources
+from inquiry_quality.scoring import BatchOptions, Scorer, score_sources
 from inquiry_quality.web.app import Served, create_app
 from inquiry_quality.web.server import build, in_thread, load_batch
 
@@ -73,9 +73,11 @@ def scored_file(
         batch_sources,
         out,
         folder / "quarantine.csv",
-        root=Path("/"),
-        extra_numeric=project_params.ingest.extra_numeric,
-        extra_categorical=project_params.ingest.extra_categorical,
+        BatchOptions(
+            root=Path("/"),
+            extra_numeric=project_params.ingest.extra_numeric,
+            extra_categorical=project_params.ingest.extra_categorical,
+        ),
     )
     return out
 

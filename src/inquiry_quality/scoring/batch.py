@@ -23,15 +23,15 @@ import pyarrow.parquet as pq
 from tqdm import tqdm
 
 from inquiry_quality.core import schema
-from inquiry_quality.core.config import IngestParams, ScoreParams, SourceParams
+from inquiry_quality.core.config import SourceParams
 from inquiry_quality.evaluation.drift import drift_report
 from inquiry_quality.evaluation.profile import Profile
 from inquiry_quality.ingest import infer_format, read_inquiries
-from inquiry_quality.ingest.outcomes import Outcomes
 from inquiry_quality.ingest.sources import MAIL_FORMATS
 from inquiry_quality.scoring.engines.local import scored_chunks, scored_partitions
 from inquiry_quality.scoring.engines.partitions import ANY_DATE, plan_partitions
 from inquiry_quality.scoring.monitor import layout_of
+from inquiry_quality.scoring.options import DEFAULT_OPTIONS, BatchOptions
 from inquiry_quality.scoring.outputs import output_locks
 from inquiry_quality.scoring.scorer import Scorer
 from inquiry_quality.scoring.summary import BatchSummary, TierOutcomes
@@ -102,29 +102,20 @@ class SourceCounts:
 class BatchRun:
     """The writing side of a scoring run, whatever engine scored the rows: scored rows and
     quarantine lines to their files in the order given, the summary and per-source counts, the
-    daily capacity (a second pass on close) and, with ``drift``, the sum of the chunks'
+    daily capacity (a second pass on close) and, with ``options.drift``, the sum of the chunks'
     profiles compared on close with the model's training reference (``summary.drift``). Engines
     profile in ``layout`` (None: no drift check). Use as a context manager."""
 
     def __init__(
-        self,
-        scorer: Scorer,
-        out: Path,
-        quarantine: Path,
-        *,
-        fmt: str | None = None,
-        outcomes: list[Outcomes] | None = None,
-        progress: bool = False,
-        keep_empty_quarantine: bool = True,
-        drift: bool = False,
+        self, scorer: Scorer, out: Path, quarantine: Path, options: BatchOptions = DEFAULT_OPTIONS
     ) -> None:
-        self.out, self.fmt = out, fmt
+        self.out, self.fmt = out, options.fmt
         self.capacity = scorer.rules.daily_capacity
         #: the scorer an engine scores with: without the capacity, applied here on close
         self.scorer = scorer
-        self.summary = BatchSummary(outcomes=TierOutcomes() if outcomes else None)
+        self._outcomes = list(options.outcomes)
+        self.summary = BatchSummary(outcomes=TierOutcomes() if self._outcomes else None)
         self.chunk_rows = scorer.params.chunk_rows
-        self._outcomes = outcomes or []
         self._ledger = None if self.capacity is None else _Ledger()
         self._target = out
         if self.capacity is not None:
@@ -132,15 +123,17 @@ class BatchRun:
             self.scorer = Scorer(scorer.bundle, uncapped)
             self._target = out.with_name(out.name + ".unranked.parquet")
         self._quarantine = quarantine
-        self._writer = ScoredWriter(self._target, fmt if self.capacity is None else "parquet")
-        self._bad = QuarantineWriter(quarantine, keep_empty_quarantine)
-        self._bar = tqdm(unit=" inquiries", disable=not progress, file=sys.stderr, delay=0.5)
+        self._writer = ScoredWriter(self._target, self.fmt if self.capacity is None else "parquet")
+        self._bad = QuarantineWriter(quarantine, options.keep_empty_quarantine)
+        self._bar = tqdm(
+            unit=" inquiries", disable=not options.progress, file=sys.stderr, delay=0.5
+        )
         self._sources: dict[str, SourceCounts] = {}
         self._locks = contextlib.ExitStack()
         self._stack = contextlib.ExitStack()
-        self._drift = drift
+        self._drift = options.drift
         #: the bins engines profile scored rows in (None: no drift check, or no reference)
-        self.layout = layout_of(scorer.bundle) if drift else None
+        self.layout = layout_of(scorer.bundle) if options.drift else None
         self._profile = Profile()
 
     def __enter__(self) -> BatchRun:
@@ -219,38 +212,19 @@ def score_sources(
     sources: Sequence[SourceParams],
     out: Path,
     quarantine: Path,
+    options: BatchOptions = DEFAULT_OPTIONS,
     *,
-    fmt: str | None = None,
-    root: Path = Path("."),
-    extra_numeric: Sequence[str] = (),
-    extra_categorical: Sequence[str] = (),
-    outcomes: list[Outcomes] | None = None,
-    progress: bool = False,
-    keep_empty_quarantine: bool = True,
     jobs: int = 1,
-    drift: bool = False,
 ) -> BatchSummary:
     """Score every source into ``out`` (csv, parquet or jsonl; a name without an extension is
-    a folder of Parquet parts) and ``quarantine`` (csv), on this machine.
+    a folder of Parquet parts) and ``quarantine`` (csv), on this machine, as ``options`` say.
 
-    ``outcomes`` (optional) add how each tier did to the summary; ``jobs`` > 1 scores chunks
-    in that many worker processes (which also parse the messages of a mail source); with
-    ``drift`` the summary holds the batch's drift report against the model's training
-    reference (``evaluation.drift``). Raises ``IngestError`` naming the source when one is
-    missing or unreadable, and ``OutputError`` when another run is writing ``out`` or
-    ``quarantine``.
+    ``jobs`` > 1 scores chunks in that many worker processes (which also parse the messages of
+    a mail source). Raises ``IngestError`` naming the source when one is missing or
+    unreadable, and ``OutputError`` when another run is writing ``out`` or ``quarantine``.
     """
-    params = ingest_params(scorer.params, extra_numeric, extra_categorical)
-    run = BatchRun(
-        scorer,
-        out,
-        quarantine,
-        fmt=fmt,
-        outcomes=outcomes,
-        progress=progress,
-        keep_empty_quarantine=keep_empty_quarantine,
-        drift=drift,
-    )
+    params, root = options.ingest(scorer.params), options.root
+    run = BatchRun(scorer, out, quarantine, options)
     with run:
         for spec in sources:
             if jobs > 1 and (spec.format or infer_format(root / spec.path)) in MAIL_FORMATS:
@@ -266,17 +240,6 @@ def score_sources(
                 run.add(spec.path, scored, received, chunk.quarantine, profile)
             run.read(spec.path, reader.format, reader.rows_read, reader.encoding, reader.flags)
     return run.summary
-
-
-def ingest_params(
-    score: ScoreParams, extra_numeric: Sequence[str], extra_categorical: Sequence[str]
-) -> IngestParams:
-    """How scoring reads its inputs: ``score.chunk_rows`` rows at a time, the extra columns."""
-    return IngestParams(
-        chunk_rows=score.chunk_rows,
-        extra_numeric=list(extra_numeric),
-        extra_categorical=list(extra_categorical),
-    )
 
 
 def _apply_capacity(

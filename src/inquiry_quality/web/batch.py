@@ -21,7 +21,7 @@ from inquiry_quality.core import schema
 from inquiry_quality.core.config import IngestParams, SourceParams
 from inquiry_quality.features.phrasing import detect_language
 from inquiry_quality.ingest import IngestError, read_inquiries
-from inquiry_quality.scoring import LIST_COLUMNS, LIST_SEP, Scorer, score_sources
+from inquiry_quality.scoring import LIST_COLUMNS, LIST_SEP, BatchOptions, Scorer, score_sources
 from inquiry_quality.scoring.batch import ANY_DATE
 
 logger = logging.getLogger(__name__)
@@ -163,9 +163,11 @@ def score_inputs(
             sources,
             out,
             bad,
-            root=root,
-            extra_numeric=params.extra_numeric,
-            extra_categorical=params.extra_categorical,
+            BatchOptions(
+                root=root,
+                extra_numeric=params.extra_numeric,
+                extra_categorical=params.extra_categorical,
+            ),
         )
         scored = read_scored(out)
     if not len(scored) and not summary.quarantined:

@@ -15,7 +15,7 @@ import pytest
 from distributed import Client, LocalCluster
 
 from inquiry_quality.core.config import Params, SourceParams, load_params
-from inquiry_quality.scoring import Scorer, score_sources
+from inquiry_quality.scoring import BatchOptions, Scorer, score_sources
 from inquiry_quality.scoring.engines import EngineError
 from inquiry_quality.scoring.engines.dask_engine import (
     PARTITION_OPTION,
@@ -54,13 +54,14 @@ def _run(
     tmp: Path, scorer: Scorer, bundle: Path, sources: list[SourceParams], client: Client | None
 ) -> tuple[Path, Path, dict]:
     out, bad = tmp / "scored.csv", tmp / "quarantine.csv"
-    extra = {"root": Path("/"), "extra_numeric": EXTRA_NUMERIC, "extra_categorical": EXTRA_CAT}
-    extra["drift"] = True
+    options = BatchOptions(
+        root=Path("/"), extra_numeric=EXTRA_NUMERIC, extra_categorical=EXTRA_CAT, drift=True
+    )
     if client is None:
-        summary = score_sources(scorer, sources, out, bad, **extra)
+        summary = score_sources(scorer, sources, out, bad, options)
     else:
         summary = score_sources_on_dask(
-            client, scorer, str(bundle), sources, out, bad, partition_rows=7, **extra
+            client, scorer, str(bundle), sources, out, bad, options, partition_rows=7
         )
     return out, bad, summary.to_dict() | {"drift": summary.drift}  # the whole drift report
 
@@ -104,8 +105,9 @@ def test_a_folder_of_parquet_parts_holds_the_same_rows(
     out = tmp_path / "scored"
     score_sources_on_dask(
         client, scorer, str(project_bundle_dir), sources, out,
-        tmp_path / "bad.csv", partition_rows=50, root=Path("/"),
-        extra_numeric=EXTRA_NUMERIC, extra_categorical=EXTRA_CAT,
+        tmp_path / "bad.csv",
+        BatchOptions(root=Path("/"), extra_numeric=EXTRA_NUMERIC, extra_categorical=EXTRA_CAT),
+        partition_rows=50,
     )  # fmt: skip
     parts = sorted(out.glob("part-*.parquet"))
     assert len(parts) > 2

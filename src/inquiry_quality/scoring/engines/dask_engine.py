@@ -26,8 +26,7 @@ from distributed.scheduler import KilledWorker
 
 from inquiry_quality.core.config import IngestParams, ScoreParams, SourceParams
 from inquiry_quality.evaluation.profile import Layout
-from inquiry_quality.ingest.outcomes import Outcomes
-from inquiry_quality.scoring.batch import BatchRun, ingest_params
+from inquiry_quality.scoring.batch import BatchRun
 from inquiry_quality.scoring.engines import EngineError
 from inquiry_quality.scoring.engines.partitions import (
     Partition,
@@ -36,6 +35,7 @@ from inquiry_quality.scoring.engines.partitions import (
     score_partition,
 )
 from inquiry_quality.scoring.loading import load_model_dir
+from inquiry_quality.scoring.options import DEFAULT_OPTIONS, BatchOptions
 from inquiry_quality.scoring.scorer import Scorer
 from inquiry_quality.scoring.summary import BatchSummary
 
@@ -121,20 +121,13 @@ def score_sources_on_dask(
     sources: Sequence[SourceParams],
     out: Path,
     quarantine: Path,
+    options: BatchOptions = DEFAULT_OPTIONS,
     *,
     loader: Loader = load_local_scorer,
     partition_rows: int = DEFAULT_PARTITION_ROWS,
-    fmt: str | None = None,
-    root: Path = Path("."),
-    extra_numeric: Sequence[str] = (),
-    extra_categorical: Sequence[str] = (),
-    outcomes: list[Outcomes] | None = None,
-    progress: bool = False,
-    keep_empty_quarantine: bool = True,
-    drift: bool = False,
 ) -> BatchSummary:
     """``score_sources`` on a Dask cluster: the same output, summary, quarantine and (with
-    ``drift``) drift report.
+    ``options.drift``) drift report, in partitions of ``partition_rows`` rows (messages).
 
     ``scorer`` is ``model`` loaded here (for the tiers and the daily capacity); the workers
     load ``model`` themselves with ``loader(model, params)`` (default: a local directory; the
@@ -143,23 +136,14 @@ def score_sources_on_dask(
     reach (a relative path is made absolute here) and ``loader`` must be importable on them.
     Raises ``EngineError`` when a partition cannot be scored (out of memory).
     """
-    params = ingest_params(scorer.params, extra_numeric, extra_categorical)
-    root = root.resolve()
+    params = options.ingest(scorer.params)
+    root = options.root.resolve()
     if (root / model).exists():  # a local model directory, not a URI
         model = str((root / model).resolve())
     if partition_rows < 1:
         raise ValueError(f"{PARTITION_OPTION} must be at least 1, not {partition_rows}")
     partitions = plan_partitions(sources, params, root, partition_rows)
-    run = BatchRun(
-        scorer,
-        out,
-        quarantine,
-        fmt=fmt,
-        outcomes=outcomes,
-        progress=progress,
-        keep_empty_quarantine=keep_empty_quarantine,
-        drift=drift,
-    )
+    run = BatchRun(scorer, out, quarantine, options)
     worker_params = run.scorer.params.model_copy(update={"sources": [], "outcomes": []})
 
     def submit(partition: Partition) -> Future:
