@@ -1,5 +1,8 @@
 import mailbox
 from collections.abc import Callable
+from email import policy
+from email.parser import BytesParser
+from email.utils import parseaddr
 from pathlib import Path
 
 import pandas as pd
@@ -11,6 +14,7 @@ from inquiry_quality.core import schema
 from inquiry_quality.core.config import IngestParams, SourceParams
 from inquiry_quality.ingest import parse_message, read_inquiries
 from inquiry_quality.ingest.email_reader import iter_mbox, parse_messages
+from inquiry_quality.ingest.emailparts import parse_signature
 
 FUTURE = pd.Timestamp("2030-01-01", tz="UTC")
 
@@ -313,3 +317,36 @@ def test_undeclared_8bit_mail_is_read_in_its_charset(charset: str, subject: str,
     ).encode(charset)
     record = parse_message(raw)
     assert (record[schema.SUBJECT], record[schema.BODY]) == (subject, body)
+
+
+def test_senders_and_ids_read_as_the_full_header_parser_reads_them(spamassassin: Path) -> None:
+    """Plain headers skip ``policy.default``'s parser: on real mail (quoted display names,
+    comments, odd ids) the sender, reply-to and message id come out as it gives them."""
+    files = [
+        p
+        for folder in ("easy-ham-1", "spam-1")
+        for p in sorted((spamassassin / folder).iterdir())[:300]
+    ]
+    checked = 0
+    for path in files:
+        data = path.read_bytes()
+        full = BytesParser(policy=policy.default).parsebytes(data)
+        try:
+            sender, reply_to, message_id = (full[h] for h in ("From", "Reply-To", "Message-ID"))
+        except Exception:  # malformed: the reader falls back to the raw text there
+            continue
+        raw = [str(h) for h in (sender, reply_to, message_id) if h is not None]
+        if any("=?" in h or not h.isascii() for h in raw):  # decoded as text: another test
+            continue
+        record = parse_message(data)
+        name, address = parseaddr(str(sender or ""))
+        assert record[schema.SENDER_EMAIL] == (address or None), path.name
+        # without a name in the header, the signature's (if any)
+        signed = parse_signature(record[schema.SIGNATURE]).get(schema.SENDER_NAME)
+        assert record[schema.SENDER_NAME] == (name or signed), path.name
+        assert record[schema.REPLY_TO] == (parseaddr(str(reply_to or ""))[1] or None), path.name
+        assert record[schema.MESSAGE_ID] == (
+            str(message_id).strip() or None if message_id else None
+        ), path.name
+        checked += 1
+    assert checked > 500

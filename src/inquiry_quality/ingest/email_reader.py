@@ -59,7 +59,7 @@ _FIRST_HEADER = re.compile(
 )
 _LOOKS_HTML = re.compile(r"\s*(?:<!DOCTYPE html|<html|<body|<head|<table|<p\b|<div)", re.I)
 _RAW_HEADER = re.compile(r"^([A-Za-z-]+):[ \t]*(.*)$")
-# A worker process costs about as much as parsing a few hundred messages.
+# A forked worker process costs about as much as parsing a few hundred messages.
 _MESSAGES_PER_PROCESS = 500
 
 
@@ -168,47 +168,62 @@ def _text(value: Any) -> str | None:
 _RAW_8BIT = re.compile("[\udc80-\udcff]")
 
 
-def _header_values(msg: Message, name: str) -> list[Any]:
-    """Every ``name`` header, decoded and unfolded by ``policy.default`` (raw if it fails)."""
-    values = []
-    for key, raw in msg.raw_items():
-        if key.lower() == name:
-            # unencoded 8-bit bytes, which the parser keeps as surrogates
-            if isinstance(raw, str) and _RAW_8BIT.search(raw):
-                raw = _decoded(raw.encode("utf-8", "surrogateescape"), None, _text_bytes(msg))
-            try:
-                values.append(policy.default.header_fetch_parse(key, raw))
-            except Exception:  # policy.default raises assorted errors on malformed headers
-                values.append(raw)
-    return values
+class _Headers:
+    """A message's headers by lower-case name, indexed once (a message has dozens of headers
+    and a record reads seven of them), each read decoded and unfolded on request."""
+
+    def __init__(self, msg: Message) -> None:
+        self.msg = msg
+        self._raw: dict[str, list[tuple[str, Any]]] = {}
+        for key, value in msg.raw_items():
+            self._raw.setdefault(key.lower(), []).append((key, value))
+
+    def values(self, name: str) -> list[Any]:
+        """Every ``name`` header (lower case), decoded and unfolded by ``policy.default``
+        (raw if it fails)."""
+        return [self._parsed(key, raw) for key, raw in self._raw.get(name, [])]
+
+    def first(self, name: str) -> str | None:
+        """The first ``name`` header as text: decoded and unfolded (see ``values``)."""
+        key = name.lower()
+        found = self._raw.get(key)
+        if not found:
+            return None
+        raw = found[0][1]
+        plain = _PLAIN_FORMS.get(key, _PLAIN_VALUE)
+        if isinstance(raw, str) and "=?" not in raw and plain.fullmatch(raw):
+            text: str | None = _LINE_BREAKS.sub("", raw)
+        else:
+            text = _text(self._parsed(*found[0]))
+        return text.strip() if text else None
+
+    def _parsed(self, key: str, raw: Any) -> Any:
+        # unencoded 8-bit bytes, which the parser keeps as surrogates
+        if isinstance(raw, str) and _RAW_8BIT.search(raw):
+            raw = _decoded(raw.encode("utf-8", "surrogateescape"), None, _text_bytes(self.msg))
+        try:
+            return policy.default.header_fetch_parse(key, raw)
+        except Exception:  # policy.default raises assorted errors on malformed headers
+            return raw
 
 
 #: a header value that ``policy.default`` and ``_text`` give back unchanged but for unfolding:
 #: printable ASCII with no encoded word (most headers; parsing them costs more than the body);
-#: an address or message id only in the plainest forms (``Ann Lee <ann@x.com>``, ``ann@x.com``,
-#: ``<123.abc@x.com>``), since their parsers rewrite comments, quotes, spacing and odd ids
+#: an address or message id only in the plainest forms (``Ann Lee <ann@x.com>``, ``"Ann B.
+#: Lee" <ann@x.com>``, ``ann@x.com``, ``<123.abc@x.com>``; an address is only read by
+#: ``parseaddr``, which gives the same name and address for these as for what
+#: ``policy.default`` makes of them), since their parsers rewrite comments, quotes, spacing
+#: and odd ids
 _PLAIN_VALUE = re.compile(r"[\x20-\x7e\t\r\n]*")
 _PLAIN_ADDRESS = re.compile(
-    r"(?:[A-Za-z0-9]+(?: [A-Za-z0-9]+)* )?<[\w.+-]+@[\w.-]+>|[\w.+-]+@[\w.-]+", re.ASCII
+    r"(?:[A-Za-z0-9]+(?: [A-Za-z0-9]+)* "
+    r'|"[A-Za-z0-9.\'-]+(?: [A-Za-z0-9.\'-]+)*" )?<[\w.+-]+@[\w.-]+>'
+    r"|[\w.+-]+@[\w.-]+",
+    re.ASCII,
 )
 _PLAIN_ID = re.compile(r"<[\w.$%+-]+@[\w.-]+>", re.ASCII)
 _PLAIN_FORMS = {"from": _PLAIN_ADDRESS, "reply-to": _PLAIN_ADDRESS, "message-id": _PLAIN_ID}
 _LINE_BREAKS = re.compile(r"\n|\r")  # what policy.default removes to unfold a header
-
-
-def _header(msg: Message, name: str) -> str | None:
-    """The first ``name`` header as text: decoded and unfolded (see ``_header_values``)."""
-    key = name.lower()
-    raw = next((value for k, value in msg.raw_items() if k.lower() == key), None)
-    if raw is None:
-        return None
-    plain = _PLAIN_FORMS.get(key, _PLAIN_VALUE)
-    if isinstance(raw, str) and "=?" not in raw and plain.fullmatch(raw):
-        text: str | None = _LINE_BREAKS.sub("", raw)
-    else:
-        values = _header_values(msg, key)
-        text = _text(values[0]) if values else None
-    return text.strip() if text else None
 
 
 #: declared charsets that mail software uses for their supersets (as the WHATWG Encoding
@@ -261,18 +276,18 @@ def _text_bytes(msg: Message) -> bytes:
     return b""
 
 
-def _dates(msg: Message) -> Iterator[str | None]:
+def _dates(headers: _Headers) -> Iterator[str | None]:
     """The Date header, then the dates of the Received headers, earliest first (lazily: most
     messages have a usable Date and many Received headers)."""
-    yield _header(msg, "Date")
-    for received in reversed(_header_values(msg, "received")):
+    yield headers.first("Date")
+    for received in reversed(headers.values("received")):
         if ";" in str(received):
             yield str(received).rsplit(";", 1)[-1]
 
 
-def _received_at(msg: Message) -> pd.Timestamp | None:
+def _received_at(headers: _Headers) -> pd.Timestamp | None:
     """The Date header; without a usable one, the date of the earliest Received header."""
-    for candidate in _dates(msg):
+    for candidate in _dates(headers):
         if not candidate:
             continue
         try:
@@ -323,21 +338,22 @@ def _fuller_alternative(plain: str, html: str) -> str:
 _MESSAGE_ID = re.compile(r"<[^<>\s]+>")
 
 
-def _thread_ids(msg: Message) -> str | None:
+def _thread_ids(headers: _Headers) -> str | None:
     """The Message-IDs an e-mail replies to (In-Reply-To, then References), each once."""
-    text = " ".join(_header(msg, name) or "" for name in ("In-Reply-To", "References"))
+    text = " ".join(headers.first(name) or "" for name in ("In-Reply-To", "References"))
     return " ".join(dict.fromkeys(_MESSAGE_ID.findall(text))) or None
 
 
 def _record(msg: Message, max_chars: int) -> dict[str, Any]:
-    name, address = parseaddr(_header(msg, "From") or "")
-    reply_to = parseaddr(_header(msg, "Reply-To") or "")[1]
+    headers = _Headers(msg)
+    name, address = parseaddr(headers.first("From") or "")
+    reply_to = parseaddr(headers.first("Reply-To") or "")[1]
     text, names, types = _parts(msg, max_chars)
-    subject = _header(msg, "Subject")
+    subject = headers.first("Subject")
     parts = split_body(text[:max_chars], is_forward(subject, text))
     record: dict[str, Any] = {
-        schema.MESSAGE_ID: _header(msg, "Message-ID"),
-        schema.RECEIVED_AT: _received_at(msg),
+        schema.MESSAGE_ID: headers.first("Message-ID"),
+        schema.RECEIVED_AT: _received_at(headers),
         schema.SUBJECT: subject,
         schema.BODY: parts.body,
         schema.QUOTED: parts.quoted,
@@ -345,7 +361,7 @@ def _record(msg: Message, max_chars: int) -> dict[str, Any]:
         schema.SENDER_NAME: name or None,
         schema.SENDER_EMAIL: address or None,
         schema.REPLY_TO: reply_to or None,
-        schema.IN_REPLY_TO: _thread_ids(msg),
+        schema.IN_REPLY_TO: _thread_ids(headers),
         schema.ATTACHMENTS: schema.ATTACHMENT_SEP.join(names),
         schema.ATTACHMENT_TYPES: schema.ATTACHMENT_SEP.join(types),
     }
@@ -439,7 +455,9 @@ def read_messages(
 def parse_messages(messages: list[tuple[str, bytes]], max_body_chars: int) -> list[dict[str, Any]]:
     """Records of (position, bytes) pairs, in input order; big batches on every core."""
     parse = partial(_parse_slice, max_body_chars=max_body_chars)
-    slices = map_slices(parse, messages, _MESSAGES_PER_PROCESS)
+    # forked: a spawned worker imports the reading stack first, which costs as much as
+    # parsing a few thousand messages
+    slices = map_slices(parse, messages, _MESSAGES_PER_PROCESS, fork=True)
     return [record for records in slices for record in records]
 
 
