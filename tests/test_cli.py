@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 import json
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -393,3 +395,16 @@ def test_explain_routes_a_seller_a_customer_and_a_payment_change(
     assert "Tier: VERIFY PAYMENT" in payment
     assert "call the customer on the number on file" in payment
     assert "never change bank" in payment
+
+
+def test_the_command_line_imports_no_heavy_package_before_a_command_needs_it() -> None:
+    """``--help`` and a wrong command line answer at once: the model's stack, MLflow and Dask
+    are imported by the command that uses them, not by ``inquiry_quality.cli``."""
+    heavy = ("mlflow", "dask", "distributed", "sklearn", "spacy", "pandas", "scipy", "fastapi")
+    probe = (
+        "import sys, inquiry_quality.cli\n"
+        "try:\n    inquiry_quality.cli.main(['--help'])\nexcept SystemExit:\n    pass\n"
+        f"print(sorted({{m.split('.')[0] for m in sys.modules}} & set({heavy!r})))"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines()[-1] == "[]"

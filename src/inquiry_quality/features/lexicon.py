@@ -19,8 +19,9 @@ from functools import lru_cache
 from importlib import resources
 
 import spacy
-import yaml
 from spacy.tokenizer import Tokenizer
+
+from inquiry_quality.core.config import read_yaml
 
 LEXICON_DIR = "lexicon"
 ENGLISH = "en"
@@ -63,7 +64,7 @@ def lexicon_files() -> dict[str, dict[str, tuple[str, ...]]]:
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if not entry.name.endswith(".yaml"):
             continue
-        raw = yaml.safe_load(entry.read_text("utf-8")) or {}
+        raw = read_yaml(entry.read_text("utf-8")) or {}
         unknown = sorted(set(raw) - set(CONCEPTS))
         if unknown:
             raise ValueError(f"{LEXICON_DIR}/{entry.name}: unknown concept(s) {unknown}")

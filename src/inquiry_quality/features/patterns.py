@@ -6,7 +6,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
+from inquiry_quality.core.config import read_yaml
 
 PATTERN_FILE = "phrasing_patterns.yaml"
 
@@ -15,5 +15,5 @@ PATTERN_FILE = "phrasing_patterns.yaml"
 def load_patterns() -> dict[str, Any]:
     """The phrase lists by family name; lists are returned as tuples (read-only)."""
     text = resources.files("inquiry_quality.data").joinpath(PATTERN_FILE).read_text("utf-8")
-    raw = yaml.safe_load(text)
+    raw = read_yaml(text)
     return {key: tuple(str(v) for v in value) for key, value in raw.items()}

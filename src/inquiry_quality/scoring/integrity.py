@@ -18,8 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from inquiry_quality.core.config import read_yaml
 from inquiry_quality.modeling.bundle import ModelIntegrityError
 
 logger = logging.getLogger(__name__)
@@ -29,9 +28,9 @@ LOCK_FILE = "dvc.lock"
 
 def _stage_outs(lock: Path) -> Iterator[tuple[Path, str]]:
     """(resolved path, md5) of every stage output a ``dvc.lock`` records (``wdir`` applied)."""
-    stages: dict[str, Any] = (yaml.safe_load(lock.read_text("utf-8")) or {}).get("stages", {})
+    stages: dict[str, Any] = (read_yaml(lock.read_text("utf-8")) or {}).get("stages", {})
     spec_file = lock.with_name("dvc.yaml")
-    specs = (yaml.safe_load(spec_file.read_text("utf-8")) or {}).get("stages", {})
+    specs = (read_yaml(spec_file.read_text("utf-8")) or {}).get("stages", {})
     for name, stage in stages.items():
         wdir = lock.parent / (specs.get(name, {}) or {}).get("wdir", ".")
         for out in stage.get("outs", []):

@@ -10,8 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Final
 
-import yaml
-
+from inquiry_quality.core.config import read_yaml
 from inquiry_quality.modeling.bundle import CHECKSUMS_FILE, ModelBundle, load_bundle
 from inquiry_quality.scoring.integrity import verify_directory
 
@@ -25,7 +24,7 @@ class ModelNotFoundError(FileNotFoundError):
 
 def pyfunc_bundle_dir(directory: Path) -> Path:
     """The bundle inside a pyfunc model directory, as its ``MLmodel`` file records it."""
-    spec = yaml.safe_load((directory / PYFUNC_FILE).read_text("utf-8")) or {}
+    spec = read_yaml((directory / PYFUNC_FILE).read_text("utf-8")) or {}
     artifacts = spec.get("flavors", {}).get("python_function", {}).get("artifacts", {})
     entry = artifacts.get(BUNDLE_ARTIFACT)
     if not entry:
