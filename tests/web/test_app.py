@@ -60,6 +60,18 @@ def test_every_response_carries_a_strict_csp(client: TestClient) -> None:
         assert "unsafe-inline" not in policy
 
 
+def test_the_page_gives_the_keys_the_schemas_junk_types(client: TestClient) -> None:
+    body = re.search(r'<body [^>]*data-junk-types="([^"]*)"', client.get("/").text)
+    assert body is not None and tuple(body.group(1).split()) == schema.JUNK_TYPES
+    script = client.get("/static/app.js").text
+    assert not [t for t in schema.JUNK_TYPES if f'"{t}"' in script]  # no list of its own
+
+
+def test_every_tier_has_its_colour(client: TestClient) -> None:
+    css = client.get("/static/app.css").text
+    assert [t for t in TIERS if f".tier-{t.replace(' ', '-')} {{" not in css] == []
+
+
 def test_a_hostile_inquiry_is_shown_as_text(client: TestClient) -> None:
     html = client.get("/inquiry", params={"id": HOSTILE_ID}).text
     assert "<script>" not in html.replace('<script src="/static/', "")
