@@ -419,6 +419,9 @@ def run_serve(args: argparse.Namespace) -> int:
         scorer = None
     inputs = [source_for(path, configured) for path in args.inputs]
     texts = [source_for(p, configured) for p in args.texts] if args.texts else params.score.sources
+    if scorer is not None and args.drift is None and not args.quiet:
+        say("Checking the batch for drift against the model's training data (a scored file's")
+        say("inputs are scored again; --drift REPORT.json reads its report instead)...")
     batch = server.load_batch(inputs, texts, scorer, params, args.drift)
     marks = args.marks or Path(params.marks.database)
     names = " ".join(str(p) for p in args.inputs)
