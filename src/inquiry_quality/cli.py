@@ -79,14 +79,17 @@ otherwise it is the body of the inquiry.
 {EXIT_CODES}"""
 
 
+_JUNK_KEYS = ", ".join(f"{i} {t.replace('_', ' ')}" for i, t in enumerate(schema.JUNK_TYPES, 1))
 SERVE_EPILOG = f"""examples:
   inquiry-quality serve data/scored/new_batch.csv      (after `make run`; then open the URL)
   inquiry-quality serve inbox.mbox web_form.xlsx       (scored with the model on start)
+  inquiry-quality serve scored.csv --drift drift.json  (with the report it was scored with)
   {TOKEN_ENV}=... inquiry-quality serve --host 0.0.0.0 (a shared server: token required)
 
-keys: j/k move, o open, g genuine, c existing customer, 1-5 junk by type, l lost, w won,
-u undo, / search. Marks go to the SQLite file of --marks; `dvc repro` exports them (stage
-marks) and trains on them once each class has params.yaml's marks.min_per_class.
+keys: j/k move, o open, g genuine, c existing customer, l lost, w won, u undo, / search;
+junk by type: {_JUNK_KEYS}.
+Marks go to the SQLite file of --marks; `dvc repro` exports them (stage marks) and
+trains on them once each class has params.yaml's marks.min_per_class.
 
 {EXIT_CODES}"""
 
@@ -217,6 +220,13 @@ def build_parser() -> argparse.ArgumentParser:
         type=Path,
         metavar="INPUT",
         help="where a scored file's inquiries come from (default: params.yaml score.sources)",
+    )
+    serve.add_argument(
+        "--drift",
+        type=Path,
+        metavar="REPORT.json",
+        help="the drift report the scored file was written with (`score --drift`); without "
+        "it the page checks the scored file's inputs with the model",
     )
     serve.add_argument("--host", default="127.0.0.1", help="address (default: 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
@@ -409,7 +419,10 @@ def run_serve(args: argparse.Namespace) -> int:
         scorer = None
     inputs = [source_for(path, configured) for path in args.inputs]
     texts = [source_for(p, configured) for p in args.texts] if args.texts else params.score.sources
-    batch = server.load_batch(inputs, texts, scorer, params)
+    if scorer is not None and args.drift is None and not args.quiet:
+        say("Checking the batch for drift against the model's training data (a scored file's")
+        say("inputs are scored again; --drift REPORT.json reads its report instead)...")
+    batch = server.load_batch(inputs, texts, scorer, params, args.drift)
     marks = args.marks or Path(params.marks.database)
     names = " ".join(str(p) for p in args.inputs)
     served = server.build(batch, scorer, params, marks, names, model if scorer else None)

@@ -13,6 +13,7 @@ from inquiry_quality.core import schema
 from inquiry_quality.core.config import Params, SourceParams
 from inquiry_quality.scoring import BatchOptions, Scorer, score_sources
 from inquiry_quality.web.app import Served, create_app
+from inquiry_quality.web.batch import Batch
 from inquiry_quality.web.server import build, in_thread, load_batch
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -82,44 +83,38 @@ def scored_file(
     return out
 
 
-def make_served(
-    scored_file: Path,
-    sources: list[SourceParams],
-    scorer: Scorer,
-    params: Params,
-    marks: Path,
-) -> Served:
-    """The page's state for the scored file, its text read from ``sources``."""
-    absolute = [s.model_copy(update={"path": str(Path(s.path).resolve())}) for s in sources]
-    batch = load_batch([SourceParams(path=str(scored_file))], absolute, scorer, params)
-    return build(batch, scorer, params, marks, scored_file.name)
-
-
-@pytest.fixture
-def served(
+@pytest.fixture(scope="session")
+def scored_batch(
     scored_file: Path,
     batch_sources: list[SourceParams],
     web_scorer: Scorer,
     project_params: Params,
-    tmp_path: Path,
+) -> Batch:
+    """The scored file with its text (from absolute paths) and its drift report, loaded once."""
+    absolute = [s.model_copy(update={"path": str(Path(s.path).resolve())}) for s in batch_sources]
+    return load_batch([SourceParams(path=str(scored_file))], absolute, web_scorer, project_params)
+
+
+@pytest.fixture
+def served(
+    scored_batch: Batch, web_scorer: Scorer, project_params: Params, tmp_path: Path
 ) -> Served:
     """A fresh page state (its own empty marks database) per test."""
-    return make_served(
-        scored_file, batch_sources, web_scorer, project_params, tmp_path / "marks.sqlite"
+    return build(
+        scored_batch, web_scorer, project_params, tmp_path / "marks.sqlite", "new_batch.csv"
     )
 
 
 @pytest.fixture(scope="module")
 def live_server(
-    scored_file: Path,
-    batch_sources: list[SourceParams],
+    scored_batch: Batch,
     web_scorer: Scorer,
     project_params: Params,
     tmp_path_factory: pytest.TempPathFactory,
 ) -> Iterator[tuple[str, Served]]:
     """The page on a free 127.0.0.1 port (uvicorn in a thread), shared by a test module."""
     marks = tmp_path_factory.mktemp("live") / "marks.sqlite"
-    served = make_served(scored_file, batch_sources, web_scorer, project_params, marks)
+    served = build(scored_batch, web_scorer, project_params, marks, "new_batch.csv")
     with in_thread(create_app(served)) as url:
         yield url, served
 

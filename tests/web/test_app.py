@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 import pytest
@@ -10,7 +11,9 @@ from fastapi.testclient import TestClient
 from inquiry_quality.cli import main
 from inquiry_quality.core import schema
 from inquiry_quality.scoring import TIERS
-from inquiry_quality.web import TOKEN_ENV
+from inquiry_quality.scoring.followups import follow_up_mail
+from inquiry_quality.scoring.pasted import inquiry_from_text
+from inquiry_quality.web import TOKEN_ENV, words
 from inquiry_quality.web.app import Served, create_app
 from inquiry_quality.web.security import CSRF_COOKIE, CSRF_HEADER, TokenError, access_token
 
@@ -58,6 +61,18 @@ def test_every_response_carries_a_strict_csp(client: TestClient) -> None:
         policy = client.get(path).headers["content-security-policy"]
         assert "default-src 'none'" in policy and "script-src 'self'" in policy
         assert "unsafe-inline" not in policy
+
+
+def test_the_page_gives_the_keys_the_schemas_junk_types(client: TestClient) -> None:
+    body = re.search(r'<body [^>]*data-junk-types="([^"]*)"', client.get("/").text)
+    assert body is not None and tuple(body.group(1).split()) == schema.JUNK_TYPES
+    script = client.get("/static/app.js").text
+    assert not [t for t in schema.JUNK_TYPES if f'"{t}"' in script]  # no list of its own
+
+
+def test_every_tier_has_its_colour(client: TestClient) -> None:
+    css = client.get("/static/app.css").text
+    assert [t for t in TIERS if f".tier-{t.replace(' ', '-')} {{" not in css] == []
 
 
 def test_a_hostile_inquiry_is_shown_as_text(client: TestClient) -> None:
@@ -139,3 +154,32 @@ def test_pasted_inquiries_get_a_report_and_bad_input_a_message(client: TestClien
     binary = client.post("/paste", data={"csrf": token}, files=junk)
     assert binary.status_code in (200, 400)
     assert client.get("/").status_code == 200  # the server keeps running
+
+
+def test_a_pasted_report_shows_what_the_scorer_says(client: TestClient, served: Served) -> None:
+    text = (
+        "From: Ana Souza <ana@construtora-souza.com.br>\n"
+        "Date: Mon, 30 Nov 2026 09:00:00 +0000\n"
+        "Subject: RFQ LED panels\n\n"
+        "Please quote 2000 pcs 600x600 LED panels, CIF Santos, delivery in March.\n"
+        "Ana Souza\nConstrutora Souza Ltda\n+55 11 5555 0101\n"
+    )
+    page = client.post("/paste", data={"text": text, "csrf": _csrf(client)}).text
+    assert served.scorer is not None
+    ingest = served.params.ingest
+    raw = inquiry_from_text(text, None, ingest.extra_numeric, ingest.extra_categorical)
+    row = served.scorer.score(raw).iloc[0]
+    said = {
+        heading: [html.unescape(li) for li in re.findall(r"<li>(.*?)</li>", items)]
+        for heading, items in re.findall(r"<h3>(For|Against)</h3><ul>(.*?)</ul>", page)
+    }
+    assert (said["For"], said["Against"]) == words.reasons_for_against(row[schema.REASONS])
+    verdict = html.unescape(page)
+    assert f"{row[schema.TIER]}</span> {row[schema.ACTION]}" in verdict
+    assert f"({row[schema.P_GENUINE] * 100:.0f}%)" in verdict
+    assert f"<p>{', '.join(row[schema.MISSING_DETAILS]) or 'none'}</p>" in verdict
+    mail = re.search(r'<textarea id="mail"[^>]*>(.*?)</textarea>', page, re.S)
+    questions = row[schema.FOLLOW_UP_QUESTIONS]
+    expected = follow_up_mail("Ana Souza", "RFQ LED panels", questions)
+    assert mail is not None and html.unescape(mail.group(1)) == expected
+    assert html.unescape(row[schema.REGION_TIP]) in verdict

@@ -13,7 +13,8 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from inquiry_quality.core import schema
-from inquiry_quality.web.app import Served
+from inquiry_quality.web.app import Served, create_app
+from inquiry_quality.web.server import in_thread
 
 from .conftest import HOSTILE_ATTACHMENT
 
@@ -59,7 +60,7 @@ def test_triage_with_the_keyboard(rep: Page, live_server: tuple[str, Served]) ->
     second = rep.locator("tr.row").nth(1)
     expect(second).to_have_class("row selected")
     inquiry_id = second.get_attribute("data-id")
-    rep.keyboard.press("3")  # junk: scam, from the inbox
+    rep.keyboard.press(str(1 + schema.JUNK_TYPES.index(schema.SCAM)))  # junk, from the inbox
     expect(second.locator(".badge")).to_have_text("junk (scam)")
     rep.keyboard.press("u")
     expect(second.locator(".badge")).to_have_text("")
@@ -140,3 +141,20 @@ def test_a_pasted_inquiry_gets_its_report(rep: Page, live_server: tuple[str, Ser
     rep.click("button[type=submit]")
     expect(rep.locator("h1")).to_have_text("RFQ solar street lights")
     expect(rep.locator(".verdict")).to_contain_text("Genuine: about")
+
+
+def test_the_junk_keys_follow_the_schema(
+    page: Page, served: Served, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The page tells app.js the junk types: reordered in the schema, key 1 marks the new first."""
+    order = tuple(reversed(schema.JUNK_TYPES))
+    monkeypatch.setattr(schema, "JUNK_TYPES", order)
+    with in_thread(create_app(served)) as url:
+        page.goto(url + "/")
+        row = page.locator("tr.row.selected")
+        inquiry_id = str(row.get_attribute("data-id"))
+        page.keyboard.press("1")
+        expect(row.locator(".badge")).to_have_text(f"junk ({order[0]})")
+        page.keyboard.press(str(len(order)))
+        expect(row.locator(".badge")).to_have_text(f"junk ({order[-1]})")
+    assert [e.junk_type for e in served.marks.history(inquiry_id)] == [order[0], order[-1]]

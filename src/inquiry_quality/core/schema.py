@@ -84,7 +84,14 @@ CLOSED_AT: Final = "closed_at"
 #: price_fishing: competitors, students, market research; scam: advance fee, domain-name and
 #: directory registration; payment_fraud: payment diversion posing as a customer; phishing:
 #: credential lures as RFQs, POs and marketplace notices; spam: the rest.
-JUNK_TYPES: Final = ("offer", "price_fishing", "scam", "payment_fraud", "phishing", "spam")
+OFFER: Final = "offer"
+PRICE_FISHING: Final = "price_fishing"
+SCAM: Final = "scam"
+PAYMENT_FRAUD: Final = "payment_fraud"
+PHISHING: Final = "phishing"
+SPAM: Final = "spam"
+#: in this order everywhere (the page's keys 1-6 mark them)
+JUNK_TYPES: Final = (OFFER, PRICE_FISHING, SCAM, PAYMENT_FRAUD, PHISHING, SPAM)
 LABEL_COLUMNS: Final = (IS_GENUINE, JUNK_TYPE, EXISTING_CUSTOMER, CONVERTED, ORDER_VALUE, CLOSED_AT)
 
 # --- scoring output ------------------------------------------------------------------------

@@ -24,8 +24,9 @@ def text_column(X: pd.DataFrame, name: str) -> list[str]:
     """Column ``name`` as a list of stripped strings; missing column or value gives ""."""
     if name not in X.columns:
         return [""] * len(X)
-    values = X[name].astype("string").fillna("").str.strip()
-    return values.tolist()
+    # a loop, not .astype("string").str.strip(): the same strings, without pandas' fixed cost
+    # per call (~1 ms, paid by each of the featurizer's ~50 calls on a one-inquiry report)
+    return ["" if pd.isna(v) else str(v).strip() for v in X[name].tolist()]
 
 
 def attachment_names(names: str) -> list[str]:

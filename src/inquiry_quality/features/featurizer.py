@@ -84,7 +84,20 @@ class InquiryFeaturizer(TextSettings, FeatureFamily):
         self.sent_messages = sent_messages
 
     def families(self) -> list[FeatureFamily]:
-        """The family extractors, configured from this featurizer's parameters."""
+        """The family extractors, configured from this featurizer's parameters: built once
+        per set of parameters (the parties' and thread's indexes are built on first use)."""
+        params = tuple(self.get_params(deep=False).values())
+        cached = self.__dict__.get("_families")
+        if cached is None or any(a is not b for a, b in zip(cached[0], params, strict=True)):
+            cached = self.__dict__["_families"] = (params, self._build_families())
+        return cached[1]
+
+    def __getstate__(self) -> dict:
+        state = super().__getstate__()
+        state.pop("_families", None)
+        return state
+
+    def _build_families(self) -> list[FeatureFamily]:
         phrasing = PhrasingFeatures(
             catalogue=self.catalogue,
             spacy_model=self.spacy_model,

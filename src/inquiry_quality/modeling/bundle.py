@@ -155,24 +155,30 @@ class ModelBundle:
         )
 
     def _predictions(self, proba: dict[str, np.ndarray], index: pd.Index) -> pd.DataFrame:
-        out = pd.DataFrame(index=index)
-        for head, column in ((GENUINE, schema.P_GENUINE), (ORDER, P_ORDER)):
-            out[column] = proba[head][:, 1] if head in proba else np.nan
-        out[schema.P_CONVERT] = out[schema.P_GENUINE] * out[P_ORDER]
-        existing = proba[EXISTING][:, 1] if EXISTING in proba else np.nan
-        out[P_EXISTING] = out[schema.P_GENUINE] * existing
+        # columns gathered first and framed once (a column added at a time costs ~0.3 ms each)
+        rows = len(index)
+
+        def positive(head: str) -> np.ndarray:
+            return proba[head][:, 1] if head in proba else np.full(rows, np.nan)
+
+        p_genuine, p_order = positive(GENUINE), positive(ORDER)
+        out: dict[str, Any] = {
+            schema.P_GENUINE: p_genuine,
+            P_ORDER: p_order,
+            schema.P_CONVERT: p_genuine * p_order,
+            P_EXISTING: p_genuine * positive(EXISTING),
+        }
         junk = self.heads.get(JUNK_TYPE)
         if junk is None:
-            out[schema.JUNK_TYPE] = pd.Series(pd.NA, index=index, dtype="string")
-            return out
+            out[schema.JUNK_TYPE] = pd.array([pd.NA] * rows, dtype="string")
+            return pd.DataFrame(out, index=index)
         junk_proba = proba[JUNK_TYPE]
         classes = [str(c) for c in junk.classes_]
-        out[schema.JUNK_TYPE] = pd.Series(
-            np.asarray(classes, dtype=object)[junk_proba.argmax(axis=1)], index=index
-        ).astype("string")
+        picked = np.asarray(classes, dtype=object)[junk_proba.argmax(axis=1)]
+        out[schema.JUNK_TYPE] = pd.array(picked, dtype="string")
         for i, name in enumerate(classes):
             out[f"p_{name}"] = junk_proba[:, i]
-        return out
+        return pd.DataFrame(out, index=index)
 
     def predict(self, raw: pd.DataFrame) -> pd.DataFrame:
         """Probabilities for canonical inquiries ``raw`` (same index)."""

@@ -45,10 +45,16 @@ def inquiry_from_text(
     record[schema.INQUIRY_ID] = message_id or "pasted"
     record[schema.SOURCE] = "pasted text"
     record[schema.SOURCE_POSITION] = "1"
-    frame = pd.DataFrame([record])
-    for column in frame.columns:
-        if column != schema.RECEIVED_AT:
-            frame[column] = frame[column].astype("string").replace("", pd.NA)
+    # each field as text, "" as missing: built column by column, not with per-column pandas
+    # operations on a frame (their fixed cost was a third of a pasted inquiry's report)
+    frame = pd.DataFrame(
+        {
+            column: [value]
+            if column == schema.RECEIVED_AT
+            else pd.array([None if pd.isna(value) or value == "" else str(value)], "string")
+            for column, value in record.items()
+        }
+    )
     numeric, categorical = extra_numeric or [], extra_categorical or []
     for column, dtype in column_dtypes(numeric, categorical).items():
         if column not in frame:

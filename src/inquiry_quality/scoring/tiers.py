@@ -83,10 +83,8 @@ ROUTED_VERDICT: Final = {
     OFFER: "an OFFER TO SELL to us, not a buyer",
 }
 
-RISKY_KINDS: Final = ("scam", "phishing")
-PRICE_FISHING: Final = "price_fishing"
-PAYMENT_FRAUD: Final = "payment_fraud"
-OFFER_KIND: Final = "offer"
+#: the junk types that make a genuine-looking inquiry a risk (at best "verify identity")
+RISKY_KINDS: Final = (schema.SCAM, schema.PHISHING)
 #: an invoice or bank-data request is a payment change when the sender also poses as someone we
 #: know (a diverted Reply-To alone is the advance-fee scammer's habit as much as the fraudster's)
 DIVERSION_SIGNS: Final = ("lookalike_domain", "known_name_elsewhere")
@@ -248,7 +246,7 @@ def assign_tiers(
     p_convert = _column(predictions, schema.P_CONVERT)
     p_junk = 1.0 - p_genuine
     risk = p_junk * sum(_column(predictions, f"p_{k}") for k in RISKY_KINDS)
-    guard = p_junk * _column(predictions, f"p_{PRICE_FISHING}")
+    guard = p_junk * _column(predictions, f"p_{schema.PRICE_FISHING}")
     genuine = p_genuine >= rules.genuine
     tier = np.where(
         genuine,
@@ -272,7 +270,7 @@ def assign_tiers(
         else pd.Series(pd.NA, index=predictions.index, dtype="string")
     )
     offer = (
-        (p_genuine < rules.genuine) & kinds.eq(OFFER_KIND).fillna(False).to_numpy(dtype=bool)
+        (p_genuine < rules.genuine) & kinds.eq(schema.OFFER).fillna(False).to_numpy(dtype=bool)
     ) | _shown(features, "sells_to_us", len(tier))
     in_our_thread = _shown(features, "replies_to_our_mail", len(tier)) & _shown(
         features, "known_contact", len(tier)
@@ -284,7 +282,7 @@ def assign_tiers(
     tier[customer] = ACCOUNT_OWNER
     overflow &= ~customer
     tier[offer] = OFFER
-    suspected = p_junk * _column(predictions, f"p_{PAYMENT_FRAUD}") >= rules.payment
+    suspected = p_junk * _column(predictions, f"p_{schema.PAYMENT_FRAUD}") >= rules.payment
     payment = payment_change_requested(features, len(tier)) | (suspected & ~in_our_thread)
     tier[payment] = VERIFY_PAYMENT
     overflow &= ~payment

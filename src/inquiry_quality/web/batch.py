@@ -4,16 +4,21 @@ A scored file (``inquiry-quality score``'s CSV, Parquet or JSON Lines) holds the
 text, so the text comes from the inputs it was scored from (by default the ``score.sources`` of
 ``params.yaml``), joined by inquiry id. Inputs that are not yet scored go through
 ``score_sources`` first, so the page shows exactly what the ``score`` command writes.
+
+Each batch comes with its drift report against the model's training reference, as
+``inquiry-quality score --drift`` writes it: computed in the same ``score_sources`` pass (with
+``drift=True``), or read from the report the batch was scored with.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 import pandas as pd
 
@@ -54,6 +59,8 @@ class Batch:
     table: pd.DataFrame
     quarantined: int
     texts_missing: int
+    #: the batch's drift report (``evaluation.drift``); None when no model or report was given
+    drift: dict[str, Any] | None = None
 
 
 def is_scored_file(path: Path) -> bool:
@@ -137,25 +144,25 @@ def join_texts(scored: pd.DataFrame, texts: pd.DataFrame, languages: tuple[str, 
     return Batch(table, 0, missing)
 
 
-def load_scored(
-    path: Path,
-    sources: Sequence[SourceParams],
-    params: IngestParams,
-    languages: tuple[str, ...],
-    root: Path = Path("."),
-) -> Batch:
-    """A scored file, with the text of its inquiries from ``sources``."""
-    return join_texts(read_scored(path), read_texts(sources, params, root), languages)
+def read_drift(path: Path) -> dict[str, Any]:
+    """A drift report as ``inquiry-quality score --drift`` writes it; ValueError if it is not."""
+    try:
+        report = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeError, json.JSONDecodeError) as exc:
+        raise ValueError(f"{path}: not a readable drift report ({exc})") from exc
+    if not isinstance(report, dict) or not isinstance(report.get("verdict"), str):
+        raise ValueError(f"{path}: not a drift report, it has no verdict")
+    return report
 
 
-def score_inputs(
+def scored_with_drift(
     scorer: Scorer,
     sources: Sequence[SourceParams],
     params: IngestParams,
-    languages: tuple[str, ...],
     root: Path = Path("."),
-) -> Batch:
-    """Score ``sources`` as ``inquiry-quality score`` does, then join their text."""
+) -> tuple[pd.DataFrame, int, dict[str, Any] | None]:
+    """``sources`` scored as ``inquiry-quality score --drift`` scores them: the scored rows,
+    the rows quarantined and the drift report against the model's training reference."""
     with tempfile.TemporaryDirectory(prefix="inquiry-quality-serve-") as folder:
         out, bad = Path(folder) / "scored.parquet", Path(folder) / "quarantine.csv"
         summary = score_sources(
@@ -167,10 +174,44 @@ def score_inputs(
                 root=root,
                 extra_numeric=params.extra_numeric,
                 extra_categorical=params.extra_categorical,
+                drift=True,
             ),
         )
         scored = read_scored(out)
-    if not len(scored) and not summary.quarantined:
+    return scored, summary.quarantined, summary.drift
+
+
+def load_scored(
+    path: Path,
+    sources: Sequence[SourceParams],
+    params: IngestParams,
+    languages: tuple[str, ...],
+    root: Path = Path("."),
+    drift: Path | Scorer | None = None,
+) -> Batch:
+    """A scored file, with the text of its inquiries from ``sources`` and its drift report:
+    read from ``drift`` (a report file), or computed by scoring ``sources`` with ``drift`` (a
+    scorer) as ``score --drift`` does; none without either."""
+    batch = join_texts(read_scored(path), read_texts(sources, params, root), languages)
+    if isinstance(drift, Path):
+        report: dict[str, Any] | None = read_drift(drift)
+    elif drift is not None:
+        report = scored_with_drift(drift, sources, params, root)[2]
+    else:
+        report = None
+    return Batch(batch.table, batch.quarantined, batch.texts_missing, report)
+
+
+def score_inputs(
+    scorer: Scorer,
+    sources: Sequence[SourceParams],
+    params: IngestParams,
+    languages: tuple[str, ...],
+    root: Path = Path("."),
+) -> Batch:
+    """Score ``sources`` as ``inquiry-quality score --drift`` does, then join their text."""
+    scored, quarantined, drift = scored_with_drift(scorer, sources, params, root)
+    if not len(scored) and not quarantined:
         raise IngestError("the inputs hold no inquiries")
     batch = join_texts(scored, read_texts(sources, params, root), languages)
-    return Batch(batch.table, summary.quarantined, batch.texts_missing)
+    return Batch(batch.table, quarantined, batch.texts_missing, drift)

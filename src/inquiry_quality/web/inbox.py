@@ -1,7 +1,7 @@
 """The inbox: the batch sorted once in the order to handle it, filtered and paged fast.
 
-Sorted by action (quote now, ask for details, verify identity, discard) and then by the
-chance of an order, once at start. Each filter is an equality test on integer category codes
+Sorted by tier in the order of ``scoring.tiers.TIERS`` (quote now first, discard last) and then
+by the chance of an order, once at start. Each filter is an equality test on integer category codes
 and the search a substring test on one lower-cased column, so a page over 100,000 inquiries
 costs a few milliseconds.
 """

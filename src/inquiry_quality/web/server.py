@@ -36,8 +36,10 @@ def load_batch(
     texts: Sequence[SourceParams],
     scorer: Scorer | None,
     params: Params,
+    drift: Path | None = None,
 ) -> Batch:
-    """One scored file (its text from ``texts``), or inputs scored with ``scorer``."""
+    """One scored file (its text from ``texts``; its drift report read from ``drift``, else
+    computed with ``scorer``), or inputs scored with ``scorer`` and checked for drift."""
     ingest = IngestParams(
         chunk_rows=params.score.chunk_rows,
         extra_numeric=params.ingest.extra_numeric,
@@ -45,9 +47,11 @@ def load_batch(
     )
     languages = tuple(params.featurize.languages or load_patterns()["languages"])
     if len(inputs) == 1 and is_scored_file(Path(inputs[0].path)):
-        return load_scored(Path(inputs[0].path), texts, ingest, languages)
+        return load_scored(Path(inputs[0].path), texts, ingest, languages, drift=drift or scorer)
     if scorer is None:
         raise ValueError("these inputs are not a scored file, and no model is loaded to score them")
+    if drift is not None:
+        raise ValueError("a drift report goes with a scored file: inputs are checked as scored")
     return score_inputs(scorer, inputs, ingest, languages)
 
 
@@ -70,6 +74,7 @@ def build(
         model_saved=saved_at(model),
         quarantined=batch.quarantined,
         texts_missing=batch.texts_missing,
+        drift=batch.drift,
     )
 
 

@@ -1,9 +1,12 @@
 // Keyboard triage and the copy button. No inline scripts anywhere: the CSP forbids them.
 (function () {
   "use strict";
-  var JUNK = ["offer", "price_fishing", "scam", "payment_fraud", "phishing", "spam"];  // schema.JUNK_TYPES
   var OUTCOME_KEYS = { g: "genuine", c: "existing_customer", l: "lost" };
 
+  // the junk types in key order (1, 2, ...), as the page renders them from schema.JUNK_TYPES
+  function junkTypes() {
+    return (document.body.getAttribute("data-junk-types") || "").split(" ").filter(Boolean);
+  }
   function csrf() {
     return document.querySelector('meta[name="csrf-token"]').getAttribute("content");
   }
@@ -34,8 +37,9 @@
     if (!row) { return false; }
     if (key === "o" || key === "Enter") { window.location.href = row.getAttribute("data-href"); return true; }
     if (OUTCOME_KEYS[key]) { markRow(row, { outcome: OUTCOME_KEYS[key] }, "/mark"); return true; }
-    if (key >= "1" && key <= String(JUNK.length)) {
-      markRow(row, { outcome: "junk", junk_type: JUNK[Number(key) - 1] }, "/mark");
+    var junk = junkTypes();
+    if (/^[1-9]$/.test(key) && Number(key) <= junk.length) {
+      markRow(row, { outcome: "junk", junk_type: junk[Number(key) - 1] }, "/mark");
       return true;
     }
     if (key === "u") { markRow(row, {}, "/undo"); return true; }
