@@ -84,7 +84,8 @@ def test_spanish_inquiry_marks_english_features_unknown(features: pd.DataFrame) 
     row = features.loc["es"]
     assert row["language"] == "es"
     assert row["greeting"] == "generic"  # "Estimados señores:", read with the Spanish lists
-    assert (row["request_phrases"], row["offer_phrases"], row["sells_to_us"]) == (2, 0, 0)
+    assert row["request_phrases"] >= 2
+    assert (row["offer_phrases"], row["sells_to_us"]) == (0, 0)
     for name in ("mass_mail_markers", "scam_markers", "phishing_markers", "whole_range_requests"):
         assert math.isnan(row[name]), name
     # language-independent evidence is still read
