@@ -2,8 +2,9 @@
 
 Whether the sender sells to us or asks to buy; payment-change and credential lures; words that
 follow up an open thread or refer to documents we sent; the words of the junk a rep tells apart
-(research and student requests, fees and prizes, domain and directory registrations, friendship). Each count is NaN for a text whose
-language has no phrase file (or whose file lacks the concept): unknown, not absent.
+(research and student requests, fees and prizes, domain and directory registrations,
+friendship). Each count is NaN for a text whose language has no phrase file (or whose file lacks
+the concept): unknown, not absent.
 """
 
 from __future__ import annotations

@@ -784,8 +784,9 @@ FEATURES: Final[tuple[Feature, ...]] = (
         "is_reply",
         "thread",
         "flag",
-        "The In-Reply-To or References header names an earlier message (NaN for messages "
-        "without headers: forms, platform exports).",
+        "The In-Reply-To or References header names an earlier message; an e-mail without "
+        "headers: its subject has a reply prefix (RE:, AW:, R:). NaN for forms and platform "
+        "exports.",
         "Replies to an earlier message",
         "Starts a new conversation",
     ),
@@ -793,8 +794,9 @@ FEATURES: Final[tuple[Feature, ...]] = (
         "replies_to_our_mail",
         "thread",
         "flag",
-        "In-Reply-To or References name a message we sent (`featurize.sent_messages`; NaN "
-        "without that list or without headers).",
+        "In-Reply-To or References name a message we sent (`featurize.sent_messages`); an "
+        "e-mail without headers: a reply that cites our document number or quotes our mail. "
+        "NaN without that list, for forms and platform exports.",
         "Replies to a mail we sent",
         "Replies to a message we never sent",
         against_when=(equals(0), equals(1, of="is_reply")),
