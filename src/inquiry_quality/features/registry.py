@@ -795,8 +795,8 @@ FEATURES: Final[tuple[Feature, ...]] = (
         "thread",
         "flag",
         "In-Reply-To or References name a message we sent (`featurize.sent_messages`); an "
-        "e-mail without headers: a reply that cites our document number or quotes our mail. "
-        "NaN without that list, for forms and platform exports.",
+        "e-mail without headers: a reply that cites our document number or quotes our mail "
+        "(another reply: NaN). NaN without that list, for forms and platform exports.",
         "Replies to a mail we sent",
         "Replies to a message we never sent",
         against_when=(equals(0), equals(1, of="is_reply")),

@@ -6,7 +6,7 @@ numbers (``featurize.document_patterns``, regular expressions) and our own domai
 (``featurize.own_domains``) in the quoted text. An e-mail that comes without its headers (a
 copied mail, a mail client's CSV export) is read from what it shows instead: a reply prefix in
 the subject (RE:, AW:, R:, Ответ:) makes it a reply, and a reply that cites our document number
-or quotes our mail a reply to our mail.
+or quotes our mail a reply to our mail (any other reply: unknown whose mail it answers).
 """
 
 from __future__ import annotations
@@ -117,7 +117,8 @@ class ThreadFeatures(FeatureFamily):
                 is_reply, to_us = bool(thread), not thread.isdisjoint(sent)
             elif channel == "email":  # headers lost: what the mail shows stands in for them
                 is_reply = bool(thread) or bool(_REPLY_SUBJECT.match(subject))
-                to_us = is_reply and bool(cited or ours)
+                # ours when it says so; without the headers, no sign is no proof it is not
+                to_us = True if is_reply and (cited or ours) else (False if not is_reply else None)
             else:
                 is_reply = to_us = None
             out["is_reply"].append(np.nan if is_reply is None else flag(is_reply))
