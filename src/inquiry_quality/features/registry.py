@@ -785,8 +785,8 @@ FEATURES: Final[tuple[Feature, ...]] = (
         "thread",
         "flag",
         "The In-Reply-To or References header names an earlier message; an e-mail without "
-        "headers: its subject has a reply prefix (RE:, AW:, R:). NaN for forms and platform "
-        "exports.",
+        "headers: a reply prefix (RE:, AW:, R:) with our document number or our quoted mail "
+        "(a prefix alone: NaN). NaN for forms and platform exports.",
         "Replies to an earlier message",
         "Starts a new conversation",
     ),
@@ -795,8 +795,8 @@ FEATURES: Final[tuple[Feature, ...]] = (
         "thread",
         "flag",
         "In-Reply-To or References name a message we sent (`featurize.sent_messages`); an "
-        "e-mail without headers: a reply that cites our document number or quotes our mail "
-        "(another reply: NaN). NaN without that list, for forms and platform exports.",
+        "e-mail without headers: a reply that cites our document number or quotes our mail. "
+        "NaN without that list, for forms and platform exports.",
         "Replies to a mail we sent",
         "Replies to a message we never sent",
         against_when=(equals(0), equals(1, of="is_reply")),

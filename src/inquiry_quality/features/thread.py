@@ -5,8 +5,9 @@ against the Message-IDs we sent (``featurize.sent_messages``), our own quotation
 numbers (``featurize.document_patterns``, regular expressions) and our own domains
 (``featurize.own_domains``) in the quoted text. An e-mail that comes without its headers (a
 copied mail, a mail client's CSV export) is read from what it shows instead: a reply prefix in
-the subject (RE:, AW:, R:, Ответ:) makes it a reply, and a reply that cites our document number
-or quotes our mail a reply to our mail (any other reply: unknown whose mail it answers).
+the subject (RE:, AW:, R:, Ответ:) that cites our document number or quotes our mail makes it a
+reply to our mail, no prefix a new mail; a prefix alone tells neither (NaN: the prefix is easily
+typed, and a reply to whom is unknown).
 """
 
 from __future__ import annotations
@@ -117,8 +118,9 @@ class ThreadFeatures(FeatureFamily):
                 is_reply, to_us = bool(thread), not thread.isdisjoint(sent)
             elif channel == "email":  # headers lost: what the mail shows stands in for them
                 is_reply = bool(thread) or bool(_REPLY_SUBJECT.match(subject))
-                # ours when it says so; without the headers, no sign is no proof it is not
-                to_us = True if is_reply and (cited or ours) else (False if not is_reply else None)
+                to_us = is_reply and bool(cited or ours)
+                if is_reply and not to_us:  # a reply to what? without headers, unknown
+                    is_reply = to_us = None
             else:
                 is_reply = to_us = None
             out["is_reply"].append(np.nan if is_reply is None else flag(is_reply))
