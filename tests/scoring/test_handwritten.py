@@ -82,7 +82,7 @@ MIN_NOT_ENGLISH: Final = 20
 #: the default model's accuracy on the set, each a little worse than measured when it was set
 #: (docs/handwritten-set.md: the history of these numbers; issue 16's targets are 0.97, 1/30, 0.8)
 FLOORS: Final = {"roc_auc_genuine": 0.96, "junk_type_accuracy": 0.72}
-MAX_MISJUDGED_SHARE: Final = 0.14
+MAX_MISJUDGED_SHARE: Final = 0.12
 
 DESCRIPTION: Final = ("archetype", "language", "note")
 LABELS: Final = (schema.IS_GENUINE, schema.JUNK_TYPE, EXISTING_CUSTOMER)
