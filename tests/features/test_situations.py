@@ -84,7 +84,8 @@ def test_spanish_inquiry_marks_english_features_unknown(features: pd.DataFrame) 
     row = features.loc["es"]
     assert row["language"] == "es"
     assert row["greeting"] == "generic"  # "Estimados señores:", read with the Spanish lists
-    assert (row["request_phrases"], row["offer_phrases"], row["sells_to_us"]) == (2, 0, 0)
+    assert row["request_phrases"] >= 2
+    assert (row["offer_phrases"], row["sells_to_us"]) == (0, 0)
     for name in ("mass_mail_markers", "scam_markers", "phishing_markers", "whole_range_requests"):
         assert math.isnan(row[name]), name
     # language-independent evidence is still read
@@ -106,7 +107,13 @@ def test_genuine_inquiries_read_more_complete_than_junk(features: pd.DataFrame) 
         (
             "您好,我们需要500个LED面板灯 NB-PL6060-40W,请报FOB宁波价格,付款方式T/T。谢谢!",
             "zh",
-            "unknown",  # no Chinese phrase lists: unknown, not absent
+            "generic",  # 您好, read with the Chinese lists (character by character)
+            1.0,  # 500个: a measure word needs no space or word boundary
+        ),
+        (
+            "Xin chào, chúng tôi cần 500 bộ đèn LED panel, vui lòng báo giá FOB. Cảm ơn",
+            "vi",
+            "unknown",  # no Vietnamese phrase lists: unknown, not absent
             0.0,
         ),
         (
@@ -132,9 +139,9 @@ def test_other_scripts_are_read_without_guessing(
     assert row["language"] == language
     assert math.isnan(row["mass_mail_markers"])  # English lists only
     assert row["greeting"] == greeting
-    assert row["has_quantity"] == quantity  # 500 шт., 500 قطعة
+    assert row["has_quantity"] == quantity  # 500个, 500 шт., 500 قطعة
     asks = row["request_phrases"]
-    assert math.isnan(asks) if language == "zh" else asks >= (1 if body else 0)
+    assert math.isnan(asks) if language == "vi" else asks >= (1 if body else 0)
 
 
 def test_links_are_counted_once() -> None:

@@ -83,3 +83,22 @@ def test_bad_pattern_and_files(tmp_path: Path) -> None:
         read_sent_messages(tmp_path / "empty.txt")
     with pytest.raises(FileNotFoundError, match=r"featurize\.sent_messages"):
         read_sent_messages(tmp_path / "missing.csv")
+
+
+def test_an_email_without_headers_is_read_from_what_it_shows() -> None:
+    """A copied mail or a CSV export has no Message-ID: the subject's reply prefix and our
+    document number stand in for the headers; a form stays unknown."""
+    rows = pd.DataFrame(
+        [
+            {"channel": "email", "subject": "AW: PI-250314", "body": "Anzahlung folgt."},
+            {"channel": "email", "subject": "Ответ: отгрузка", "body": "Когда отгрузка?"},
+            {"channel": "email", "subject": "Read: new catalogue", "body": "RE: our offer"},
+            {"channel": "web_form", "subject": "RE: PI-250314", "body": "Form text"},
+        ]
+    )
+    out = ThreadFeatures(PATTERNS, ("brightway-lighting.com",), SENT).fit_transform(rows)
+    assert out["is_reply"].iloc[[0, 2]].tolist() == [1.0, 0.0]
+    assert out["replies_to_our_mail"].iloc[[0, 2]].tolist() == [1.0, 0.0]
+    # a reply prefix alone: a reply to whom is unknown
+    assert math.isnan(out["is_reply"].iloc[1]) and math.isnan(out["replies_to_our_mail"].iloc[1])
+    assert math.isnan(out["is_reply"].iloc[3]) and math.isnan(out["replies_to_our_mail"].iloc[3])

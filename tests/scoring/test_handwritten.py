@@ -3,8 +3,9 @@ and a report of how the default model judges it.
 
 The set was written by hand, as a Ningbo LED exporter's sales inbox receives mail, before anyone
 looked at a model's scores on it (issue 16). Never edit a row to make a model pass. The slow test
-only asserts sanity; it logs the report (ROC AUC, share misjudged, junk-type accuracy, per
-archetype and language) for the lead to set accuracy floors:
+logs the report (ROC AUC, share misjudged, junk-type accuracy, per archetype and language) and
+fails when the default model falls below the floors (``FLOORS``: a little below what it reached,
+so that noise does not flake and a regression fails):
 ``pytest tests/scoring/test_handwritten.py -m slow -o log_cli=true --log-cli-level=INFO``.
 """
 
@@ -77,6 +78,11 @@ ARCHETYPES: Final = (
 )
 LANGUAGES_TWICE: Final = ("es", "pt", "fr", "de", "it", "ru", "tr", "ar")  # >= 2 rows each
 MIN_NOT_ENGLISH: Final = 20
+
+#: the default model's accuracy on the set, each a little worse than measured when it was set
+#: (docs/handwritten-set.md: the history of these numbers; issue 16's targets are 0.97, 1/30, 0.8)
+FLOORS: Final = {"roc_auc_genuine": 0.96, "junk_type_accuracy": 0.72}
+MAX_MISJUDGED_SHARE: Final = 0.12
 
 DESCRIPTION: Final = ("archetype", "language", "note")
 LABELS: Final = (schema.IS_GENUINE, schema.JUNK_TYPE, EXISTING_CUSTOMER)
@@ -346,3 +352,9 @@ def test_the_default_model_scores_the_set(rows: list[dict[str, Any]], tmp_path: 
     path = tmp_path / "handwritten.json"
     path.write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
     logger.info("hand-written set, default model (%s):\n%s", path, path.read_text("utf-8"))
+    below = {k: (report[k], floor) for k, floor in FLOORS.items() if report[k] < floor}
+    assert not below, f"hand-written set below its floors (measured, floor): {below}"
+    assert report["misjudged_share"] <= MAX_MISJUDGED_SHARE, (
+        f"{report['misjudged_share']:.1%} of the hand-written set misjudged, more than "
+        f"{MAX_MISJUDGED_SHARE:.0%}: {[w['inquiry_id'] for w in report['wrong']]}"
+    )

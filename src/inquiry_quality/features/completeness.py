@@ -73,6 +73,7 @@ _JOB_TITLES = phrase_set((
     "jefe de", "geschäftsführer", "einkäufer", "einkauf", "directeur", "acheteur",
     "responsable",
 ))  # fmt: skip
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")  # kana and CJK ideographs
 _UNITS = "|".join(
     sorted(
         {
@@ -92,15 +93,19 @@ _UNITS = "|".join(
                 "dozens",
             ],
             "containers?",
-            *(re.escape(u) for u in trade_words("quantity_units")),
+            *(re.escape(u) for u in trade_words("quantity_units") if not _CJK.match(u)),
         },
         key=lambda u: (-len(u), u),
     )
 )
+# Chinese and Japanese measure words (个, 件, 套) run on into the next word: no word boundary
+_CJK_UNITS = "".join(sorted(u for u in trade_words("quantity_units") if _CJK.fullmatch(u)))
 NUMBER_RUN = re.compile(r"\d[\d,.]*")
 # What may follow a number to make it a quantity: a unit, or "x 40HQ" (containers).
 _QUANTITY_UNIT = re.compile(
-    rf"\s*(k\b)?\s*(?:{_UNITS})\b|\s*x\s*(?:20|40)\s*'?\s*(?:ft|gp|hq|hc|feet)\b", _I
+    rf"\s*(k\b)?\s*(?:(?:{_UNITS})\b{f'|[{_CJK_UNITS}]' if _CJK_UNITS else ''})"
+    r"|\s*x\s*(?:20|40)\s*'?\s*(?:ft|gp|hq|hc|feet)\b",
+    _I,
 )
 # A specification right after a number: 40W, 4000lm, 230V, 600x600 mm (4000K: see below).
 _SPEC_UNIT = re.compile(

@@ -1,8 +1,10 @@
 """Intent family: who wants what, read in the sender's language (``features/lexicon.py``).
 
 Whether the sender sells to us or asks to buy; payment-change and credential lures; words that
-follow up an open thread or refer to documents we sent. Each count is NaN for a text whose
-language has no phrase file (or whose file lacks the concept): unknown, not absent.
+follow up an open thread or refer to documents we sent; the words of the junk a rep tells apart
+(research and student requests, fees and prizes, domain and directory registrations,
+friendship). Each count is NaN for a text whose language has no phrase file (or whose file lacks
+the concept): unknown, not absent.
 """
 
 from __future__ import annotations
@@ -28,6 +30,10 @@ CONCEPT_COUNTS = {
     "login_view_phrases": "login_view",
     "follow_up_phrases": "follow_up",
     "our_document_phrases": "our_documents",
+    "research_phrases": "research",
+    "fee_demand_phrases": "fee_demand",
+    "registration_phrases": "registration",
+    "friendship_phrases": "friendship",
 }
 MIN_OFFER_PHRASES = 2  # sells_to_us: at least this many offer phrases ...
 OFFER_RATIO = 2  # ... and this many times as many as request phrases

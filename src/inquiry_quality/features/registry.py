@@ -784,8 +784,9 @@ FEATURES: Final[tuple[Feature, ...]] = (
         "is_reply",
         "thread",
         "flag",
-        "The In-Reply-To or References header names an earlier message (NaN for messages "
-        "without headers: forms, platform exports).",
+        "The In-Reply-To or References header names an earlier message; an e-mail without "
+        "headers: a reply prefix (RE:, AW:, R:) with our document number or our quoted mail "
+        "(a prefix alone: NaN). NaN for forms and platform exports.",
         "Replies to an earlier message",
         "Starts a new conversation",
     ),
@@ -793,8 +794,9 @@ FEATURES: Final[tuple[Feature, ...]] = (
         "replies_to_our_mail",
         "thread",
         "flag",
-        "In-Reply-To or References name a message we sent (`featurize.sent_messages`; NaN "
-        "without that list or without headers).",
+        "In-Reply-To or References name a message we sent (`featurize.sent_messages`); an "
+        "e-mail without headers: a reply that cites our document number or quotes our mail. "
+        "NaN without that list, for forms and platform exports.",
         "Replies to a mail we sent",
         "Replies to a message we never sent",
         against_when=(equals(0), equals(1, of="is_reply")),
@@ -956,6 +958,53 @@ FEATURES: Final[tuple[Feature, ...]] = (
         for_when=NO,
         against_when=SOME,
         concepts=("login_view",),
+    ),
+    Feature(
+        "research_phrases",
+        "lures",
+        "number",
+        "Words of a student's, survey's or market researcher's request ('thesis', "
+        "'questionnaire', 'market research'): prices wanted for a study, not a purchase.",
+        "Not a study or survey request",
+        "Asks for prices for a study or survey ({value})",
+        for_when=NO,
+        against_when=SOME,
+        concepts=("research",),
+    ),
+    Feature(
+        "fee_demand_phrases",
+        "lures",
+        "number",
+        "Fees to pay first, prizes and awards ('registration fee', 'you have won', "
+        "'government contract'): the advance-fee story.",
+        "Mentions no fee to pay first or prize",
+        "Mentions fees to pay first, prizes or awards ({value})",
+        for_when=NO,
+        against_when=SOME,
+        concepts=("fee_demand",),
+    ),
+    Feature(
+        "registration_phrases",
+        "lures",
+        "number",
+        "Domain-name, keyword and directory registrations ('domain name', 'directory "
+        "entry', 'renewal').",
+        "Says nothing of domain or directory registrations",
+        "Talks of domain-name or directory registrations ({value})",
+        for_when=NO,
+        against_when=SOME,
+        concepts=("registration",),
+    ),
+    Feature(
+        "friendship_phrases",
+        "lures",
+        "number",
+        "Friendship and romance words ('dear friend', 'lonely', 'know each other').",
+        "No friendship or romance words",
+        "Friendship or romance words ({value})",
+        for_when=NO,
+        against_when=SOME,
+        concepts=("friendship",),
     ),
     Feature(
         "executable_attachments",

@@ -3,7 +3,11 @@
 Reads the Message-IDs of the e-mail's In-Reply-To and References headers (``in_reply_to``)
 against the Message-IDs we sent (``featurize.sent_messages``), our own quotation/PI/order
 numbers (``featurize.document_patterns``, regular expressions) and our own domains
-(``featurize.own_domains``) in the quoted text.
+(``featurize.own_domains``) in the quoted text. An e-mail that comes without its headers (a
+copied mail, a mail client's CSV export) is read from what it shows instead: a reply prefix in
+the subject (RE:, AW:, R:, Ответ:) that cites our document number or quotes our mail makes it a
+reply to our mail, no prefix a new mail; a prefix alone tells neither (NaN: the prefix is easily
+typed, and a reply to whom is unknown).
 """
 
 from __future__ import annotations
@@ -20,6 +24,11 @@ from inquiry_quality.core import schema
 from inquiry_quality.features.base import FeatureFamily, flag, text_column
 
 _MESSAGE_ID = re.compile(r"<[^<>\s]+>")
+#: a subject that answers an earlier mail: the mail clients' reply prefixes (not forwards)
+_REPLY_SUBJECT = re.compile(
+    rf"^\s*(?:{'|'.join((*schema.REPLY_PREFIXES, 'r', 'odp', 'ответ', 'رد'))})\s?(?:\[\d+\])?\s?:",
+    re.IGNORECASE,
+)
 
 
 def compile_document_patterns(patterns: Sequence[str]) -> re.Pattern[str] | None:
@@ -91,27 +100,34 @@ class ThreadFeatures(FeatureFamily):
         columns = (
             schema.MESSAGE_ID,
             schema.IN_REPLY_TO,
+            schema.CHANNEL,
             schema.SUBJECT,
             schema.BODY,
             schema.QUOTED,
         )
         out: dict[str, list] = {name: [] for name in self.feature_names}
-        for message_id, in_reply_to, subject, body, quoted in zip(
+        for message_id, in_reply_to, channel, subject, body, quoted in zip(
             *(text_column(X, c) for c in columns), strict=True
         ):
-            thread = set(_MESSAGE_ID.findall(in_reply_to))
-            has_headers = bool(message_id)
-            out["is_reply"].append(flag(bool(thread)) if has_headers else np.nan)
-            out["replies_to_our_mail"].append(
-                flag(not thread.isdisjoint(sent)) if has_headers and sent else np.nan
-            )
             text = f"{subject}\n{body}\n{quoted}"
             cited = [m.group(0) for m in documents.finditer(text)] if documents else []
+            lower = quoted.lower()
+            ours = any(d in lower for d in own) or bool(documents and documents.search(quoted))
+            thread = set(_MESSAGE_ID.findall(in_reply_to))
+            if message_id:
+                is_reply, to_us = bool(thread), not thread.isdisjoint(sent)
+            elif channel == "email":  # headers lost: what the mail shows stands in for them
+                is_reply = bool(thread) or bool(_REPLY_SUBJECT.match(subject))
+                to_us = is_reply and bool(cited or ours)
+                if is_reply and not to_us:  # a reply to what? without headers, unknown
+                    is_reply = to_us = None
+            else:
+                is_reply = to_us = None
+            out["is_reply"].append(np.nan if is_reply is None else flag(is_reply))
+            out["replies_to_our_mail"].append(flag(to_us) if to_us is not None and sent else np.nan)
             out["our_document_numbers"].append(
                 float(len({c.upper() for c in cited})) if documents else np.nan
             )
             out["our_document"].append(cited[0].upper() if cited else "")
-            lower = quoted.lower()
-            ours = any(d in lower for d in own) or bool(documents and documents.search(quoted))
             out["quotes_our_mail"].append(flag(ours) if quoted and (own or documents) else np.nan)
         return out

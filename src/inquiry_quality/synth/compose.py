@@ -140,9 +140,12 @@ class Composer:
         when = self.replied_at
         return self.pick(en.DOCUMENTS[kind]).format(
             year=when.year,
+            yy=f"{when:%y}",
             seq=f"{int(self.rng.integers(1, 2000)):04d}",
+            seq3=f"{int(self.rng.integers(1, 600)):03d}",
             yymm=f"{when:%y%m}",
             nn=f"{int(self.rng.integers(1, 60)):02d}",
+            n=int(self.rng.integers(1, 4)),
         )
 
     def _value(self, name: str) -> object:

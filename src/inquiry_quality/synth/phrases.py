@@ -577,12 +577,14 @@ PITCH_ROMANCE = (
 SUBJECT_ROMANCE = ("Hello dear", "Nice to meet you", "Friendship", "Hi")
 
 # --- open deals: replies about our quotation, order, samples, shipment, payment -------------
+# Numbered by year, or (as many exporters do) with the company's series code "BW" after the
+# prefix: QT-2025-0143, PI-250314, PI-BW250314-2, SC-BW25-0457.
 DOCUMENTS = {
-    "quotation": ("QT-{year}-{seq}",),
-    "order": ("PI-{yymm}{nn}", "SC-{year}-{seq}"),
-    "sample": ("PI-{yymm}{nn}", "QT-{year}-{seq}"),
-    "shipment": ("SC-{year}-{seq}", "CI-{year}-{seq}"),
-    "payment": ("PI-{yymm}{nn}", "CI-{year}-{seq}"),
+    "quotation": ("QT-{year}-{seq}", "QT-BW{yy}-{seq}"),
+    "order": ("PI-{yymm}{nn}", "SC-{year}-{seq}", "PI-BW{yymm}{nn}-{n}", "SC-BW{yy}-{seq}"),
+    "sample": ("PI-{yymm}{nn}", "QT-{year}-{seq}", "SP-{year}-{seq3}"),
+    "shipment": ("SC-{year}-{seq}", "CI-{year}-{seq}", "CI-BW{yy}-{seq}"),
+    "payment": ("PI-{yymm}{nn}", "CI-{year}-{seq}", "PI-BW{yymm}{nn}", "CI-BW{yy}-{seq}"),
 }
 # ``{doc}`` is " <our document number>" when the message cites one, else "" (so templates
 # glue it to the word before: "your quotation{doc}").

@@ -13,6 +13,7 @@ INBOX_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "pitch_supplier": (
             "Somos fabricantes de {component} en {supplier_city} y abastecemos a más de {n_small} fábricas de iluminación.",
             "Le escribe {first_name} de {company_or_a}; producimos {component} para fabricantes de luminarias LED.",
+            "Hola, le escribe {first_name}: somos fábrica de {component} y trabajamos con varias marcas de iluminación; le comparto nuestras condiciones.",
         ),
         "seller_spec": ("Especificación: {component_spec}.",),
         "seller_price": (
@@ -32,12 +33,17 @@ INBOX_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "offer_close": (
             "¿Le puedo enviar nuestra oferta?",
             "Quedamos a su disposición para cualquier consulta.",
+            "Si le interesa, le envío la lista completa.",
+            "Quedo atento, cualquier duda me escribe.",
         ),
         "pitch_forwarder": (
             "Somos agentes de carga en Ningbo con buenas tarifas a {port}: 20GP USD {rate}, 40HQ USD {rate_hq}.",
+            "Le ofrecemos consolidación y flete marítimo desde Ningbo a {port}; este mes 40HQ a USD {rate_hq}, con despacho incluido.",
+            "Si necesita transporte a {port}, tenemos salidas semanales: 20GP USD {rate}.",
         ),
         "pitch_trade_show": (
             "Reserve su stand en la feria internacional de iluminación: stand de 9 m2 por USD {booth}.",
+            "Aún quedan stands en el pabellón de iluminación de la feria; el metro cuadrado sale en USD {booth}. ¿Le reservo uno?",
         ),
         "pitch_directory": (
             "Incluya su empresa en nuestro directorio B2B de proveedores de iluminación por USD {fee} al año.",
@@ -47,6 +53,7 @@ INBOX_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "pitch_database": (
             "Ofrecemos una base de datos de {n_big} importadores verificados de iluminación.",
+            "Sabemos quién compra luminarias en su mercado: datos de aduana de {n_big} importadores, actualizados cada mes.",
         ),
         "forwarder_incoterm": ("Gestionamos envíos FOB, EXW y DDP.",),
         "forwarder_delivery": ("Tiempo de tránsito a {port}: unos {days} días.",),
@@ -135,6 +142,7 @@ INBOX_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "pitch_supplier": (
             "Somos fabricantes de {component} em {supplier_city} e fornecemos para mais de {n_small} fábricas de iluminação.",
             "Aqui é {first_name} da {company_or_a}; produzimos {component} para fabricantes de luminárias LED.",
+            "Olá, aqui é {first_name}: somos fábrica de {component} e atendemos várias marcas de iluminação; seguem nossas condições.",
         ),
         "seller_spec": ("Especificação: {component_spec}.",),
         "seller_price": (
@@ -148,12 +156,20 @@ INBOX_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "seller_certification": ("Todos os nossos produtos têm certificação CE e RoHS.",),
         "seller_delivery": ("Prazo de entrega: {days} dias após o sinal.",),
-        "offer_close": ("Posso enviar nossa proposta?", "Ficamos à disposição."),
+        "offer_close": (
+            "Posso enviar nossa proposta?",
+            "Ficamos à disposição.",
+            "Se tiver interesse, envio a lista completa.",
+            "Fico à disposição para qualquer dúvida.",
+        ),
         "pitch_forwarder": (
             "Somos agentes de carga em Ningbo com ótimas tarifas para {port}: 20GP USD {rate}, 40HQ USD {rate_hq}.",
+            "Oferecemos consolidação e frete marítimo de Ningbo para {port}; este mês 40HQ a USD {rate_hq}, desembaraço incluso.",
+            "Se precisar de transporte para {port}, temos saídas semanais: 20GP USD {rate}.",
         ),
         "pitch_trade_show": (
             "Reserve seu estande na feira internacional de iluminação: 9 m2 por USD {booth}.",
+            "Ainda temos estandes no pavilhão de iluminação da feira; o metro quadrado sai por USD {booth}. Posso reservar um?",
         ),
         "pitch_directory": (
             "Cadastre sua empresa no nosso diretório B2B de fornecedores por USD {fee} por ano.",
@@ -163,6 +179,7 @@ INBOX_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "pitch_database": (
             "Oferecemos um banco de dados com {n_big} importadores verificados de iluminação.",
+            "Sabemos quem compra luminárias no seu mercado: dados de importação de {n_big} importadores, atualizados todo mês.",
         ),
         "forwarder_incoterm": ("Fazemos embarques FOB, EXW e DDP.",),
         "forwarder_delivery": ("Tempo de trânsito para {port}: cerca de {days} dias.",),
@@ -245,6 +262,7 @@ INBOX_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "pitch_supplier": (
             "Nous sommes fabricant de {component} à {supplier_city} et fournissons plus de {n_small} usines d'éclairage.",
             "Je suis {first_name} de {company_or_a} ; nous produisons des {component} pour les fabricants de luminaires LED.",
+            "Bonjour, je suis {first_name} : notre usine fabrique des {component} pour plusieurs marques d'éclairage ; voici nos conditions.",
         ),
         "seller_spec": ("Spécification : {component_spec}.",),
         "seller_price": (
@@ -261,12 +279,20 @@ INBOX_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "seller_certification": ("Tous nos produits sont certifiés CE et RoHS.",),
         "seller_delivery": ("Délai de livraison : {days} jours après acompte.",),
-        "offer_close": ("Puis-je vous envoyer notre offre ?", "Nous restons à votre disposition."),
+        "offer_close": (
+            "Puis-je vous envoyer notre offre ?",
+            "Nous restons à votre disposition.",
+            "Si cela vous intéresse, je vous envoie la liste complète.",
+            "Je reste à votre disposition.",
+        ),
         "pitch_forwarder": (
             "Nous sommes transitaire à Ningbo avec de bons tarifs vers {port} : 20GP USD {rate}, 40HQ USD {rate_hq}.",
+            "Nous proposons le groupage et le fret maritime de Ningbo vers {port} ; ce mois-ci 40HQ à USD {rate_hq}, dédouanement compris.",
+            "Pour vos envois vers {port}, départs chaque semaine : 20GP USD {rate}.",
         ),
         "pitch_trade_show": (
             "Réservez votre stand au salon international de l'éclairage : 9 m2 pour USD {booth}.",
+            "Il reste des stands dans le pavillon éclairage du salon ; le m2 est à USD {booth}. Je vous en réserve un ?",
         ),
         "pitch_directory": (
             "Inscrivez votre société dans notre annuaire B2B des fournisseurs pour USD {fee} par an.",
@@ -276,6 +302,7 @@ INBOX_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "pitch_database": (
             "Nous proposons une base de {n_big} importateurs vérifiés de produits d'éclairage.",
+            "Nous savons qui achète de l'éclairage sur votre marché : les données douanières de {n_big} importateurs, mises à jour chaque mois.",
         ),
         "forwarder_incoterm": ("Nous traitons les envois FOB, EXW et DDP.",),
         "forwarder_delivery": ("Temps de transit vers {port} : environ {days} jours.",),
@@ -366,6 +393,7 @@ INBOX_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "pitch_supplier": (
             "Wir sind Hersteller von {component} in {supplier_city} und beliefern über {n_small} Leuchtenfabriken.",
             "Hier schreibt {first_name} von {company_or_a}; wir produzieren {component} für LED-Leuchtenhersteller.",
+            "Guten Tag, hier ist {first_name}: Unsere Fabrik fertigt {component} für mehrere Leuchtenmarken; anbei unsere Konditionen.",
         ),
         "seller_spec": ("Spezifikation: {component_spec}.",),
         "seller_price": (
@@ -382,12 +410,20 @@ INBOX_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "seller_certification": ("Alle unsere Produkte sind CE- und RoHS-zertifiziert.",),
         "seller_delivery": ("Lieferzeit: {days} Tage nach Anzahlung.",),
-        "offer_close": ("Darf ich Ihnen unser Angebot senden?", "Wir freuen uns auf Ihre Anfrage."),
+        "offer_close": (
+            "Darf ich Ihnen unser Angebot senden?",
+            "Wir freuen uns auf Ihre Anfrage.",
+            "Bei Interesse sende ich Ihnen die vollständige Liste.",
+            "Für Fragen stehe ich gern zur Verfügung.",
+        ),
         "pitch_forwarder": (
             "Wir sind Spediteur in Ningbo mit guten Raten nach {port}: 20GP USD {rate}, 40HQ USD {rate_hq}.",
+            "Wir bieten Sammelcontainer und Seefracht ab Ningbo nach {port}; diesen Monat 40HQ für USD {rate_hq} inkl. Verzollung.",
+            "Für Sendungen nach {port} haben wir wöchentliche Abfahrten: 20GP USD {rate}.",
         ),
         "pitch_trade_show": (
             "Buchen Sie Ihren Stand auf der internationalen Lichtmesse: 9 m2 für USD {booth}.",
+            "Im Lichtpavillon der Messe sind noch Stände frei; der Quadratmeter kostet USD {booth}. Soll ich einen reservieren?",
         ),
         "pitch_directory": (
             "Tragen Sie Ihre Firma in unser B2B-Lieferantenverzeichnis ein, für USD {fee} im Jahr.",
@@ -397,6 +433,7 @@ INBOX_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "pitch_database": (
             "Wir bieten eine Datenbank mit {n_big} geprüften Importeuren von Leuchten.",
+            "Wir wissen, wer in Ihrem Markt Leuchten kauft: Zolldaten von {n_big} Importeuren, monatlich aktualisiert.",
         ),
         "forwarder_incoterm": ("Wir übernehmen FOB-, EXW- und DDP-Sendungen.",),
         "forwarder_delivery": ("Transitzeit nach {port}: etwa {days} Tage.",),
@@ -487,6 +524,7 @@ INBOX_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "pitch_supplier": (
             "Siamo produttori di {component} a {supplier_city} e forniamo oltre {n_small} fabbriche di illuminazione.",
             "Sono {first_name} di {company_or_a}; produciamo {component} per produttori di apparecchi LED.",
+            "Buongiorno, sono {first_name}: la nostra fabbrica produce {component} per diversi marchi di illuminazione; ecco le nostre condizioni.",
         ),
         "seller_spec": ("Specifiche: {component_spec}.",),
         "seller_price": (
@@ -500,12 +538,20 @@ INBOX_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "seller_certification": ("Tutti i nostri prodotti sono certificati CE e RoHS.",),
         "seller_delivery": ("Tempi di consegna: {days} giorni dall'acconto.",),
-        "offer_close": ("Posso inviarvi la nostra offerta?", "Restiamo a disposizione."),
+        "offer_close": (
+            "Posso inviarvi la nostra offerta?",
+            "Restiamo a disposizione.",
+            "Se interessati, vi invio la lista completa.",
+            "Resto a disposizione per qualsiasi domanda.",
+        ),
         "pitch_forwarder": (
             "Siamo spedizionieri a Ningbo con ottime tariffe per {port}: 20GP USD {rate}, 40HQ USD {rate_hq}.",
+            "Offriamo groupage e nolo marittimo da Ningbo a {port}; questo mese 40HQ a USD {rate_hq}, sdoganamento incluso.",
+            "Per spedizioni verso {port} abbiamo partenze settimanali: 20GP USD {rate}.",
         ),
         "pitch_trade_show": (
             "Prenotate il vostro stand alla fiera internazionale dell'illuminazione: 9 m2 a USD {booth}.",
+            "Ci sono ancora stand liberi nel padiglione illuminazione della fiera; il metro quadro costa USD {booth}. Ve ne riservo uno?",
         ),
         "pitch_directory": (
             "Inserite la vostra azienda nella nostra directory B2B dei fornitori per USD {fee} all'anno.",
@@ -515,6 +561,7 @@ INBOX_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "pitch_database": (
             "Offriamo un database di {n_big} importatori verificati di illuminazione.",
+            "Sappiamo chi compra illuminazione nel vostro mercato: dati doganali di {n_big} importatori, aggiornati ogni mese.",
         ),
         "forwarder_incoterm": ("Gestiamo spedizioni FOB, EXW e DDP.",),
         "forwarder_delivery": ("Tempo di transito per {port}: circa {days} giorni.",),
@@ -606,6 +653,7 @@ INBOX_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "pitch_supplier": (
             "Мы производим {component} в городе {supplier_city} и поставляем более чем {n_small} светотехническим заводам.",
             "Меня зовут {first_name}, компания {company_or_a}; мы выпускаем {component} для производителей светодиодных светильников.",
+            "Добрый день, это {first_name}: наш завод выпускает {component} для нескольких светотехнических брендов; ниже наши условия.",
         ),
         "seller_spec": ("Характеристики: {component_spec}.",),
         "seller_price": (
@@ -619,12 +667,20 @@ INBOX_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "seller_certification": ("Вся продукция сертифицирована CE и RoHS.",),
         "seller_delivery": ("Срок поставки: {days} дней после предоплаты.",),
-        "offer_close": ("Можно выслать вам наше предложение?", "Будем рады сотрудничеству."),
+        "offer_close": (
+            "Можно выслать вам наше предложение?",
+            "Будем рады сотрудничеству.",
+            "Если интересно, вышлю полный список.",
+            "Готов ответить на любые вопросы.",
+        ),
         "pitch_forwarder": (
             "Мы экспедитор в Нинбо с хорошими ставками до {port}: 20GP USD {rate}, 40HQ USD {rate_hq}.",
+            "Предлагаем сборные грузы и морскую доставку из Нинбо до {port}; в этом месяце 40HQ за USD {rate_hq}, растаможка включена.",
+            "Если нужна доставка до {port}, у нас еженедельные отправки: 20GP USD {rate}.",
         ),
         "pitch_trade_show": (
             "Забронируйте стенд на международной светотехнической выставке: 9 м2 за USD {booth}.",
+            "В светотехническом павильоне выставки ещё есть свободные стенды; квадратный метр стоит USD {booth}. Забронировать для вас?",
         ),
         "pitch_directory": (
             "Разместите вашу компанию в нашем B2B-каталоге поставщиков за USD {fee} в год.",
@@ -632,7 +688,10 @@ INBOX_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "pitch_seo": (
             'Ваш сайт не на первой странице Google по запросу "{category_name}". Наша SEO-команда исправит это за 30 дней.',
         ),
-        "pitch_database": ("Предлагаем базу из {n_big} проверенных импортёров светотехники.",),
+        "pitch_database": (
+            "Предлагаем базу из {n_big} проверенных импортёров светотехники.",
+            "Мы знаем, кто покупает светильники на вашем рынке: таможенные данные по {n_big} импортёрам, обновляются каждый месяц.",
+        ),
         "forwarder_incoterm": ("Работаем с отправками FOB, EXW и DDP.",),
         "forwarder_delivery": ("Транзитное время до {port}: около {days} дней.",),
         "other_payment": ("Оплата: 50% при заказе, остаток по завершении.",),
@@ -714,6 +773,7 @@ INBOX_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "pitch_supplier": (
             "{supplier_city} şehrinde {component} üreticisiyiz ve {n_small} aydınlatma fabrikasına tedarik yapıyoruz.",
             "Ben {company_or_a} firmasından {first_name}; LED armatür üreticileri için {component} üretiyoruz.",
+            "Merhaba, ben {first_name}: fabrikamız birçok aydınlatma markası için {component} üretiyor; şartlarımız aşağıda.",
         ),
         "seller_spec": ("Teknik özellikler: {component_spec}.",),
         "seller_price": (
@@ -727,12 +787,20 @@ INBOX_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "seller_certification": ("Tüm ürünlerimiz CE ve RoHS sertifikalıdır.",),
         "seller_delivery": ("Teslim süresi: avanstan sonra {days} gün.",),
-        "offer_close": ("Teklifimizi gönderebilir miyim?", "İş birliği için hazırız."),
+        "offer_close": (
+            "Teklifimizi gönderebilir miyim?",
+            "İş birliği için hazırız.",
+            "İlgilenirseniz tam listeyi gönderebilirim.",
+            "Her türlü sorunuz için buradayım.",
+        ),
         "pitch_forwarder": (
             "Ningbo'da nakliye firmasıyız, {port} için iyi fiyatlarımız var: 20GP USD {rate}, 40HQ USD {rate_hq}.",
+            "Ningbo'dan {port} limanına parsiyel ve deniz yolu taşımacılığı sunuyoruz; bu ay 40HQ USD {rate_hq}, gümrükleme dahil.",
+            "{port} için her hafta çıkışımız var: 20GP USD {rate}.",
         ),
         "pitch_trade_show": (
             "Uluslararası aydınlatma fuarında standınızı ayırtın: 9 m2 stand USD {booth}.",
+            "Fuarın aydınlatma holünde hâlâ boş stand var; metrekaresi USD {booth}. Sizin için bir tane ayırayım mı?",
         ),
         "pitch_directory": (
             "Firmanızı B2B tedarikçi rehberimize yılda USD {fee} karşılığında ekleyin.",
@@ -742,6 +810,7 @@ INBOX_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "pitch_database": (
             "{n_big} doğrulanmış aydınlatma ithalatçısından oluşan bir veritabanı sunuyoruz.",
+            "Pazarınızda kimin aydınlatma aldığını biliyoruz: {n_big} ithalatçının gümrük verileri, her ay güncellenir.",
         ),
         "forwarder_incoterm": ("FOB, EXW ve DDP sevkiyatları yapıyoruz.",),
         "forwarder_delivery": ("{port} için transit süre yaklaşık {days} gün.",),
@@ -824,6 +893,7 @@ INBOX_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "pitch_supplier": (
             "نحن مصنعون لـ {component} في {supplier_city} ونورد لأكثر من {n_small} مصنع إنارة.",
             "معكم {first_name} من {company_or_a}؛ ننتج {component} لمصنعي وحدات الإنارة LED.",
+            "مرحبا، معكم {first_name}: مصنعنا ينتج {component} لعدة علامات إنارة؛ إليكم شروطنا.",
         ),
         "seller_spec": ("المواصفات: {component_spec}.",),
         "seller_price": ("السعر: {component_price} دولار للقطعة {term}.",),
@@ -834,16 +904,29 @@ INBOX_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "seller_certification": ("جميع منتجاتنا حاصلة على شهادات CE وRoHS.",),
         "seller_delivery": ("مدة التسليم: {days} يوما بعد الدفعة المقدمة.",),
-        "offer_close": ("هل يمكنني إرسال عرضنا؟", "نتطلع إلى التعاون معكم."),
+        "offer_close": (
+            "هل يمكنني إرسال عرضنا؟",
+            "نتطلع إلى التعاون معكم.",
+            "إذا كنتم مهتمين أرسل لكم القائمة الكاملة.",
+            "في خدمتكم لأي استفسار.",
+        ),
         "pitch_forwarder": (
             "نحن شركة شحن في نينغبو بأسعار جيدة إلى {port}: 20GP بـ {rate} دولار و40HQ بـ {rate_hq} دولار.",
+            "نقدم الشحن البحري المجمع من نينغبو إلى {port}؛ هذا الشهر 40HQ بسعر USD {rate_hq} شامل التخليص.",
+            "إذا احتجتم الشحن إلى {port} لدينا رحلات أسبوعية: 20GP USD {rate}.",
         ),
-        "pitch_trade_show": ("احجزوا جناحكم في المعرض الدولي للإنارة: 9 م2 بـ {booth} دولار.",),
+        "pitch_trade_show": (
+            "احجزوا جناحكم في المعرض الدولي للإنارة: 9 م2 بـ {booth} دولار.",
+            "ما زالت هناك أجنحة متاحة في قاعة الإنارة بالمعرض؛ المتر المربع بسعر USD {booth}. هل أحجز لكم جناحا؟",
+        ),
         "pitch_directory": ("أدرجوا شركتكم في دليل الموردين لدينا مقابل {fee} دولار سنويا.",),
         "pitch_seo": (
             'موقعكم ليس في الصفحة الأولى في جوجل لعبارة "{category_name}". فريقنا يحل ذلك خلال 30 يوما.',
         ),
-        "pitch_database": ("نقدم قاعدة بيانات لـ {n_big} مستورد موثق لمنتجات الإنارة.",),
+        "pitch_database": (
+            "نقدم قاعدة بيانات لـ {n_big} مستورد موثق لمنتجات الإنارة.",
+            "نعرف من يشتري الإنارة في سوقكم: بيانات جمركية لـ {n_big} مستورد، تحدث كل شهر.",
+        ),
         "forwarder_incoterm": ("نتولى شحنات FOB وEXW وDDP.",),
         "forwarder_delivery": ("مدة العبور إلى {port} حوالي {days} يوما.",),
         "other_payment": ("الدفع: 50% عند التأكيد والباقي عند الانتهاء.",),
