@@ -1070,6 +1070,40 @@ BY_NAME: Final[Mapping[str, Feature]] = {f.name: f for f in FEATURES}
 KINDS: Final[Mapping[str, str]] = {f.name: f.kind for f in FEATURES}
 FAMILIES: Final[tuple[str, ...]] = tuple(dict.fromkeys(f.family for f in FEATURES))
 
+#: features that state one fact between them: a reason says at most one of a group (the one
+#: with the larger contribution), so "No links" never comes with "No links to other sites"
+SAME_FACT: Final[Mapping[str, tuple[str, ...]]] = {
+    "links": ("links_count", "links_elsewhere"),
+    "quantity": ("has_quantity", "quantity_value"),
+    "price term": ("has_incoterm", "incoterm"),
+    "sender domain": ("sender_domain_kind", "is_free_mail", "is_disposable"),
+    "signature": ("has_signature_block", "has_contact_person", "has_job_title"),
+    "buyer's country": ("country", "region", "country_source"),
+    "phone country": ("phone_matches_claimed_country", "phone_matches_country"),
+    "country agreement": (
+        "country_sources_agree",
+        "tld_matches_claimed_country",
+        "claim_matches_text",
+    ),
+    "specific numbers": ("numbers_count", "units_count"),
+    "model numbers": ("model_numbers_count", "catalogue_model_matches"),
+    "risky attachments": (
+        "risky_attachments",
+        "executable_attachments",
+        "html_attachments",
+        "double_extensions",
+    ),
+    "log-in lure": ("phishing_markers", "login_view_phrases", "credential_phrases"),
+    "seller or buyer": ("sells_to_us", "offer_phrases"),
+    "reply-to": ("reply_to_differs", "reply_to_other_domain"),
+    "thread": ("is_reply", "replies_to_our_mail", "re_depth"),
+    "our documents": ("our_document_numbers", "our_document_phrases", "quotes_our_mail"),
+}
+#: the fact each grouped feature states (features outside ``SAME_FACT`` state their own)
+FACT_OF: Final[Mapping[str, str]] = {
+    name: fact for fact, names in SAME_FACT.items() for name in names
+}
+
 
 def _show(value: object, shown_as: str = "") -> str:
     if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
