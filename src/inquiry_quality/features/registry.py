@@ -1042,6 +1042,7 @@ FEATURES: Final[tuple[Feature, ...]] = (
         "How the inquiry arrived: email, web_form, platform.",
         "Came in by {value}",
         "Came in by {value}",
+        labels=(("email", "e-mail"), ("web_form", "our web form"), ("platform", "a platform")),
     ),
     Feature(
         "attachments_count",
@@ -1078,7 +1079,6 @@ SAME_FACT: Final[Mapping[str, tuple[str, ...]]] = {
     "price term": ("has_incoterm", "incoterm"),
     "sender domain": ("sender_domain_kind", "is_free_mail", "is_disposable"),
     "signature": ("has_signature_block", "has_contact_person", "has_job_title"),
-    "buyer's country": ("country", "region", "country_source"),
     "phone country": ("phone_matches_claimed_country", "phone_matches_country"),
     "country agreement": (
         "country_sources_agree",
@@ -1099,6 +1099,9 @@ SAME_FACT: Final[Mapping[str, tuple[str, ...]]] = {
     "thread": ("is_reply", "replies_to_our_mail", "re_depth"),
     "our documents": ("our_document_numbers", "our_document_phrases", "quotes_our_mail"),
 }
+#: where the buyer is: context for the region tip, never a reason for or against by itself (a
+#: rep reads "Buyer region: Europe" as a verdict on the region, not on this inquiry)
+CONTEXT_ONLY: Final = frozenset({"country", "region"})
 #: the fact each grouped feature states (features outside ``SAME_FACT`` state their own)
 FACT_OF: Final[Mapping[str, str]] = {
     name: fact for fact, names in SAME_FACT.items() for name in names

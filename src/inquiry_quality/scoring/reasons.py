@@ -23,6 +23,7 @@ import pandas as pd
 from inquiry_quality.core.templates import template_fields
 from inquiry_quality.features.registry import (
     BY_NAME,
+    CONTEXT_ONLY,
     FACT_OF,
     FEATURES,
     SAME_FACT,
@@ -30,7 +31,6 @@ from inquiry_quality.features.registry import (
     known_values,
     true_of,
 )
-from inquiry_quality.features.text import readable
 
 FOR: Final = "+ "
 AGAINST: Final = "- "
@@ -84,11 +84,15 @@ def sayable(contributions: pd.DataFrame, features: pd.DataFrame) -> pd.DataFrame
     A factor for the inquiry is said with its "for" sentence, one against with its "against"
     sentence, and only where that sentence is true of the row (``registry.true_of``): "No
     values with units" only with no units, "Long RE: RE: chain" only from two RE:s on. A
-    mapped-in column outside the registry is said only where its value is known.
+    mapped-in column outside the registry is said only where its value is known; where the
+    buyer is (``registry.CONTEXT_ONLY``) is the region tip's, never a reason.
     """
     values = contributions.to_numpy(dtype=float, na_value=0.0, copy=True)
     for j, name in enumerate(contributions.columns):
         column = values[:, j]  # a view: zeroing it zeroes ``values``
+        if name in CONTEXT_ONLY:
+            column[:] = 0.0
+            continue
         if name not in BY_NAME:
             if name in features:
                 column[~known_values(features[name])] = 0.0
@@ -127,7 +131,8 @@ def reasons(
     """Per row: ``+ sentence`` for the top factors for, then ``- sentence`` against.
 
     ``quotes[(column, direction)]`` holds per row the words that make a factor (the text's
-    strongest n-grams, ``ModelBundle.predict_and_explain``); its sentence quotes them.
+    strongest meaningful n-grams in their context, ``evidence.quoted_evidence``); its
+    sentence quotes them.
     """
     quotes = {k: list(v) for k, v in (quotes or {}).items() if v is not None}  # by position
     names: Sequence[str] = list(contributions.columns)
@@ -149,7 +154,7 @@ def reasons(
                 text = mark + sentence(name, direction, values)
                 quoted = quotes.get((name, direction))
                 if quoted is not None and len(quoted[i]):
-                    terms = ", ".join(f"'{readable(term)}'" for term in quoted[i])
+                    terms = ", ".join(f"'{term}'" for term in quoted[i])
                     text += f"{QUOTE_START[:-1]}{terms}"
                 if text not in row:
                     row.append(text)

@@ -18,6 +18,7 @@ from inquiry_quality.features import REGION_TIPS
 from inquiry_quality.features.region import UNKNOWN
 from inquiry_quality.modeling.bundle import ModelBundle
 from inquiry_quality.modeling.heads import GENUINE
+from inquiry_quality.scoring.evidence import quoted_evidence
 from inquiry_quality.scoring.followups import missing_details
 from inquiry_quality.scoring.reasons import reasons
 from inquiry_quality.scoring.tiers import NO_FOLLOW_UP, TierRules, assign_tiers
@@ -25,7 +26,7 @@ from inquiry_quality.scoring.tiers import NO_FOLLOW_UP, TierRules, assign_tiers
 #: output columns holding lists (joined with LIST_SEP where only text fits: CSV, serving)
 LIST_COLUMNS: Final = (schema.REASONS, schema.MISSING_DETAILS, schema.FOLLOW_UP_QUESTIONS)
 LIST_SEP: Final = " | "
-QUOTED_TERMS: Final = 3  # the inquiry's own n-grams a wording reason quotes
+CANDIDATE_TERMS: Final = 12  # n-grams asked of the model; evidence.QUOTED of them are quoted
 
 
 def flatten_lists(frame: pd.DataFrame) -> pd.DataFrame:
@@ -75,16 +76,22 @@ class Scorer:
     def score_details(self, raw: pd.DataFrame) -> Scored:
         """``score`` with its features, predictions and contributions kept."""
         feats = self.bundle.features(raw)
-        explained = self.bundle.predict_and_explain(feats, GENUINE, QUOTED_TERMS)
+        explained = self.bundle.predict_and_explain(feats, GENUINE, CANDIDATE_TERMS)
         predictions, contributions = explained.predictions, explained.contributions
         received = raw.get(schema.RECEIVED_AT)
         tiers = assign_tiers(
             predictions, self.rules, received, feats.get("completeness_score"), feats
         )
         if contributions is not None and len(feats):
+            text = self.bundle.text_column
             quotes = {
-                (self.bundle.text_column, "for"): explained.terms_for,
-                (self.bundle.text_column, "against"): explained.terms_against,
+                (text, direction): None
+                if terms is None or text not in feats
+                else quoted_evidence(list(terms), feats[text], raw)
+                for direction, terms in (
+                    ("for", explained.terms_for),
+                    ("against", explained.terms_against),
+                )
             }
             why = reasons(
                 contributions, feats, self.params.top_reasons, self.params.min_contribution, quotes
