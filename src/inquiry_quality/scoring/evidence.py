@@ -19,6 +19,7 @@ import pandas as pd
 
 from inquiry_quality.core import schema
 from inquiry_quality.features.patterns import load_patterns
+from inquiry_quality.features.phrasing import GENERIC_ADDRESSEES
 from inquiry_quality.features.text import EMAIL_TOKEN, NUMBER_TOKEN, URL_TOKEN, readable
 
 QUOTED: Final = 3  # n-grams a wording reason quotes at most
@@ -44,7 +45,8 @@ def stop_words() -> frozenset[str]:
 
 def name_words(raw: dict[str, object]) -> frozenset[str]:
     """Words of one inquiry that name a person: the sender's name and address, and the words
-    the text only ever writes capitalised and at least once inside a sentence."""
+    the text only ever writes capitalised and at least once inside a sentence (but for
+    stop words and generic addressees: "Dear Sir/Madam")."""
     own = " ".join(
         str(raw.get(c) or "") for c in (schema.SENDER_NAME, schema.SENDER_EMAIL, schema.COMPANY)
     )
@@ -60,7 +62,7 @@ def name_words(raw: dict[str, object]) -> frozenset[str]:
             before = text[max(0, match.start() - 8) : match.start()]
             if _TITLE_BEFORE.search(before) or not _SENTENCE_START.search(before[-3:]):
                 inside.add(word.lower())
-    return frozenset(names | (inside - seen_lower))
+    return frozenset(names | (inside - seen_lower - GENERIC_ADDRESSEES - stop_words()))
 
 
 def meaningful(term: str, names: frozenset[str]) -> bool:
@@ -73,16 +75,26 @@ def meaningful(term: str, names: frozenset[str]) -> bool:
     return any(w not in stops and w not in PLACEHOLDERS and len(w) > 2 for w in words)
 
 
-def in_context(term: str, text: str) -> str | None:
-    """``term`` with up to ``CONTEXT_WORDS`` words either side, as the cleaned ``text`` has it
-    ("…send me your price list and…"); None if the text lacks it."""
+def in_context(term: str, text: str, names: frozenset[str] = frozenset()) -> str | None:
+    """``term`` with up to ``CONTEXT_WORDS`` words either side (stopping before a name), as
+    the cleaned ``text`` has it ("…send me your price list and…"); None if the text lacks it."""
     words, wanted = text.split(" "), term.split(" ")
     for i in range(len(words) - len(wanted) + 1):
         if words[i : i + len(wanted)] == wanted:
-            start, end = max(0, i - CONTEXT_WORDS), i + len(wanted) + CONTEXT_WORDS
+            start, end = i, i + len(wanted)
+            while start > max(0, i - CONTEXT_WORDS) and _bare(words[start - 1]) not in names:
+                start -= 1
+            while end < min(len(words), i + len(wanted) + CONTEXT_WORDS) and (
+                _bare(words[end]) not in names
+            ):
+                end += 1
             shown = readable(" ".join(words[start:end]))
             return ("…" if start else "") + shown + ("…" if end < len(words) else "")
     return None
+
+
+def _bare(word: str) -> str:
+    return word.strip(".,;:!?()[]\"'")
 
 
 def evidence(
@@ -97,7 +109,7 @@ def evidence(
             break
         if not meaningful(term, names) or any(readable(term) in s for s in shown):
             continue
-        context = in_context(term, clean_text)
+        context = in_context(term, clean_text, names)
         if context is not None:
             shown.append(context)
     return shown
