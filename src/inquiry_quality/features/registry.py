@@ -218,7 +218,7 @@ FEATURES: Final[tuple[Feature, ...]] = (
         "has_email",
         "An e-mail address (sender or in the signature).",
         "e-mail address",
-        "Which e-mail address should we send the quotation and documents to: this one or another?",
+        "Which e-mail address should we send the quotation and documents to?",
         "E-mail address given",
         "No e-mail address",
     ),

@@ -21,7 +21,13 @@ from inquiry_quality.modeling.heads import GENUINE
 from inquiry_quality.scoring.evidence import quoted_evidence
 from inquiry_quality.scoring.followups import missing_details
 from inquiry_quality.scoring.reasons import reasons
-from inquiry_quality.scoring.tiers import NO_FOLLOW_UP, TierRules, assign_tiers
+from inquiry_quality.scoring.tiers import (
+    NO_FOLLOW_UP,
+    NO_REPLY_TIP,
+    QUOTE_NOW,
+    TierRules,
+    assign_tiers,
+)
 
 #: output columns holding lists (joined with LIST_SEP where only text fits: CSV, serving)
 LIST_COLUMNS: Final = (schema.REASONS, schema.MISSING_DETAILS, schema.FOLLOW_UP_QUESTIONS)
@@ -66,9 +72,10 @@ class Scorer:
         """One row per inquiry of ``raw`` with ``schema.OUTPUT_COLUMNS`` (same index).
 
         ``reasons``, ``missing_details`` and ``follow_up_questions`` are lists of strings, or
-        strings joined by `` | `` with ``flat=True``. An inquiry discarded, routed to the account
-        owner or purchasing, or held for a payment check gets no follow-up questions
-        (``tiers.NO_FOLLOW_UP``); its missing details are still listed.
+        strings joined by `` | `` with ``flat=True``. An inquiry discarded, to verify, routed to
+        the account owner or purchasing, or held for a payment check gets no follow-up
+        questions nor region tip (``tiers.NO_FOLLOW_UP``), a quote-now one no questions (its
+        mail acknowledges); the missing details are still listed.
         """
         output = self.score_details(raw).output
         return flatten_lists(output) if flat else output
@@ -98,8 +105,8 @@ class Scorer:
             )
         else:
             why = [[] for _ in range(len(feats))]
-        missing, questions = missing_details(feats)
-        silent = tiers[schema.TIER].isin(list(NO_FOLLOW_UP)).to_numpy()
+        missing, questions = missing_details(feats, raw, self.params.follow_up)
+        silent = tiers[schema.TIER].isin([*NO_FOLLOW_UP, QUOTE_NOW]).to_numpy()
         questions = [[] if s else q for s, q in zip(silent, questions, strict=True)]
         region = feats["region"].fillna(UNKNOWN) if "region" in feats else UNKNOWN
         ids = (
@@ -120,8 +127,10 @@ class Scorer:
             schema.REGION: region,
         }
         output = pd.DataFrame(columns, index=raw.index)
-        output[schema.REGION_TIP] = output[schema.REGION].map(
-            lambda r: REGION_TIPS.get(r, REGION_TIPS[UNKNOWN])
+        output[schema.REGION_TIP] = (
+            output[schema.REGION]
+            .map(lambda r: REGION_TIPS.get(r, REGION_TIPS[UNKNOWN]))
+            .where(~output[schema.TIER].isin(list(NO_FOLLOW_UP)), NO_REPLY_TIP)
         )
         for key, value in self.lineage.items():
             output[key] = value
