@@ -136,11 +136,15 @@ def asked(features: pd.DataFrame, raw: pd.DataFrame, follow_up: FollowUpParams) 
 def missing_details(
     features: pd.DataFrame, raw: pd.DataFrame | None = None, follow_up: FollowUpParams | None = None
 ) -> tuple[list[list[str]], list[list[str]]]:
-    """Per row: the labels of the missing details (registry order) and the questions the
-    follow-up mail asks (``QUOTE_ORDER``, in English; the mail translates them)."""
+    """Per row: the labels of the missing details (registry order; the fax only with
+    ``ask_fax``) and the questions the follow-up mail asks (``QUOTE_ORDER``, in English; the
+    mail translates them)."""
+    follow_up = follow_up or FollowUpParams()
     present, mask = missing_mask(features)
+    if not follow_up.ask_fax:  # a fax is no detail the team misses
+        mask = mask & np.array([f.name != "has_fax" for f in present], dtype=bool)
     raw = pd.DataFrame(index=features.index) if raw is None else raw
-    wanted = asked(features, raw, follow_up or FollowUpParams())
+    wanted = asked(features, raw, follow_up)
     order = [n for n in QUOTE_ORDER if n in wanted] + [n for n in wanted if n not in QUOTE_ORDER]
     ask = wanted[order].to_numpy()
     labels: list[list[str]] = []
