@@ -847,7 +847,8 @@ FEATURES: Final[tuple[Feature, ...]] = (
         "shipment', 'B/L').",
         "Refers to our quotation, PI, order or shipment ({value} mentions)",
         "Refers to no quotation, PI, order or shipment of ours",
-        for_when=SOME,
+        # "bitten wir um Ihr Angebot" asks for a quotation: only a mail asking for none refers
+        for_when=(at_least(1), equals(0, of="request_phrases")),
         against_when=NO,
         concepts=("our_documents",),
     ),
