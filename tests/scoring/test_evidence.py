@@ -7,6 +7,7 @@ import re
 import pandas as pd
 import pytest
 
+from inquiry_quality.core import schema
 from inquiry_quality.scoring import Scorer
 from inquiry_quality.scoring.evidence import (
     QUOTED,
@@ -31,6 +32,9 @@ def test_names_come_from_the_sender_and_from_capitals_inside_sentences() -> None
     names = name_words(RAW)
     assert {"maria", "vazquez", "wang", "leeds"} <= names
     assert not {"please", "dear", "regards", "price", "send"} & names
+    german = RAW | {schema.BODY: "Wir suchen LED Hallenstrahler für unser Lager."}
+    assert "hallenstrahler" in name_words(german)  # capitalised inside a sentence ...
+    assert name_words(german, "de") == {"maria", "vazquez", "gmail", "com"}  # ... a noun
 
 
 @pytest.mark.parametrize(

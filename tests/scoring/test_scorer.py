@@ -56,12 +56,16 @@ def test_reasons_are_the_inquirys_strongest_contributions(
     text = details.features[scorer.bundle.text_column]
     terms = {
         "for": quoted_evidence(
-            scorer.bundle.top_terms(details.features, GENUINE, CANDIDATE_TERMS).tolist(), text, raw
+            scorer.bundle.top_terms(details.features, GENUINE, CANDIDATE_TERMS).tolist(),
+            text,
+            raw,
+            details.features["language"],
         ),
         "against": quoted_evidence(
             scorer.bundle.top_terms(details.features, GENUINE, CANDIDATE_TERMS, 0).tolist(),
             text,
             raw,
+            details.features["language"],
         ),
     }
 

@@ -451,7 +451,7 @@ FEATURES: Final[tuple[Feature, ...]] = (
         "category",
         "Which source gave the country: claim, text, phone, domain or none.",
         "Country known from {value}",
-        "Country known only from {value}",
+        "Does not say its country (known from {value})",
         for_when=(one_of("claim", "text", "phone", "domain"),),
         against_when=(one_of("phone", "domain"),),
         labels=(

@@ -26,6 +26,7 @@ QUOTED: Final = 3  # n-grams a wording reason quotes at most
 CONTEXT_WORDS: Final = 3  # words shown either side of a quoted n-gram
 PLACEHOLDERS: Final = frozenset(t.strip() for t in (EMAIL_TOKEN, NUMBER_TOKEN, URL_TOKEN))
 _WORD: Final = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+NOUNS_CAPITALISED: Final = frozenset({"de", "lb"})  # German writes "Hallenstrahler"
 _SENTENCE_START: Final = re.compile(r"(?:^|[.!?:;\n]\s*)$")
 _TITLE_BEFORE: Final = re.compile(r"\b(?:mr|ms|mrs|dr|sr|sra|srta|prof)\.\s*$", re.IGNORECASE)
 
@@ -43,14 +44,17 @@ def stop_words() -> frozenset[str]:
     return frozenset(words)
 
 
-def name_words(raw: dict[str, object]) -> frozenset[str]:
+def name_words(raw: dict[str, object], language: str = "") -> frozenset[str]:
     """Words of one inquiry that name a person: the sender's name and address, and the words
     the text only ever writes capitalised and at least once inside a sentence (but for
-    stop words and generic addressees: "Dear Sir/Madam")."""
+    stop words and generic addressees: "Dear Sir/Madam"; and not in a language that
+    capitalises every noun, ``NOUNS_CAPITALISED``)."""
     own = " ".join(
         str(raw.get(c) or "") for c in (schema.SENDER_NAME, schema.SENDER_EMAIL, schema.COMPANY)
     )
     names = {w.lower() for w in re.split(r"[\W\d_]+", own) if len(w) > 1}
+    if language in NOUNS_CAPITALISED:
+        return frozenset(names)
     text = "\n".join(str(raw.get(c) or "") for c in (schema.SUBJECT, schema.BODY, schema.SIGNATURE))
     seen_lower: set[str] = set()
     inside: set[str] = set()
@@ -98,11 +102,15 @@ def _bare(word: str) -> str:
 
 
 def evidence(
-    terms: Iterable[str], clean_text: str, raw: dict[str, object], limit: int = QUOTED
+    terms: Iterable[str],
+    clean_text: str,
+    raw: dict[str, object],
+    language: str = "",
+    limit: int = QUOTED,
 ) -> list[str]:
     """The first ``limit`` meaningful ``terms`` (strongest first), each in its context; an
     n-gram already shown inside an earlier one's context is not repeated."""
-    names = name_words(raw)
+    names = name_words(raw, language)
     shown: list[str] = []
     for term in terms:
         if len(shown) == limit:
@@ -116,11 +124,16 @@ def evidence(
 
 
 def quoted_evidence(
-    terms: Sequence[Sequence[str]], clean_texts: pd.Series, raw: pd.DataFrame
+    terms: Sequence[Sequence[str]],
+    clean_texts: pd.Series,
+    raw: pd.DataFrame,
+    languages: pd.Series | None = None,
 ) -> list[list[str]]:
-    """``evidence`` for every row (``terms``, ``clean_texts`` and ``raw`` row-aligned)."""
+    """``evidence`` for every row (``terms``, ``clean_texts``, ``raw`` and the detected
+    ``languages`` row-aligned)."""
     records = raw.to_dict("records")
+    codes = [""] * len(records) if languages is None else languages.astype(str).tolist()
     return [
-        evidence(row_terms, str(text), record)
-        for row_terms, text, record in zip(terms, clean_texts, records, strict=True)
+        evidence(row_terms, str(text), record, code)
+        for row_terms, text, record, code in zip(terms, clean_texts, records, codes, strict=True)
     ]
