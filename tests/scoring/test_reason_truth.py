@@ -322,12 +322,16 @@ Subject: Anfrage LED Panels
 Sehr geehrter Herr Wang,
 
 bitte senden Sie uns ein Angebot für 500 Stück LED Panel 60x60 40W 4000K. Lieferung bis
-Ende März nach Hamburg.
+Ende März nach Hamburg, danach monatliche Abrufe.
 
 Mit freundlichen Grüßen
 Jan Vogel
 """,
-        {"greeting": lambda v: v == "personal", "has_delivery_time": lambda v: v == 1},
+        {
+            "greeting": lambda v: v == "personal",
+            "has_delivery_time": lambda v: v == 1,
+            "states_delivery_schedule": lambda v: v == 1,
+        },
     ),
     "component-supplier": (
         """From: Sunny Wu <sales@sunpower-drivers.com>

@@ -37,7 +37,9 @@ CUES: dict[str, frozenset[str]] = {
         "shipping schedule", "call off", "call offs", "split deliveries", "split shipments",
         "partial shipments", "regular orders", "monthly orders", "quarterly orders", "in lots",
         "every month", "every quarter", "every two months", "entregas parciales",
-        "lieferplan", "teillieferungen", "livraisons partielles",
+        "lieferplan", "teillieferungen", "livraisons partielles", "abruf", "abrufe",
+        "erste lieferung", "primera entrega", "première livraison", "primeira entrega",
+        "prima consegna",
     )),
     "plans_sample_order": phrase_set((
         "trial order", "sample order", "samples first", "pilot order", "test order",
