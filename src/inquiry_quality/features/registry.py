@@ -764,7 +764,8 @@ FEATURES: Final[tuple[Feature, ...]] = (
         "Asks us for goods or a quotation ({value} phrases)",
         "Does not ask for goods or a quotation",
         for_when=SOME,
-        against_when=NO,
+        # the phrase lists miss some ways of asking: a mail with a question may be one
+        against_when=(*NO, equals(0, of="questions_count")),
         concepts=("request",),
     ),
     Feature(
