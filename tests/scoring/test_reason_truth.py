@@ -392,6 +392,17 @@ Santos.
 """,
         {"has_delivery_time": lambda v: v == 1},
     ),
+    "request-es-question": (
+        """From: Carlos Ruiz <compras@iluminaciones-ruiz.es>
+Subject: RE: RE: Paneles LED 60x60
+
+Estimado Sr. Wang:
+
+Somos Iluminaciones Ruiz S.L., distribuidor de material eléctrico en Valencia, España.
+Nos interesan sus paneles LED 600x600 40W 4000K. ¿Podrían enviarnos una cotización?
+""",
+        {"request_phrases": lambda v: v >= 1, "greeting": lambda v: v == "personal"},
+    ),
 }
 #: a sentence that would be false when the feature value is as above
 FALSE_SENTENCES = (
@@ -424,6 +435,8 @@ def test_what_the_text_says_is_what_the_reasons_say(case: str, true_of_text: tup
         assert FALSE_SENTENCES[1] not in said
     if row["states_target_price"] == 0:
         assert FALSE_SENTENCES[2] not in said
+    if row["questions_count"] >= 1 or row["request_phrases"] >= 1:
+        assert "- Does not ask for goods or a quotation" not in said
     if row["has_delivery_time"] == 1:
         assert FALSE_SENTENCES[3] not in said
         assert "delivery time" not in output.loc[case, "missing_details"]
