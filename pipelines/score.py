@@ -3,7 +3,8 @@
 With ``score.outcomes`` (the new batch's outcomes, known only in this demo), the summary also
 says how each tier did; outcomes never reach the model. The batch's drift report against the
 model's training reference goes to ``--drift`` (JSON metrics, and its page beside it); with
-``MLFLOW_RUN_ID`` set it is also logged to that run.
+``MLFLOW_RUN_ID`` set it is also logged to that run. ``--reasons`` gets how the batch's reasons
+and follow-up mails read (``scoring/reason_quality.py``).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from inquiry_quality.ingest.outcomes import load_outcomes
 from inquiry_quality.mlops.loading import load_scorer
 from inquiry_quality.mlops.monitoring import publish_drift_report
 from inquiry_quality.scoring import BatchOptions, format_summary, score_sources
+from inquiry_quality.scoring.reason_quality import reason_quality, reason_rows
 
 log = logging.getLogger("score")
 
@@ -30,6 +32,7 @@ def main() -> None:
     parser.add_argument("--quarantine", required=True, type=Path, help="unusable rows (csv)")
     parser.add_argument("--summary", required=True, type=Path, help="summary (json metrics)")
     parser.add_argument("--drift", required=True, type=Path, help="drift report (json metrics)")
+    parser.add_argument("--reasons", required=True, type=Path, help="reason quality (json)")
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
 
@@ -51,6 +54,8 @@ def main() -> None:
     args.summary.parent.mkdir(parents=True, exist_ok=True)
     args.summary.write_text(json.dumps(summary.to_dict(), indent=2) + "\n", encoding="utf-8")
     publish_drift_report(summary.drift or {}, args.drift)
+    quality = reason_quality(reason_rows([str(args.out)]))
+    args.reasons.write_text(json.dumps(quality, indent=2, ensure_ascii=False) + "\n", "utf-8")
     log.info("scored batch in %s\n%s", args.out, format_summary(summary))
 
 

@@ -408,3 +408,79 @@ def test_the_command_line_imports_no_heavy_package_before_a_command_needs_it() -
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert done.stdout.splitlines()[-1] == "[]"
+
+
+#: the three inquiries issue 21 checks `explain` on
+GERMAN_RFQ = """From: Lukas Meier <l.meier@meier-lichttechnik.de>
+To: sales@ningbo-led.cn
+Subject: Anfrage: 3.000 Stück LED Hallenstrahler 150W, CIF Hamburg
+Date: Tue, 24 Nov 2026 09:10:00 +0100
+
+Sehr geehrter Herr Wang,
+
+die Meier Lichttechnik GmbH ist ein Elektrogroßhändler in Bremen. Für das Projekt
+Logistikzentrum Nord bitten wir um Ihr Angebot für 3.000 Stück LED Hallenstrahler 150W
+5000K IP65, 150 lm/W, CRI>80, 5 Jahre Garantie. Verpackung: Exportkartons, 4 Stück pro
+Karton, auf Paletten. Preisbasis CIF Hamburg, Zahlung per Akkreditiv. Lieferung der ersten
+1.000 Stück im März, danach monatliche Abrufe. CE- und RoHS-Zertifikate sind erforderlich.
+
+Mit freundlichen Grüßen
+Lukas Meier
+Leiter Einkauf
+Meier Lichttechnik GmbH
+Tel: +49 421 555 0190
+www.meier-lichttechnik.de
+"""
+GMAIL_PRICE_LIST = """From: Tom <tom.buyer1987@gmail.com>
+To: sales@ningbo-led.cn
+Subject: price
+Date: Mon, 23 Nov 2026 08:15:00 +0000
+
+hi, send me your price list and catalogue. thanks
+"""
+ADVANCE_FEE = """From: "Barrister John Mensah" <johnmensah.chambers@yahoo.com>
+Reply-To: mensah.payments@outlook.com
+Subject: URGENT CONTRACT AWARD - KINDLY REPLY
+Date: Tue, 24 Nov 2026 06:00:00 +0000
+
+Dear Beloved Friend,
+
+I am writing on behalf of the ministry of works. Your company has been awarded a contract of
+USD 3,200,000 for street lights. To release the funds you must pay the processing fee of
+USD 1,250 by Western Union or MoneyGram within 48 hours. Next of kin documents and your bank
+details are also required. This is strictly confidential.
+
+Barrister John Mensah
+"""
+
+
+@pytest.mark.parametrize("case", ["german", "gmail", "scam"])
+def test_explain_says_each_fact_once_truly_and_mails_as_a_rep_would(
+    case: str,
+    project_bundle_dir: Path,
+    workdir: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from inquiry_quality.scoring.reasons import repeated_facts
+
+    text = {"german": GERMAN_RFQ, "gmail": GMAIL_PRICE_LIST, "scam": ADVANCE_FEE}[case]
+    monkeypatch.setattr("sys.stdin", io.StringIO(text))
+    assert main(["explain", "-", "--model", str(project_bundle_dir)]) == EXIT_OK
+    report = capsys.readouterr().out
+    why = report.split("Why", 1)[1].split("Missing details", 1)[0]
+    reasons = [line.strip() for line in why.splitlines() if line.strip()[:2] in ("+ ", "- ")]
+    assert not repeated_facts(reasons), reasons
+    assert not any(r.startswith("- Buyer region") or "_" in r for r in reasons), reasons
+    assert "fax" not in report.split("Missing details", 1)[1].split("Region:", 1)[0].lower()
+    assert "+ Does not ask for a catalogue" not in report
+    assert "+ Greets a person by name" not in report or case == "german"
+    mail = report.split("Follow-up mail", 1)[1].split("Region:", 1)[0]
+    if case == "scam":
+        assert "Tier:    DISCARD" in report or "Tier:    VERIFY IDENTITY" in report
+        assert mail.startswith(": none") and "ask for it" not in report
+    elif "| " in mail:  # a mail (the small test model may also discard the vague one)
+        assert "Hi" not in mail.replace("|", " ").split() and mail.count("RE:") == 1
+    if case == "german" and "| " in mail:
+        assert "Guten Tag Lukas Meier," in mail and "Mit freundlichen Grüßen" in mail
+        assert "- No delivery time" not in report

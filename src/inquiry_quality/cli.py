@@ -393,7 +393,7 @@ def run_explain(args: argparse.Namespace) -> int:
             return EXIT_QUARANTINED
     scorer = load_scorer(_model(args.model), params.score)
     row = scorer.score(raw).iloc[0]
-    say(render_report(row, raw.iloc[0], scorer.rules))
+    say(render_report(row, raw.iloc[0], scorer.rules, scorer.params.follow_up))
     return EXIT_OK
 
 

@@ -282,3 +282,162 @@ def test_sentences_with_missing_values_are_never_true() -> None:
             continue
         for direction in ("for", "against"):
             assert not true_of(name, row, direction)[0], (name, direction)
+
+
+#: rep-visible facts in several languages: (text, feature values it must have)
+TRUE_OF_TEXT = {
+    "gmail-price-list": (
+        """From: Tom <tom.buyer1987@gmail.com>
+Subject: price
+
+hi, send me your price list and catalogue. thanks
+""",
+        {"whole_range_requests": lambda v: v >= 1},
+    ),
+    "beloved-friend": (
+        """From: Mrs. Grace Abiola <grace.abiola77@yahoo.com>
+Subject: Confidential
+
+Dear Beloved Friend,
+
+I am Mrs. Grace Abiola, the widow of a late contractor. I need your help to receive USD
+7,500,000 for lighting projects; a processing fee is needed to release the funds.
+""",
+        {"greeting": lambda v: v == "generic"},
+    ),
+    "dear-customer-es": (
+        """From: Atención <soporte@cuenta-segura.top>
+Subject: Su cuenta
+
+Estimado Cliente:
+
+Su cuenta ha sido suspendida. Por favor inicie sesión para verificar su cuenta hoy mismo.
+""",
+        {"greeting": lambda v: v != "personal"},
+    ),
+    "named-de": (
+        """From: Jan Vogel <j.vogel@vogel-elektro.de>
+Subject: Anfrage LED Panels
+
+Sehr geehrter Herr Wang,
+
+bitte senden Sie uns ein Angebot für 500 Stück LED Panel 60x60 40W 4000K. Lieferung bis
+Ende März nach Hamburg, danach monatliche Abrufe.
+
+Mit freundlichen Grüßen
+Jan Vogel
+""",
+        {
+            "greeting": lambda v: v == "personal",
+            "has_delivery_time": lambda v: v == 1,
+            "states_delivery_schedule": lambda v: v == 1,
+        },
+    ),
+    "component-supplier": (
+        """From: Sunny Wu <sales@sunpower-drivers.com>
+Subject: LED driver offer
+
+Dear purchasing manager,
+
+We are a manufacturer of LED drivers in Shenzhen. Our price is USD 2.10 per piece for the
+40W constant-current driver, MOQ 1,000 pcs. We offer free samples and can meet your target
+price.
+
+Best regards,
+Sunny Wu
+""",
+        {"states_target_price": lambda v: v == 0, "greeting": lambda v: v == "generic"},
+    ),
+    "delivery-may-en": (
+        """From: Paul Hart <p.hart@hartlighting.co.uk>
+Subject: Downlights
+
+Hello Mr. Chen,
+
+Please quote 1,200 pcs LED downlight 12W 4000K, FOB Ningbo. We need delivery in May.
+
+Regards,
+Paul Hart
+""",
+        {"has_delivery_time": lambda v: v == 1, "greeting": lambda v: v == "personal"},
+    ),
+    "delivery-ru": (
+        """From: Иван Петров <i.petrov@svet-opt.ru>
+Subject: Запрос цены
+
+Здравствуйте! Просим прислать цену на 3000 шт светодиодных панелей 36W. Поставка нужна в
+мае, в Москву.
+""",
+        {"has_delivery_time": lambda v: v == 1},
+    ),
+    "delivery-fr-weeks": (
+        """From: Claire Dubois <c.dubois@lumiere-pro.fr>
+Subject: Demande de prix
+
+Bonjour Monsieur Wang,
+
+Merci de nous faire une offre pour 800 projecteurs LED 100W. Livraison souhaitée dans 8
+semaines au Havre.
+""",
+        {"has_delivery_time": lambda v: v == 1},
+    ),
+    "delivery-pt-month": (
+        """From: João Silva <joao@silvailuminacao.com.br>
+Subject: Cotação
+
+Prezado Sr. Wang,
+
+Solicitamos cotação de 2.000 lâmpadas LED 9W. Precisamos da entrega em setembro, porto de
+Santos.
+""",
+        {"has_delivery_time": lambda v: v == 1},
+    ),
+    "request-es-question": (
+        """From: Carlos Ruiz <compras@iluminaciones-ruiz.es>
+Subject: RE: RE: Paneles LED 60x60
+
+Estimado Sr. Wang:
+
+Somos Iluminaciones Ruiz S.L., distribuidor de material eléctrico en Valencia, España.
+Nos interesan sus paneles LED 600x600 40W 4000K. ¿Podrían enviarnos una cotización?
+""",
+        {"request_phrases": lambda v: v >= 1, "greeting": lambda v: v == "personal"},
+    ),
+}
+#: a sentence that would be false when the feature value is as above
+FALSE_SENTENCES = (
+    "+ Does not ask for a catalogue, a price list or all products",
+    "+ Greets a person by name",
+    "+ States a target price",
+    "- No delivery time",
+)
+
+
+@pytest.fixture(scope="module")
+def true_of_text(everything: Scorer, project_params: Params) -> tuple[pd.DataFrame, pd.DataFrame]:
+    texts = {k: text for k, (text, _) in TRUE_OF_TEXT.items()}
+    details = everything.score_details(_inquiries(texts, project_params))
+    return details.output.set_axis(list(texts)), details.features.set_axis(list(texts))
+
+
+@pytest.mark.parametrize("case", list(TRUE_OF_TEXT))
+def test_what_the_text_says_is_what_the_reasons_say(case: str, true_of_text: tuple) -> None:
+    """Catalogue requests, greetings, target prices and delivery months in several languages:
+    the features read the text right, and no reason says the opposite."""
+    output, features = true_of_text
+    for name, holds in TRUE_OF_TEXT[case][1].items():
+        assert holds(features.loc[case, name]), (case, name, features.loc[case, name])
+    row = features.loc[case]
+    said = output.loc[case, "reasons"]
+    if row["whole_range_requests"] >= 1:
+        assert FALSE_SENTENCES[0] not in said
+    if row["greeting"] != "personal":
+        assert FALSE_SENTENCES[1] not in said
+    if row["states_target_price"] == 0:
+        assert FALSE_SENTENCES[2] not in said
+    if row["questions_count"] >= 1 or row["request_phrases"] >= 1:
+        assert "- Does not ask for goods or a quotation" not in said
+    if row["has_delivery_time"] == 1:
+        assert FALSE_SENTENCES[3] not in said
+        assert "delivery time" not in output.loc[case, "missing_details"]
+    assert_reasons_true(output.loc[[case]], features.loc[[case]])

@@ -39,7 +39,10 @@ def test_the_pipeline_ends_with_a_scored_batch(pipeline_repo: PipelineRepo) -> N
         ["dvc", "metrics", "show", "--json"],
         cwd=root, env=pipeline_repo.env, capture_output=True, text=True, check=True,
     )  # fmt: skip
-    assert "score_summary.json" in shown.stdout
+    assert "score_summary.json" in shown.stdout and "reasons.json" in shown.stdout
+    reasons = json.loads((root / "reports" / "reasons.json").read_text())
+    assert reasons["rows"] == len(scored) and reasons["duplicated_fact_share"] == 0.0
+    assert 0 < len(reasons["top_reasons_against"]) <= 10
 
 
 @pytest.mark.slow

@@ -14,10 +14,11 @@ from inquiry_quality.features.registry import BY_NAME, describe
 from inquiry_quality.features.text import readable
 from inquiry_quality.modeling.heads import GENUINE
 from inquiry_quality.scoring import LIST_COLUMNS, Scorer
-from inquiry_quality.scoring.followups import follow_up_mail
-from inquiry_quality.scoring.reasons import AGAINST, FOR, sayable, top_factors
-from inquiry_quality.scoring.scorer import QUOTED_TERMS
-from inquiry_quality.scoring.tiers import NO_FOLLOW_UP, VERIFY_IDENTITY
+from inquiry_quality.scoring.evidence import quoted_evidence
+from inquiry_quality.scoring.followups import QUOTE_ORDER, follow_up_mail, mail_language, person
+from inquiry_quality.scoring.reasons import AGAINST, FOR, one_per_fact, sayable, top_factors
+from inquiry_quality.scoring.scorer import CANDIDATE_TERMS
+from inquiry_quality.scoring.tiers import NO_FOLLOW_UP, NO_REPLY_TIP, QUOTE_NOW, VERIFY_IDENTITY
 
 
 def test_one_row_per_inquiry_with_the_output_columns(
@@ -35,7 +36,10 @@ def test_one_row_per_inquiry_with_the_output_columns(
     meta = scorer.bundle.metadata
     assert (out[schema.MODEL_VERSION] == meta["model_version"]).all()
     assert (out[schema.DATA_VERSION] == meta["data_version"]).all()
-    assert (out[schema.REGION_TIP] == out[schema.REGION].map(REGION_TIPS)).all()
+    replied = ~out[schema.TIER].isin(list(NO_FOLLOW_UP))
+    tips = out[schema.REGION].map(REGION_TIPS)
+    assert (out[schema.REGION_TIP][replied] == tips[replied]).all()
+    assert (out[schema.REGION_TIP][~replied] == NO_REPLY_TIP).all()
     flat = scorer.score(shuffled, flat=True)
     assert flat[schema.REASONS].tolist() == [" | ".join(r) for r in out[schema.REASONS]]
 
@@ -45,13 +49,24 @@ def test_reasons_are_the_inquirys_strongest_contributions(
 ) -> None:
     raw = new_batch.sample(n=40, random_state=1)
     details = scorer.score_details(raw)
-    contributions = sayable(details.contributions, details.features)
+    contributions = one_per_fact(sayable(details.contributions, details.features))
     top, minimum = scorer.params.top_reasons, scorer.params.min_contribution
     up, _, down, _ = top_factors(contributions, top, minimum)
     names = list(contributions.columns)
+    text = details.features[scorer.bundle.text_column]
     terms = {
-        "for": scorer.bundle.top_terms(details.features, GENUINE, QUOTED_TERMS).tolist(),
-        "against": scorer.bundle.top_terms(details.features, GENUINE, QUOTED_TERMS, 0).tolist(),
+        "for": quoted_evidence(
+            scorer.bundle.top_terms(details.features, GENUINE, CANDIDATE_TERMS).tolist(),
+            text,
+            raw,
+            details.features["language"],
+        ),
+        "against": quoted_evidence(
+            scorer.bundle.top_terms(details.features, GENUINE, CANDIDATE_TERMS, 0).tolist(),
+            text,
+            raw,
+            details.features["language"],
+        ),
     }
 
     def said(name: str, direction: str, i: int) -> str:
@@ -62,7 +77,7 @@ def test_reasons_are_the_inquirys_strongest_contributions(
             else f"{name.replace('_', ' ').capitalize()}: {row[name]}"  # a mapped-in column
         )
         quoted = terms[direction][i] if name == scorer.bundle.text_column else []
-        return text + (": " + ", ".join(f"'{readable(t)}'" for t in quoted) if quoted else "")
+        return text + (": " + ", ".join(f"'{t}'" for t in quoted) if quoted else "")
 
     for i, (_, row) in enumerate(details.output.iterrows()):
         expected = [FOR + said(names[j], "for", i) for j in up[i] if j >= 0] + [
@@ -85,7 +100,10 @@ def test_the_wording_reason_quotes_the_inquirys_own_ngrams(
     for reasons, text in zip(details.output[schema.REASONS], texts, strict=True):
         wording = [r for r in reasons if "Wording typical" in r]
         quoted = [t for r in wording for t in re.findall(r"'([^']+)'", r)]
-        assert set(quoted) <= {readable(t) for t in analyze(text)}, (wording, text)
+        grams = {readable(t) for t in analyze(text)}
+        for quote in quoted:  # an n-gram of the text, shown in its context
+            assert quote.strip("…") in readable(text), (quote, text)
+            assert any(g in quote for g in grams), quote
         quoting += bool(quoted)
     assert quoting > 0
 
@@ -120,19 +138,29 @@ def test_a_complete_rfq_reads_as_a_request(scorer: Scorer, examples: pd.DataFram
     assert rfq[schema.REGION] == "Europe"
 
 
-def test_follow_up_questions_cover_every_missing_detail(
+def test_follow_up_questions_ask_what_is_missing_in_quote_order(
     scorer: Scorer, new_batch: pd.DataFrame
 ) -> None:
     details = scorer.score_details(new_batch)
     questions_by_label = {f.missing_label: f.question for f in BY_NAME.values() if f.question}
-    for _, row in details.output.iterrows():
-        if row[schema.TIER] in NO_FOLLOW_UP:  # discarded, routed or held for a payment check
-            assert row[schema.FOLLOW_UP_QUESTIONS] == []
+    order = [BY_NAME[n].question for n in QUOTE_ORDER]
+    asked_some = False
+    for i, (_, row) in enumerate(details.output.iterrows()):
+        asked = row[schema.FOLLOW_UP_QUESTIONS]
+        if row[schema.TIER] in (*NO_FOLLOW_UP, QUOTE_NOW):  # no reply, or the quote itself
+            assert asked == []
             continue
-        expected = [questions_by_label[label] for label in row[schema.MISSING_DETAILS]]
-        assert row[schema.FOLLOW_UP_QUESTIONS] == expected
-        mail = follow_up_mail("Anna Berg", "LED panels", row[schema.FOLLOW_UP_QUESTIONS])
-        assert all(q in mail for q in expected)
+        missing = {questions_by_label[label] for label in row[schema.MISSING_DETAILS]}
+        assert set(asked) <= missing
+        assert BY_NAME["has_fax"].question not in asked  # score.follow_up.ask_fax is false
+        assert asked == sorted(asked, key=order.index)
+        if person(new_batch.iloc[i].to_dict())[0]:
+            assert BY_NAME["has_contact_person"].question not in asked
+        mail = follow_up_mail(new_batch.iloc[i].to_dict(), asked)
+        assert "Hi" not in mail.split() and mail.count("RE:") == 1
+        asked_some |= bool(asked)
+        assert all(q in mail for q in asked) or mail_language(new_batch.iloc[i]) != "en"
+    assert asked_some
     for column, feature in (
         ("has_quantity", "quantity"),
         ("has_incoterm", "price term (Incoterm)"),

@@ -71,7 +71,7 @@ def test_triage_with_the_keyboard(rep: Page, live_server: tuple[str, Served]) ->
     rep.click("#copy-mail")
     expect(rep.locator("#copied")).to_have_text("Copied.")
     copied = rep.evaluate("navigator.clipboard.readText()")
-    assert copied == rep.locator("#mail").input_value() and copied.startswith("Dear ")
+    assert copied == rep.locator("#mail").input_value() and "\nDear " in copied
 
     rep.keyboard.press("g")
     expect(rep.locator("#current-mark")).to_have_text("genuine")

@@ -236,6 +236,19 @@ class DriftParams(Section):
     top: int = 3  # columns the summary names
 
 
+class FollowUpParams(Section):
+    """The follow-up mail (scoring/followups.py): what it may ask and how it is signed."""
+
+    ask_fax: bool = False  # ask for a fax number when the inquiry gives none
+    signature: list[str] = Field(  # the exporter's signature block, one line each
+        default_factory=lambda: [
+            "Sales Department",
+            "Ningbo Brightway Lighting Co., Ltd.",
+            "sales@ningbo-led.cn",
+        ]
+    )
+
+
 class ScoreParams(Section):
     """Tiers, actions and explanations of ``score`` (see docs/scoring.md)."""
 
@@ -253,6 +266,7 @@ class ScoreParams(Section):
     top_reasons: int = 3  # reasons for and against each
     min_contribution: float = 0.05  # |log-odds| below this is not a reason
     chunk_rows: int = 2000
+    follow_up: FollowUpParams = Field(default_factory=FollowUpParams)
     drift: DriftParams = Field(default_factory=DriftParams)
 
 

@@ -19,6 +19,7 @@ from inquiry_quality.core import schema
 from inquiry_quality.features.base import FeatureFamily, flag, text_column
 from inquiry_quality.features.lexicon import fold, lexicon_files
 from inquiry_quality.features.ngrams import first_words, ngram_set, phrase_set, words
+from inquiry_quality.features.timing import states_delivery_time
 
 _I = re.IGNORECASE
 
@@ -260,7 +261,8 @@ def request_flags(
         "has_destination": not _DESTINATION.isdisjoint(grams)
         or (not _INCOTERM_TERMS.isdisjoint(grams) and bool(_DESTINATION_PLACE.search(text))),
         "has_delivery_time": not _DELIVERY.isdisjoint(grams)
-        or ("within" in grams and bool(_DELIVERY_WITHIN.search(text))),
+        or ("within" in grams and bool(_DELIVERY_WITHIN.search(text)))
+        or states_delivery_time(text),
     }
 
 

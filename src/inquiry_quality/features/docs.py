@@ -38,7 +38,7 @@ def _cell(text: str | None) -> str:
     return (text or "").replace("|", "\\|")
 
 
-def _said(feature: Feature, direction: Direction) -> str:
+def said_when(feature: Feature, direction: Direction) -> str:
     """A sentence and when it is true ("Few numbers ({value}) *(when ≤ 2)*")."""
     sentence = feature.for_sentence if direction == "for" else feature.against_sentence
     when = " and ".join(str(w) for w in feature.when(direction))
@@ -60,7 +60,7 @@ def _family_table(features: list[Feature]) -> list[str]:
     ]
     lines += [
         f"| `{f.name}` | {f.kind} | {_cell(f.description)} | {covered_languages(f)} "
-        f"| {_said(f, 'for')} | {_said(f, 'against')} |"
+        f"| {said_when(f, 'for')} | {said_when(f, 'against')} |"
         for f in features
     ]
     return lines

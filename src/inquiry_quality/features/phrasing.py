@@ -8,7 +8,7 @@ Counts that rely on English phrase lists are NaN (unknown) when the text is not 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -19,7 +19,7 @@ from py3langid.langid import MODEL_FILE, LanguageIdentifier
 from spacy.attrs import IS_ALPHA, IS_TITLE, LENGTH, LOWER, NORM
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from inquiry_quality.core import schema
 from inquiry_quality.features.base import FeatureFamily, attachment_names, text_column
@@ -41,6 +41,19 @@ GREETING_STARTS = ("dear", "hello", "hi", "hey", "good")  # first words of a per
 GREETING_SPAN = GREETING_WINDOW + 4  # the personal-greeting Matcher reads only these tokens
 GREETING_CHARS = 80  # other languages: the greeting is read in the body's first characters
 _MODEL_LABEL, _PRODUCT_LABEL, _PERSONAL = "catalogue_model", "catalogue_product", "personal"
+#: words that address no one in particular: a greeting with one ("Dear Beloved Friend", "Dear
+#: Purchase Manager", "Estimado Cliente", "Sehr geehrte Kunden") is generic, whatever its case
+GENERIC_ADDRESSEES = frozenset({
+    "friend", "friends", "beloved", "customer", "customers", "client", "clients", "partner",
+    "partners", "sir", "sirs", "madam", "supplier", "suppliers", "seller", "vendor", "manager",
+    "team", "all", "valued", "esteemed", "respected", "beneficiary", "sales", "purchasing",
+    "colleague", "colleagues", "owner", "director", "user", "member", "winner",
+    "amigo", "amiga", "amigos", "cliente", "clientes", "proveedor", "proveedores", "socio",
+    "fornecedor", "parceiro", "ami", "amis", "fournisseur", "partenaire", "kunde", "kunden",
+    "freund", "freunde", "lieferant", "geschaftspartner", "damen", "herren", "amico",
+    "fornitore", "клиент", "друг", "друзья", "партнер", "поставщик", "коллеги", "musteri",
+    "arkadas", "tedarikci",
+})  # fmt: skip
 _LEXEME_ATTRS = frozenset({LOWER, NORM, IS_ALPHA, IS_TITLE})  # what our matchers read
 #: the tokenizer's vocabulary grows with every new word (names, numbers); past this many
 #: entries the rules are rebuilt so that scoring millions of inquiries keeps memory flat
@@ -185,6 +198,17 @@ def count_questions(text: str) -> int:
     return text.count("? ") + text.count("?\n") + text.endswith("?")
 
 
+def addresses_no_one(tokens: Iterable[Token]) -> bool:
+    """Whether the greeting line (up to its first punctuation or line end) names a generic
+    addressee (``GENERIC_ADDRESSEES``) rather than a person."""
+    for token in tokens:
+        if (token.is_space and "\n" in token.text) or (token.is_punct and token.text != "."):
+            return False
+        if fold(token.text) in GENERIC_ADDRESSEES:
+            return True
+    return False
+
+
 def foreign_greeting(text: str, language: str) -> str:
     """personal, generic, casual or none, from ``language``'s phrase file (``data/lexicon``);
     unknown for a language without greetings there.
@@ -208,7 +232,7 @@ def foreign_greeting(text: str, language: str) -> str:
             titled = after.is_title or any(
                 words_of.starts_with([w], "personal_titles") for w in title_words
             )
-            return "personal" if titled else kind
+            return "personal" if titled and not addresses_no_one(opening[last.i :]) else kind
     return "none"
 
 
@@ -293,14 +317,18 @@ class PhrasingFeatures(TextSettings, FeatureFamily):
                 counts[label] += 1
                 if start < GREETING_WINDOW:
                     opening.add(label)
+            first = text.lstrip()[:5].lower()
+            anonymous = first.startswith(GREETING_STARTS) and addresses_no_one(doc[:GREETING_SPAN])
             if not english:
                 greeting = foreign_greeting(text, language)
-            elif text.lstrip()[:5].lower().startswith(GREETING_STARTS) and any(
-                s < GREETING_WINDOW for _, s, _ in rules.personal(doc[:GREETING_SPAN])
+            elif (
+                first.startswith(GREETING_STARTS)
+                and not anonymous
+                and any(s < GREETING_WINDOW for _, s, _ in rules.personal(doc[:GREETING_SPAN]))
             ):
                 greeting = "personal"
-            elif "greeting_generic" in opening:
-                greeting = "generic"
+            elif "greeting_generic" in opening or (anonymous and first.startswith("dear")):
+                greeting = "generic"  # also "Dear Beloved Friend", "Dear Purchase Manager"
             elif "greeting_casual" in opening:
                 greeting = "casual"
             else:

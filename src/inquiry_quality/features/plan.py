@@ -14,7 +14,11 @@ import pandas as pd
 
 from inquiry_quality.core import schema
 from inquiry_quality.features.base import FeatureFamily, text_column
+from inquiry_quality.features.intent import sells_to_us, text_language
+from inquiry_quality.features.lexicon import ANY_LANGUAGE, lexicon, tokens
 from inquiry_quality.features.ngrams import first_words, ngram_set, phrase_set
+from inquiry_quality.features.patterns import load_patterns
+from inquiry_quality.features.phrasing import UNKNOWN_LANGUAGE
 
 CUES: dict[str, frozenset[str]] = {
     "states_target_price": phrase_set((
@@ -33,7 +37,9 @@ CUES: dict[str, frozenset[str]] = {
         "shipping schedule", "call off", "call offs", "split deliveries", "split shipments",
         "partial shipments", "regular orders", "monthly orders", "quarterly orders", "in lots",
         "every month", "every quarter", "every two months", "entregas parciales",
-        "lieferplan", "teillieferungen", "livraisons partielles",
+        "lieferplan", "teillieferungen", "livraisons partielles", "abruf", "abrufe",
+        "erste lieferung", "primera entrega", "première livraison", "primeira entrega",
+        "prima consegna",
     )),
     "plans_sample_order": phrase_set((
         "trial order", "sample order", "samples first", "pilot order", "test order",
@@ -63,6 +69,40 @@ PATTERNS = {
 }
 
 
+TARGET_PRICE = "states_target_price"
+_SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+|\n\s*\n")
+_THEIRS = re.compile(r"\b(?:your|ihr\w*|su|sus|votre|vos|seu|sua|vostro|ваш\w*)\s+\w*\s?(?:target|"
+                     r"budget|zielpreis|precio objetivo|prix cible|preço alvo|prezzo obiettivo)",
+                     re.IGNORECASE)  # fmt: skip
+
+
+def asks_at_a_target(text: str, languages: tuple[str, ...]) -> bool:
+    """Whether the sender names its own target price to buy at: a sentence with a target cue
+    or a unit price that offers nothing of the sender's ("our price is USD 2.10/pc", "we can
+    meet your target price" are a seller's), in a text that does not sell to us."""
+    language = text_language(text, languages)
+    read_as = ANY_LANGUAGE if language == UNKNOWN_LANGUAGE else language
+    words_of = lexicon(read_as)
+
+    def offers(part: str) -> float:
+        if words_of is None:
+            return 0.0
+        return float(words_of.count(tokens(part, read_as), ("offer",))["offer"])
+
+    if words_of is not None:
+        found = words_of.count(tokens(text, read_as), ("offer", "request"))
+        if sells_to_us(float(found["offer"]), float(found["request"])) == 1.0:
+            return False
+    for sentence in _SENTENCE_END.split(text):
+        grams = ngram_set(sentence, _STARTERS)
+        named = not CUES[TARGET_PRICE].isdisjoint(grams) or bool(
+            PATTERNS[TARGET_PRICE].search(sentence)
+        )
+        if named and not _THEIRS.search(sentence) and not offers(sentence):
+            return True
+    return False
+
+
 class PlanFeatures(FeatureFamily):
     """Target price, annual volume, delivery schedule, sample plan and named project flags."""
 
@@ -72,6 +112,7 @@ class PlanFeatures(FeatureFamily):
         subjects = text_column(X, schema.SUBJECT)
         bodies = text_column(X, schema.BODY)
         out: dict[str, list] = {name: [] for name in self.feature_names}
+        languages = tuple(load_patterns()["languages"])
         for subject, body in zip(subjects, bodies, strict=True):
             text = f"{subject}\n{body}"
             grams = ngram_set(text, _STARTERS)
@@ -80,6 +121,8 @@ class PlanFeatures(FeatureFamily):
                 found = not phrases.isdisjoint(grams)
                 if not found and name in PATTERNS:
                     found = PATTERNS[name].search(text) is not None
+                if found and name == TARGET_PRICE:
+                    found = asks_at_a_target(text, languages)
                 out[name].append(float(found))
                 signs += found
             out["plan_signs"].append(float(signs))

@@ -218,7 +218,7 @@ FEATURES: Final[tuple[Feature, ...]] = (
         "has_email",
         "An e-mail address (sender or in the signature).",
         "e-mail address",
-        "Which e-mail address should we send the quotation and documents to: this one or another?",
+        "Which e-mail address should we send the quotation and documents to?",
         "E-mail address given",
         "No e-mail address",
     ),
@@ -451,7 +451,7 @@ FEATURES: Final[tuple[Feature, ...]] = (
         "category",
         "Which source gave the country: claim, text, phone, domain or none.",
         "Country known from {value}",
-        "Country known only from {value}",
+        "Does not say its country (known from {value})",
         for_when=(one_of("claim", "text", "phone", "domain"),),
         against_when=(one_of("phone", "domain"),),
         labels=(
@@ -538,9 +538,9 @@ FEATURES: Final[tuple[Feature, ...]] = (
         "whole_range_requests",
         "phrasing",
         "number",
-        "Requests for the whole range ('all your products', 'full catalogue').",
-        "Does not ask for the whole catalogue",
-        "Asks for the whole catalogue or all prices",
+        "Requests for the whole range: a catalogue, a price list, 'all your products'.",
+        "Does not ask for a catalogue, a price list or all products",
+        "Asks for a catalogue, a price list or all products",
         for_when=NO,
         against_when=SOME,
         languages=("en",),
@@ -764,7 +764,8 @@ FEATURES: Final[tuple[Feature, ...]] = (
         "Asks us for goods or a quotation ({value} phrases)",
         "Does not ask for goods or a quotation",
         for_when=SOME,
-        against_when=NO,
+        # the phrase lists miss some ways of asking: a mail with a question may be one
+        against_when=(*NO, equals(0, of="questions_count")),
         concepts=("request",),
     ),
     Feature(
@@ -849,7 +850,8 @@ FEATURES: Final[tuple[Feature, ...]] = (
         "shipment', 'B/L').",
         "Refers to our quotation, PI, order or shipment ({value} mentions)",
         "Refers to no quotation, PI, order or shipment of ours",
-        for_when=SOME,
+        # "bitten wir um Ihr Angebot" asks for a quotation: only a mail asking for none refers
+        for_when=(at_least(1), equals(0, of="request_phrases")),
         against_when=NO,
         concepts=("our_documents",),
     ),
@@ -1091,6 +1093,7 @@ FEATURES: Final[tuple[Feature, ...]] = (
         "How the inquiry arrived: email, web_form, platform.",
         "Came in by {value}",
         "Came in by {value}",
+        labels=(("email", "e-mail"), ("web_form", "our web form"), ("platform", "a platform")),
     ),
     Feature(
         "attachments_count",
@@ -1118,6 +1121,42 @@ FEATURES: Final[tuple[Feature, ...]] = (
 BY_NAME: Final[Mapping[str, Feature]] = {f.name: f for f in FEATURES}
 KINDS: Final[Mapping[str, str]] = {f.name: f.kind for f in FEATURES}
 FAMILIES: Final[tuple[str, ...]] = tuple(dict.fromkeys(f.family for f in FEATURES))
+
+#: features that state one fact between them: a reason says at most one of a group (the one
+#: with the larger contribution), so "No links" never comes with "No links to other sites"
+SAME_FACT: Final[Mapping[str, tuple[str, ...]]] = {
+    "links": ("links_count", "links_elsewhere"),
+    "quantity": ("has_quantity", "quantity_value"),
+    "price term": ("has_incoterm", "incoterm"),
+    "sender domain": ("sender_domain_kind", "is_free_mail", "is_disposable"),
+    "signature": ("has_signature_block", "has_contact_person", "has_job_title"),
+    "phone country": ("phone_matches_claimed_country", "phone_matches_country"),
+    "country agreement": (
+        "country_sources_agree",
+        "tld_matches_claimed_country",
+        "claim_matches_text",
+    ),
+    "specific numbers": ("numbers_count", "units_count"),
+    "model numbers": ("model_numbers_count", "catalogue_model_matches"),
+    "risky attachments": (
+        "risky_attachments",
+        "executable_attachments",
+        "html_attachments",
+        "double_extensions",
+    ),
+    "log-in lure": ("phishing_markers", "login_view_phrases", "credential_phrases"),
+    "seller or buyer": ("sells_to_us", "offer_phrases"),
+    "reply-to": ("reply_to_differs", "reply_to_other_domain"),
+    "thread": ("is_reply", "replies_to_our_mail", "re_depth"),
+    "our documents": ("our_document_numbers", "our_document_phrases", "quotes_our_mail"),
+}
+#: where the buyer is: context for the region tip, never a reason for or against by itself (a
+#: rep reads "Buyer region: Europe" as a verdict on the region, not on this inquiry)
+CONTEXT_ONLY: Final = frozenset({"country", "region"})
+#: the fact each grouped feature states (features outside ``SAME_FACT`` state their own)
+FACT_OF: Final[Mapping[str, str]] = {
+    name: fact for fact, names in SAME_FACT.items() for name in names
+}
 
 
 def _show(value: object, shown_as: str = "") -> str:

@@ -1,51 +1,218 @@
-"""Missing details and the one follow-up mail that asks for all of them.
+"""Missing details and the one follow-up mail a rep would send as it is.
 
 The seed's rule: think it through and ask every question at once, as choices rather than blanks.
 The questions come from the feature registry (``Feature.question``), one per detail this
-inquiry lacks, in registry order.
+inquiry lacks, ordered by what a quote needs first (``QUOTE_ORDER``). Nothing is asked that
+the inquiry already gives (a signature's name, the address we reply to), and the fax number
+only when ``score.follow_up.ask_fax`` says so. The mail is written in the buyer's language
+where ``data/follow_up_mails.yaml`` has it (else English), greets formally ("Dear Mr. Meier",
+"Sehr geehrter Herr Meier", never "Hi"), answers "RE: Your inquiry about <product>" and is
+signed with ``score.follow_up.signature``. A complete "quote now" inquiry gets a short
+acknowledgement promising the quotation instead of questions.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping, Sequence
+from functools import cache
+from importlib import resources
+from typing import Final
+
 import numpy as np
 import pandas as pd
+import yaml
 
-from inquiry_quality.features.registry import missing_mask
+from inquiry_quality.core import schema
+from inquiry_quality.core.config import FollowUpParams
+from inquiry_quality.features.completeness import is_personal_name
+from inquiry_quality.features.intent import text_language
+from inquiry_quality.features.patterns import load_patterns
+from inquiry_quality.features.registry import BY_NAME, missing_mask
+
+ENGLISH: Final = "en"
+#: the details a quote needs first come first: what, how many, on which terms, where, when
+QUOTE_ORDER: Final = (
+    "has_specification",
+    "has_quantity",
+    "has_incoterm",
+    "has_destination",
+    "country",
+    "has_delivery_time",
+    "has_packaging",
+    "has_payment_terms",
+    "has_company",
+    "has_contact_person",
+    "has_job_title",
+    "has_signature_block",
+    "has_phone",
+    "has_website",
+    "has_email",
+    "has_fax",
+)
+#: a personal title the sender signs with -> "m" or "f" (the greeting's Mr./Ms.)
+SENDER_TITLES: Final = {
+    **dict.fromkeys(("mr", "herr", "sr", "senor", "senhor", "m", "monsieur", "господин"), "m"),
+    **dict.fromkeys(
+        ("ms", "mrs", "miss", "frau", "sra", "senora", "senhora", "mme", "madame", "госпожа"), "f"
+    ),
+}
+_REPLY_PREFIX: Final = re.compile(
+    r"^\s*(?:(?:re|fw|fwd|aw|wg|tr|rv|res|enc|sv|vs|ответ|отв)\s*(?:\[\d+\])?\s*:\s*)+",
+    re.IGNORECASE,
+)
+_REQUEST_WORDS: Final = re.compile(
+    r"^\s*(?:rfq|rfi|inquiry|enquiry|request for (?:a )?(?:quotation|quote|price)s?|"
+    r"price request|quotation request|quote request|anfrage|preisanfrage|angebotsanfrage|"
+    r"solicitud de cotizaci[oó]n|cotizaci[oó]n|consulta|pedido de cota[cç][aã]o|cota[cç][aã]o|"
+    r"demande de prix|demande de devis|demande|запрос(?: цены)?)\b\s*[:\-–]?\s*",
+    re.IGNORECASE,
+)
+_PRODUCT_CHARS: Final = 70
 
 
-def missing_details(features: pd.DataFrame) -> tuple[list[list[str]], list[list[str]]]:
-    """Per row: the labels of the missing details and the question for each."""
+@cache
+def mail_templates() -> dict[str, dict[str, object]]:
+    """Each language's mail sentences and question translations (``data/follow_up_mails.yaml``)."""
+    text = (
+        resources.files("inquiry_quality")
+        .joinpath("data", "follow_up_mails.yaml")
+        .read_text(encoding="utf-8")
+    )
+    return yaml.safe_load(text)
+
+
+def question(name: str, language: str = ENGLISH) -> str:
+    """The registry's question for detail ``name``, in ``language`` where translated."""
+    translated = mail_templates().get(language, {}).get("questions", {})  # type: ignore[union-attr]
+    return str(translated.get(name) or BY_NAME[name].question)
+
+
+def _text(value: object) -> str:
+    return "" if value is None or pd.isna(value) else str(value).strip()  # type: ignore[arg-type]
+
+
+def person(raw: Mapping[str, object]) -> tuple[str, str | None]:
+    """The sender's name (the display name, else the signature's first line up to a comma)
+    and the gender its title gives ("m"/"f", None without a title); "" if no person's name."""
+    candidates = [_text(raw.get(schema.SENDER_NAME))]
+    signature = _text(raw.get(schema.SIGNATURE))
+    if signature:
+        candidates.append(signature.splitlines()[0].split(",")[0])
+    for candidate in candidates:
+        name = candidate.strip(" \"'")
+        if not name or not is_personal_name(name) or len(name.split()) > 5:
+            continue
+        words = name.split()
+        gender = SENDER_TITLES.get(words[0].lower().rstrip("."))
+        if gender or words[0].lower().rstrip(".") in ("dr", "prof"):
+            words = words[1:]
+        if words:
+            return " ".join(words), gender
+    return "", None
+
+
+def asked(features: pd.DataFrame, raw: pd.DataFrame, follow_up: FollowUpParams) -> pd.DataFrame:
+    """Rows x askable details: whether the mail asks for it. A detail is asked when it is
+    missing, and not: the fax unless ``ask_fax``; the contact person, nor the full signature,
+    when the sender's name is known; the signature's parts (title, phone) when the whole
+    signature is asked for instead."""
     present, mask = missing_mask(features)
+    frame = pd.DataFrame(mask, index=features.index, columns=[f.name for f in present])
+    named = np.array([bool(person(r)[0]) for r in raw.to_dict("records")], dtype=bool)
+    if "has_fax" in frame and not follow_up.ask_fax:
+        frame["has_fax"] = False
+    for detail in ("has_contact_person", "has_signature_block"):
+        if detail in frame:
+            frame[detail] &= ~named
+    if "has_signature_block" in frame:
+        whole = frame["has_signature_block"].to_numpy()
+        for part in ("has_contact_person", "has_job_title", "has_phone"):
+            if part in frame:
+                frame[part] &= ~whole
+    return frame
+
+
+def missing_details(
+    features: pd.DataFrame, raw: pd.DataFrame | None = None, follow_up: FollowUpParams | None = None
+) -> tuple[list[list[str]], list[list[str]]]:
+    """Per row: the labels of the missing details (registry order; the fax only with
+    ``ask_fax``) and the questions the follow-up mail asks (``QUOTE_ORDER``, in English; the
+    mail translates them)."""
+    follow_up = follow_up or FollowUpParams()
+    present, mask = missing_mask(features)
+    if not follow_up.ask_fax:  # a fax is no detail the team misses
+        mask = mask & np.array([f.name != "has_fax" for f in present], dtype=bool)
+    raw = pd.DataFrame(index=features.index) if raw is None else raw
+    wanted = asked(features, raw, follow_up)
+    order = [n for n in QUOTE_ORDER if n in wanted] + [n for n in wanted if n not in QUOTE_ORDER]
+    ask = wanted[order].to_numpy()
     labels: list[list[str]] = []
     questions: list[list[str]] = []
     cache: dict[bytes, tuple[list[str], list[str]]] = {}
-    for row in mask:
-        key = np.packbits(row).tobytes()
+    for row, row_asks in zip(mask, ask, strict=True):
+        key = np.packbits(row).tobytes() + np.packbits(row_asks).tobytes()
         if key not in cache:
-            picked = [present[j] for j in np.flatnonzero(row)]
             cache[key] = (
-                [f.missing_label or f.name for f in picked],
-                [str(f.question) for f in picked],
+                [f.missing_label or f.name for f in (present[j] for j in np.flatnonzero(row))],
+                [question(order[j]) for j in np.flatnonzero(row_asks)],
             )
         labels.append(list(cache[key][0]))
         questions.append(list(cache[key][1]))
     return labels, questions
 
 
-def follow_up_mail(sender_name: str | None, subject: str | None, questions: list[str]) -> str:
-    """The ready-to-send mail asking every question at once (numbered, as choices)."""
-    name = (sender_name or "").strip()
-    greeting = f"Dear {name}," if name else "Dear Sir or Madam,"
-    about = f' about "{subject.strip()}"' if subject and subject.strip() else ""
-    if not questions:
-        return (
-            f"{greeting}\n\nThank you for your inquiry{about}. Your request is complete; "
-            "please find our quotation attached.\n\nBest regards,"
-        )
-    numbered = "\n".join(f"{i}) {q}" for i, q in enumerate(questions, 1))
-    return (
-        f"{greeting}\n\nThank you for your inquiry{about}. So that we can send you an exact "
-        "quotation in one go, could you please let us know:\n\n"
-        f"{numbered}\n\nA short answer to each is enough; we will reply with the quotation "
-        "within one working day.\n\nBest regards,"
-    )
+def mail_language(raw: Mapping[str, object]) -> str:
+    """The buyer's language if the mail templates have it, else English."""
+    text = f"{_text(raw.get(schema.SUBJECT))}\n{_text(raw.get(schema.BODY))}"
+    language = text_language(text, tuple(load_patterns()["languages"]))
+    return language if language in mail_templates() else ENGLISH
+
+
+def subject_line(subject: str, words: Mapping[str, object]) -> str:
+    """ "RE: Your inquiry about <product>": the buyer's subject without its RE:/FW: chain and
+    request words ("RFQ:", "Anfrage:"), else "RE: Your inquiry"."""
+    product = _REQUEST_WORDS.sub("", _REPLY_PREFIX.sub("", subject)).strip(" -:–")
+    if len(product) > _PRODUCT_CHARS:
+        product = product[:_PRODUCT_CHARS].rsplit(" ", 1)[0] + "…"
+    if not re.search(r"[^\W\d_]{3,}", product) or product.lower() in ("price", "prices"):
+        return str(words["subject_plain"])
+    return str(words["subject"]).format(product=product)
+
+
+def greeting(raw: Mapping[str, object], words: Mapping[str, object]) -> str:
+    """Formal, by name: "Dear Mr. Meier," with a title, "Dear Lukas Meier," without, "Dear Sir
+    or Madam," with no name; never "Hi"."""
+    name, gender = person(raw)
+    if name and gender:
+        title = words["titles"][gender]  # type: ignore[index]
+        return str(words["titled"]).format(title=title, surname=name.split()[-1])
+    if name:
+        return str(words["named"]).format(name=name)
+    return str(words["unnamed"])
+
+
+def follow_up_mail(
+    raw: Mapping[str, object],
+    questions: Sequence[str],
+    follow_up: FollowUpParams | None = None,
+    acknowledge: bool = False,
+) -> str:
+    """The ready-to-send mail: subject, greeting, every question at once (numbered, as
+    choices) or, with ``acknowledge`` (a complete quote-now inquiry), the quotation promised;
+    then the exporter's signature. ``questions`` are the scorer's (English registry) ones."""
+    follow_up = follow_up or FollowUpParams()
+    language = mail_language(raw)
+    words = mail_templates()[language]
+    by_english = {q: n for n, f in BY_NAME.items() if (q := f.question)}
+    subject = subject_line(_text(raw.get(schema.SUBJECT)), words)
+    lines = [f"Subject: {subject}", "", greeting(raw, words), ""]
+    if acknowledge or not questions:
+        lines.append(str(words["acknowledge"]))
+    else:
+        said = [question(by_english[q], language) if q in by_english else q for q in questions]
+        lines += [f"{words['thanks']} {words['ask']}", ""]
+        lines += [f"{i}) {q}" for i, q in enumerate(said, 1)]
+        lines += ["", str(words["close"])]
+    lines += ["", str(words["regards"]), *follow_up.signature]
+    return "\n".join(lines)

@@ -5,11 +5,14 @@ additive log-odds contribution to ``p_genuine`` for this inquiry (``ModelBundle.
 The strongest positive ones become reasons "for" (``+ ...``), the strongest negative ones
 reasons "against" (``- ...``), each said with the feature registry's sentence filled with this
 inquiry's values; the text's sentence quotes the inquiry's own strongest n-grams
-("Wording typical of genuine inquiries: 'moq', 'fob ningbo'").
+("Wording typical of genuine inquiries: 'moq', 'fob ningbo'"). Features that state one fact
+(``registry.SAME_FACT``: link counts and links elsewhere, a quantity and its size) give one
+reason between them, the one with the larger contribution.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from functools import cache, lru_cache
 from typing import Final
@@ -18,11 +21,20 @@ import numpy as np
 import pandas as pd
 
 from inquiry_quality.core.templates import template_fields
-from inquiry_quality.features.registry import BY_NAME, describe, known_values, true_of
-from inquiry_quality.features.text import readable
+from inquiry_quality.features.registry import (
+    BY_NAME,
+    CONTEXT_ONLY,
+    FACT_OF,
+    FEATURES,
+    SAME_FACT,
+    describe,
+    known_values,
+    true_of,
+)
 
 FOR: Final = "+ "
 AGAINST: Final = "- "
+QUOTE_START: Final = ": '"  # where a reason's quoted evidence begins
 
 
 @cache
@@ -72,11 +84,15 @@ def sayable(contributions: pd.DataFrame, features: pd.DataFrame) -> pd.DataFrame
     A factor for the inquiry is said with its "for" sentence, one against with its "against"
     sentence, and only where that sentence is true of the row (``registry.true_of``): "No
     values with units" only with no units, "Long RE: RE: chain" only from two RE:s on. A
-    mapped-in column outside the registry is said only where its value is known.
+    mapped-in column outside the registry is said only where its value is known; where the
+    buyer is (``registry.CONTEXT_ONLY``) is the region tip's, never a reason.
     """
     values = contributions.to_numpy(dtype=float, na_value=0.0, copy=True)
     for j, name in enumerate(contributions.columns):
         column = values[:, j]  # a view: zeroing it zeroes ``values``
+        if name in CONTEXT_ONLY:
+            column[:] = 0.0
+            continue
         if name not in BY_NAME:
             if name in features:
                 column[~known_values(features[name])] = 0.0
@@ -84,6 +100,24 @@ def sayable(contributions: pd.DataFrame, features: pd.DataFrame) -> pd.DataFrame
         for direction, said in (("for", column > 0), ("against", column < 0)):
             if said.any():
                 column[said & ~true_of(name, features, direction)] = 0.0
+    return pd.DataFrame(values, index=contributions.index, columns=contributions.columns)
+
+
+def one_per_fact(contributions: pd.DataFrame) -> pd.DataFrame:
+    """``contributions`` with, per row and per fact of ``registry.SAME_FACT``, only the member
+    with the largest absolute contribution left (ties: the first in the group); the others 0."""
+    values = contributions.to_numpy(dtype=float, na_value=0.0, copy=True)
+    position = {name: j for j, name in enumerate(contributions.columns)}
+    for names in SAME_FACT.values():
+        columns = [position[n] for n in names if n in position]
+        if len(columns) < 2:
+            continue
+        group = values[:, columns]
+        keep = np.abs(group).argmax(axis=1)
+        mask = np.ones_like(group, dtype=bool)
+        mask[np.arange(len(group)), keep] = False
+        group[mask] = 0.0
+        values[:, columns] = group
     return pd.DataFrame(values, index=contributions.index, columns=contributions.columns)
 
 
@@ -97,11 +131,13 @@ def reasons(
     """Per row: ``+ sentence`` for the top factors for, then ``- sentence`` against.
 
     ``quotes[(column, direction)]`` holds per row the words that make a factor (the text's
-    strongest n-grams, ``ModelBundle.predict_and_explain``); its sentence quotes them.
+    strongest meaningful n-grams in their context, ``evidence.quoted_evidence``); its
+    sentence quotes them.
     """
     quotes = {k: list(v) for k, v in (quotes or {}).items() if v is not None}  # by position
     names: Sequence[str] = list(contributions.columns)
-    up, _, down, _ = top_factors(sayable(contributions, features), top, min_contribution)
+    said = one_per_fact(sayable(contributions, features))
+    up, _, down, _ = top_factors(said, top, min_contribution)
     used = {names[j] for j in np.unique(np.concatenate([up.ravel(), down.ravel()])) if j >= 0}
     fields = {f for name in used for f in quoted_values(name) if f in features}
     columns = {f: _hashable(features[f].to_numpy(dtype=object)) for f in fields}
@@ -118,7 +154,8 @@ def reasons(
                 text = mark + sentence(name, direction, values)
                 quoted = quotes.get((name, direction))
                 if quoted is not None and len(quoted[i]):
-                    text += ": " + ", ".join(f"'{readable(term)}'" for term in quoted[i])
+                    terms = ", ".join(f"'{term}'" for term in quoted[i])
+                    text += f"{QUOTE_START[:-1]}{terms}"
                 if text not in row:
                     row.append(text)
         out.append(row)
@@ -128,3 +165,44 @@ def reasons(
 def _hashable(values: np.ndarray) -> np.ndarray:
     """NaN and <NA> as None, so equal rows hit the same cache entry."""
     return np.where(pd.isna(values), None, values)
+
+
+@cache
+def _sentence_patterns() -> tuple[tuple[re.Pattern[str], int, str], ...]:
+    """Each registry sentence as a pattern (placeholders match any words), the length of its
+    own words and its fact."""
+    patterns = []
+    for feature in FEATURES:
+        for template in dict.fromkeys((feature.for_sentence, feature.against_sentence)):
+            template = template[:1].upper() + template[1:]
+            parts = re.split(r"\{[^}]*\}", template)
+            pattern = re.compile(".+?".join(re.escape(p) for p in parts) + r"\Z", re.DOTALL)
+            fact = FACT_OF.get(feature.name, feature.name)
+            patterns.append((pattern, sum(map(len, parts)), fact))
+    return tuple(patterns)
+
+
+def reason_words(reason: str) -> str:
+    """A reason's sentence without its +/- mark and its quoted evidence."""
+    return reason[len(FOR) :].split(QUOTE_START, 1)[0]
+
+
+@lru_cache(maxsize=1 << 14)
+def reason_facts(reason: str) -> frozenset[str]:
+    """The facts (``registry.SAME_FACT`` names, else feature names) whose sentence ``reason``
+    says, by the most specific sentences it fits; empty for a column outside the registry."""
+    words = reason_words(reason)
+    fits = [(size, fact) for pattern, size, fact in _sentence_patterns() if pattern.match(words)]
+    longest = max((size for size, _ in fits), default=0)
+    return frozenset(fact for size, fact in fits if size == longest)
+
+
+def repeated_facts(row_reasons: Sequence[str]) -> list[str]:
+    """The facts that two or more of one inquiry's reasons say (``[]``: each fact once).
+
+    A reason whose words fit several facts' sentences counts only when the others say one
+    of them, so only an unambiguous repeat is reported.
+    """
+    said = [reason_facts(r) for r in row_reasons]
+    sure = [next(iter(f)) for f in said if len(f) == 1]
+    return sorted({fact for fact in sure if sure.count(fact) > 1})

@@ -8,9 +8,10 @@ from collections.abc import Mapping
 import pandas as pd
 
 from inquiry_quality.core import schema
+from inquiry_quality.core.config import FollowUpParams
 from inquiry_quality.scoring.followups import follow_up_mail
 from inquiry_quality.scoring.reasons import AGAINST, FOR
-from inquiry_quality.scoring.tiers import NO_FOLLOW_UP, ROUTED_VERDICT, TierRules
+from inquiry_quality.scoring.tiers import NO_FOLLOW_UP, QUOTE_NOW, ROUTED_VERDICT, TierRules
 
 WIDTH = 88
 
@@ -43,8 +44,14 @@ def _wrapped(text: str, indent: str, hang: str = "  ") -> list[str]:
     return textwrap.wrap(text, WIDTH, initial_indent=indent, subsequent_indent=indent + hang)
 
 
-def render_report(row: Mapping[str, object], raw: Mapping[str, object], rules: TierRules) -> str:
-    """The report of one scored inquiry: ``row`` from ``Scorer.score``, ``raw`` its input."""
+def render_report(
+    row: Mapping[str, object],
+    raw: Mapping[str, object],
+    rules: TierRules,
+    follow_up: FollowUpParams | None = None,
+) -> str:
+    """The report of one scored inquiry: ``row`` from ``Scorer.score``, ``raw`` its input;
+    ``follow_up`` signs the mail (``score.follow_up``)."""
     sender = " ".join(
         p for p in (_text(raw.get(schema.SENDER_NAME)), _text(raw.get(schema.SENDER_EMAIL))) if p
     )
@@ -72,8 +79,10 @@ def render_report(row: Mapping[str, object], raw: Mapping[str, object], rules: T
     if row[schema.TIER] in NO_FOLLOW_UP:
         lines += ["", f"Follow-up mail: none; {NO_FOLLOW_UP[str(row[schema.TIER])]}"]
     else:
-        lines += ["", "Follow-up mail (every question at once; copy, adapt, send):"]
-        mail = follow_up_mail(_text(raw.get(schema.SENDER_NAME)), subject, questions)
+        quote = row[schema.TIER] == QUOTE_NOW
+        title = "the quotation promised" if quote else "every question at once"
+        lines += ["", f"Follow-up mail ({title}; copy, adapt, send):"]
+        mail = follow_up_mail(raw, questions, follow_up, acknowledge=quote)
         for paragraph in mail.split("\n"):
             lines += _wrapped(paragraph, "  | ", "") or ["  |"]
     lines += [""]

@@ -18,14 +18,21 @@ from inquiry_quality.features import REGION_TIPS
 from inquiry_quality.features.region import UNKNOWN
 from inquiry_quality.modeling.bundle import ModelBundle
 from inquiry_quality.modeling.heads import GENUINE
+from inquiry_quality.scoring.evidence import quoted_evidence
 from inquiry_quality.scoring.followups import missing_details
 from inquiry_quality.scoring.reasons import reasons
-from inquiry_quality.scoring.tiers import NO_FOLLOW_UP, TierRules, assign_tiers
+from inquiry_quality.scoring.tiers import (
+    NO_FOLLOW_UP,
+    NO_REPLY_TIP,
+    QUOTE_NOW,
+    TierRules,
+    assign_tiers,
+)
 
 #: output columns holding lists (joined with LIST_SEP where only text fits: CSV, serving)
 LIST_COLUMNS: Final = (schema.REASONS, schema.MISSING_DETAILS, schema.FOLLOW_UP_QUESTIONS)
 LIST_SEP: Final = " | "
-QUOTED_TERMS: Final = 3  # the inquiry's own n-grams a wording reason quotes
+CANDIDATE_TERMS: Final = 12  # n-grams asked of the model; evidence.QUOTED of them are quoted
 
 
 def flatten_lists(frame: pd.DataFrame) -> pd.DataFrame:
@@ -65,9 +72,10 @@ class Scorer:
         """One row per inquiry of ``raw`` with ``schema.OUTPUT_COLUMNS`` (same index).
 
         ``reasons``, ``missing_details`` and ``follow_up_questions`` are lists of strings, or
-        strings joined by `` | `` with ``flat=True``. An inquiry discarded, routed to the account
-        owner or purchasing, or held for a payment check gets no follow-up questions
-        (``tiers.NO_FOLLOW_UP``); its missing details are still listed.
+        strings joined by `` | `` with ``flat=True``. An inquiry discarded, to verify, routed to
+        the account owner or purchasing, or held for a payment check gets no follow-up
+        questions nor region tip (``tiers.NO_FOLLOW_UP``), a quote-now one no questions (its
+        mail acknowledges); the missing details are still listed.
         """
         output = self.score_details(raw).output
         return flatten_lists(output) if flat else output
@@ -75,24 +83,30 @@ class Scorer:
     def score_details(self, raw: pd.DataFrame) -> Scored:
         """``score`` with its features, predictions and contributions kept."""
         feats = self.bundle.features(raw)
-        explained = self.bundle.predict_and_explain(feats, GENUINE, QUOTED_TERMS)
+        explained = self.bundle.predict_and_explain(feats, GENUINE, CANDIDATE_TERMS)
         predictions, contributions = explained.predictions, explained.contributions
         received = raw.get(schema.RECEIVED_AT)
         tiers = assign_tiers(
             predictions, self.rules, received, feats.get("completeness_score"), feats
         )
         if contributions is not None and len(feats):
+            text = self.bundle.text_column
             quotes = {
-                (self.bundle.text_column, "for"): explained.terms_for,
-                (self.bundle.text_column, "against"): explained.terms_against,
+                (text, direction): None
+                if terms is None or text not in feats
+                else quoted_evidence(list(terms), feats[text], raw, feats.get("language"))
+                for direction, terms in (
+                    ("for", explained.terms_for),
+                    ("against", explained.terms_against),
+                )
             }
             why = reasons(
                 contributions, feats, self.params.top_reasons, self.params.min_contribution, quotes
             )
         else:
             why = [[] for _ in range(len(feats))]
-        missing, questions = missing_details(feats)
-        silent = tiers[schema.TIER].isin(list(NO_FOLLOW_UP)).to_numpy()
+        missing, questions = missing_details(feats, raw, self.params.follow_up)
+        silent = tiers[schema.TIER].isin([*NO_FOLLOW_UP, QUOTE_NOW]).to_numpy()
         questions = [[] if s else q for s, q in zip(silent, questions, strict=True)]
         region = feats["region"].fillna(UNKNOWN) if "region" in feats else UNKNOWN
         ids = (
@@ -113,8 +127,10 @@ class Scorer:
             schema.REGION: region,
         }
         output = pd.DataFrame(columns, index=raw.index)
-        output[schema.REGION_TIP] = output[schema.REGION].map(
-            lambda r: REGION_TIPS.get(r, REGION_TIPS[UNKNOWN])
+        output[schema.REGION_TIP] = (
+            output[schema.REGION]
+            .map(lambda r: REGION_TIPS.get(r, REGION_TIPS[UNKNOWN]))
+            .where(~output[schema.TIER].isin(list(NO_FOLLOW_UP)), NO_REPLY_TIP)
         )
         for key, value in self.lineage.items():
             output[key] = value

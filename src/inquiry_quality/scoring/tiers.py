@@ -74,8 +74,11 @@ NO_FOLLOW_UP: Final = {
     ACCOUNT_OWNER: "the account owner answers within the running deal.",
     VERIFY_PAYMENT: "call the customer on the number on file before anything else.",
     OFFER: "not a buyer; nothing to ask.",
+    VERIFY_IDENTITY: "check who is writing (company, website, phone) before any reply.",
     DISCARD: "do not reply to this inquiry.",
 }
+#: the region tip of an inquiry no one replies to (a tip would have the rep ask a scammer)
+NO_REPLY_TIP: Final = "None: no reply is planned for this inquiry (see the action)."
 #: the verdict of a routed tier, whatever the genuine score says
 ROUTED_VERDICT: Final = {
     ACCOUNT_OWNER: "an EXISTING CUSTOMER about a running deal",

@@ -11,7 +11,7 @@ import pandas as pd
 from inquiry_quality.core import schema
 from inquiry_quality.scoring.followups import follow_up_mail
 from inquiry_quality.scoring.reasons import AGAINST, FOR
-from inquiry_quality.scoring.tiers import DISCARD, RISKY_KINDS
+from inquiry_quality.scoring.tiers import NO_FOLLOW_UP, QUOTE_NOW, RISKY_KINDS
 
 MAX_DENOMINATOR: Final = 10
 
@@ -57,9 +57,8 @@ def risky(row: Mapping[str, object]) -> bool:
 
 
 def mail_for(row: Mapping[str, object]) -> str | None:
-    """The follow-up mail the scorer's questions make (none for a discarded inquiry)."""
-    if row.get(schema.TIER) == DISCARD:
+    """The follow-up mail the scorer's questions make (none for a tier no one replies to)."""
+    if row.get(schema.TIER) in NO_FOLLOW_UP:
         return None
     questions = list(row.get(schema.FOLLOW_UP_QUESTIONS) or [])  # type: ignore[call-overload]
-    name = _text(row.get(schema.SENDER_NAME))
-    return follow_up_mail(name, _text(row.get(schema.SUBJECT)), questions)
+    return follow_up_mail(row, questions, acknowledge=row.get(schema.TIER) == QUOTE_NOW)

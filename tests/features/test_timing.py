@@ -1,0 +1,39 @@
+"""A delivery time is a month or a span of time next to a delivery word, in any language."""
+
+from __future__ import annotations
+
+import pytest
+
+from inquiry_quality.features.timing import states_delivery_time
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We need delivery in May.",
+        "Ship to Chicago by Jan 15. Confirm price.",
+        "Entrega en el puerto de Valencia en 6 semanas.",
+        "Lieferung bis Ende März bitte.",
+        "Нам нужна поставка в мае.",
+        "Livraison souhaitée en juin.",
+        "Precisamos da entrega em setembro.",
+        "Consegna entro 4 settimane.",
+        "Teslimat Mayıs ayında olmalı.",
+        "We need the goods by 15 Mar.",
+    ],
+)
+def test_months_and_spans_next_to_a_delivery_word(text: str) -> None:
+    assert states_delivery_time(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We may need a quotation for panels.",  # the verb, not the month
+        "We met your team in May at the fair.",  # a month, no delivery word
+        "Payment T/T 30 days after B/L.",  # a span of payment, not of delivery
+        "Our company has 20 years of experience.",
+    ],
+)
+def test_other_months_and_numbers_are_no_delivery_time(text: str) -> None:
+    assert not states_delivery_time(text)
