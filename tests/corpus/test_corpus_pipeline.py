@@ -64,18 +64,21 @@ def test_dvc_runs_the_corpus_pipeline_apart_from_the_default(
     corpus_root: Path, pipeline_copier: Callable[..., dict[str, str]]
 ) -> None:
     repo = corpus_root / "repo"
-    experiment = [str(EXPERIMENT / name) for name in ("dvc.yaml", "params.yaml")]
+    names = ("dvc.yaml", "params.yaml", ".dvc/config", ".dvc/.gitignore", ".dvcignore")
+    experiment = [str(EXPERIMENT / name) for name in names]  # a DVC project of its own
     env = pipeline_copier(repo, corpus_root / "mlflow.db", experiment)
     result = subprocess.run(
-        ["dvc", "repro", str(EXPERIMENT / "dvc.yaml")],
-        cwd=repo,
+        ["dvc", "repro"],
+        cwd=repo / EXPERIMENT,
         env=env,
         capture_output=True,
         text=True,
         timeout=900,
     )
     assert result.returncode == 0, f"{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
-    assert not (repo / "data").exists() and not (repo / "models").exists()  # default untouched
+    # the default's outputs untouched (data/marks/ is copied with the pipeline files)
+    assert [p.name for p in (repo / "data").iterdir()] == ["marks"]
+    assert not (repo / "models").exists()
     reports = repo / EXPERIMENT / "reports"
     metrics = json.loads((reports / "evaluation.json").read_text())
     assert "skipped" in metrics["order"]

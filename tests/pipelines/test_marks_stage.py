@@ -64,4 +64,4 @@ def test_marks_reach_the_next_model_as_labels(pipeline_repo: PipelineRepo, tmp_p
     after = json.loads((repo / "models/bundle/metadata.json").read_text(encoding="utf-8"))
     assert after["data_version"] != before["data_version"]
 
-    assert _repro(repo, env) == ["marks"]  # no new marks: nothing retrains
+    assert _repro(repo, env) == []  # no new marks: nothing runs, nothing retrains
