@@ -13,6 +13,7 @@ from inquiry_quality.core import schema
 from inquiry_quality.scoring import TIERS
 from inquiry_quality.scoring.followups import follow_up_mail
 from inquiry_quality.scoring.pasted import inquiry_from_text
+from inquiry_quality.scoring.tiers import QUOTE_NOW
 from inquiry_quality.web import TOKEN_ENV, words
 from inquiry_quality.web.app import Served, create_app
 from inquiry_quality.web.security import CSRF_COOKIE, CSRF_HEADER, TokenError, access_token
@@ -180,6 +181,7 @@ def test_a_pasted_report_shows_what_the_scorer_says(client: TestClient, served: 
     assert f"<p>{', '.join(row[schema.MISSING_DETAILS]) or 'none'}</p>" in verdict
     mail = re.search(r'<textarea id="mail"[^>]*>(.*?)</textarea>', page, re.S)
     questions = row[schema.FOLLOW_UP_QUESTIONS]
-    expected = follow_up_mail("Ana Souza", "RFQ LED panels", questions)
+    inquiry = {**raw.iloc[0].to_dict(), **row.to_dict()}  # the page's row: text and scores
+    expected = follow_up_mail(inquiry, list(questions), acknowledge=row[schema.TIER] == QUOTE_NOW)
     assert mail is not None and html.unescape(mail.group(1)) == expected
     assert html.unescape(row[schema.REGION_TIP]) in verdict
