@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pool_tasks
 import pytest
 
 from inquiry_quality.core import parallel
@@ -21,3 +22,18 @@ def test_large_inputs_are_sliced_over_workers_in_order(monkeypatch: pytest.Monke
     starts = [sum(sizes[:i]) for i in range(len(sizes))]
     expected = [sum(items[a : a + n]) for a, n in zip(starts, sizes, strict=True)]
     assert map_slices(sum, items, min_per_process=10) == expected
+
+
+def test_slices_run_in_forkserver_workers(monkeypatch: pytest.MonkeyPatch) -> None:
+    # fork could hang on a lock held by a thread of the parent (BLAS, pyarrow, a server)
+    monkeypatch.setattr(parallel, "cpu_count", lambda: 2)
+    methods = map_slices(pool_tasks.start_method, list(range(20)), min_per_process=10)
+    assert set(methods) == {"forkserver"}
+
+
+def test_worker_pool_runs_its_initializer_in_each_worker() -> None:
+    with parallel.worker_pool(2, [pool_tasks.__name__], pool_tasks.remember, ("scorer",)) as pool:
+        results = list(pool.map(pool_tasks.state, range(6)))
+    assert results == [(["scorer"], True)] * 6
+    assert not parallel.in_worker()
+    assert pool_tasks.STATE == []

@@ -1,17 +1,29 @@
-"""CPU-bound work split into slices over every usable core, results in input order."""
+"""The project's one way to run CPU-bound work in worker processes: ``worker_pool``.
+
+Start method: forkserver. ``fork`` copies a process whose threads (BLAS/OpenMP pools, pyarrow,
+a Dask client, the web server) may hold a lock at the instant of the fork, and the child can
+then hang on it; ``spawn`` starts a fresh interpreter that imports the whole stack again (2-3 s
+a worker). The forkserver is a single-threaded process started once per parent; it imports the
+``preload`` modules once, and every worker forks from it: it starts in a fraction of a second,
+shares those pages and inherits no thread. Its preload list is fixed when it starts (the first
+pool of a process); modules that later pools ask for are imported by their workers.
+"""
 
 from __future__ import annotations
 
 import multiprocessing
-from collections.abc import Callable, Sequence
-from typing import TypeVar
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any, TypeVar
 
-from joblib import Parallel, cpu_count, delayed
+from joblib import cpu_count
 
 In = TypeVar("In", bound=Sequence)
 Out = TypeVar("Out")
 
 SLICES_PER_PROCESS = 4  # several slices each, so a busy core does not hold up the others
+
+_PRELOAD: list[str] = []  # every module a pool of this process asked the forkserver to import
 
 
 def usable_cores() -> int:
@@ -19,25 +31,43 @@ def usable_cores() -> int:
     return cpu_count()
 
 
-def map_slices(
-    function: Callable[[In], Out], items: In, min_per_process: int, fork: bool = False
-) -> list[Out]:
-    """``function`` of consecutive slices of ``items`` (a list or a DataFrame's rows).
+def in_worker() -> bool:
+    """Whether this process is itself a worker (of a pool, of a Dask nanny): it has its core."""
+    return multiprocessing.parent_process() is not None
 
-    Uses as many processes as there are cores, but only while each gets ``min_per_process``
-    items: starting a worker costs seconds, so small inputs stay in this process (one slice),
-    as does the work of a process that is itself a worker of a pool.
-    ``fork=True`` forks the workers where the platform can (Linux): they start at once with
-    everything this process has imported and built, instead of importing it all again
-    (~2-3 s each). Only for callers that run no threads of their own.
+
+def worker_pool(
+    jobs: int,
+    preload: Iterable[str] = (),
+    initializer: Callable[..., object] | None = None,
+    initargs: tuple[Any, ...] = (),
+) -> ProcessPoolExecutor:
+    """A pool of ``jobs`` worker processes forked from the forkserver, which has imported the
+    ``preload`` modules (what the workers' function needs); ``initializer(*initargs)`` runs
+    once in each worker (to hold state sent once, such as a scorer)."""
+    _PRELOAD.extend(m for m in preload if m not in _PRELOAD)
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(_PRELOAD)
+    return ProcessPoolExecutor(jobs, mp_context=context, initializer=initializer, initargs=initargs)
+
+
+def map_slices(
+    function: Callable[[In], Out],
+    items: In,
+    min_per_process: int,
+    preload: Iterable[str] = (),
+) -> list[Out]:
+    """``function`` of consecutive slices of ``items`` (a list or a DataFrame's rows), in order.
+
+    Uses as many processes (``worker_pool``, with ``preload``) as there are cores, but only
+    while each gets ``min_per_process`` items: starting workers costs time, so small inputs
+    stay in this process (one slice), as does the work of a process that is itself a worker.
+    ``function`` must be picklable (a module-level function, a bound method, a partial).
     """
     n_jobs = min(usable_cores(), len(items) // min_per_process)
-    # a worker process (of a scoring pool, a Dask worker) already has its core: no pool in it
-    if n_jobs < 2 or multiprocessing.parent_process() is not None:
+    if n_jobs < 2 or in_worker():
         return [function(items)]
     step = -(-len(items) // (n_jobs * SLICES_PER_PROCESS))
     slices = [items[start : start + step] for start in range(0, len(items), step)]
-    if fork and "fork" in multiprocessing.get_all_start_methods():
-        with multiprocessing.get_context("fork").Pool(n_jobs) as pool:
-            return pool.map(function, slices, chunksize=1)
-    return Parallel(n_jobs=n_jobs)(delayed(function)(part) for part in slices)
+    with worker_pool(n_jobs, preload) as pool:
+        return list(pool.map(function, slices))

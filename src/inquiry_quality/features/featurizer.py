@@ -207,9 +207,8 @@ def feature_table(
     if missing:
         raise KeyError(f"inquiries lack column(s) {', '.join(missing)}")
     if features is None:
-        featurizer.transform(inquiries.head(1))  # build the spaCy rules once, before forking
         features = pd.concat(
-            map_slices(featurizer.transform, inquiries, ROWS_PER_PROCESS, fork=True)
+            map_slices(featurizer.transform, inquiries, ROWS_PER_PROCESS, preload=[__name__])
         )
     features = features.set_axis(inquiries.index)
     return pd.concat([inquiries[keep], features], axis=1).reset_index(drop=True)

@@ -455,9 +455,7 @@ def read_messages(
 def parse_messages(messages: list[tuple[str, bytes]], max_body_chars: int) -> list[dict[str, Any]]:
     """Records of (position, bytes) pairs, in input order; big batches on every core."""
     parse = partial(_parse_slice, max_body_chars=max_body_chars)
-    # forked: a spawned worker imports the reading stack first, which costs as much as
-    # parsing a few thousand messages
-    slices = map_slices(parse, messages, _MESSAGES_PER_PROCESS, fork=True)
+    slices = map_slices(parse, messages, _MESSAGES_PER_PROCESS, preload=[__name__])
     return [record for records in slices for record in records]
 
 

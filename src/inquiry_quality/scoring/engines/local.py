@@ -9,7 +9,6 @@ costs as much as its scoring); at most ``2 * jobs`` wait, so memory stays flat. 
 
 from __future__ import annotations
 
-import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -19,9 +18,10 @@ from typing import Final
 import pandas as pd
 
 from inquiry_quality.core.config import IngestParams
-from inquiry_quality.core.parallel import usable_cores
+from inquiry_quality.core.parallel import usable_cores, worker_pool
 from inquiry_quality.evaluation.profile import Layout, Profile
 from inquiry_quality.ingest import Chunk
+from inquiry_quality.scoring.engines import partitions
 from inquiry_quality.scoring.engines.partitions import (
     Partition,
     PartitionResult,
@@ -74,14 +74,8 @@ def _score_partition_in_worker(
 
 
 def _pool(scorer: Scorer, jobs: int, layout: Layout | None) -> ProcessPoolExecutor:
-    # forkserver, not fork: forking a process whose BLAS/OpenMP threads hold locks can hang.
-    # The server imports the scoring stack once; each worker forks from it, so the workers
-    # start in a fraction of a second and share those pages.
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["inquiry_quality.scoring.engines.partitions"])
-    return ProcessPoolExecutor(
-        jobs, mp_context=context, initializer=_start_worker, initargs=(scorer, layout)
-    )
+    """``core.parallel.worker_pool`` whose forkserver has imported the scoring stack."""
+    return worker_pool(jobs, [partitions.__name__], _start_worker, (scorer, layout))
 
 
 def scored_chunks(
