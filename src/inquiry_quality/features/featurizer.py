@@ -20,6 +20,7 @@ from inquiry_quality.features.catalogue import Catalogue, read_catalogue
 from inquiry_quality.features.completeness import CompletenessFeatures
 from inquiry_quality.features.domain import DomainFeatures
 from inquiry_quality.features.intent import IntentFeatures
+from inquiry_quality.features.lexicon import tokenizer_modules
 from inquiry_quality.features.message import MessageFeatures
 from inquiry_quality.features.parties import KnownParties, PartyFeatures, read_known_parties
 from inquiry_quality.features.phrasing import PhrasingFeatures, TextSettings
@@ -208,7 +209,12 @@ def feature_table(
         raise KeyError(f"inquiries lack column(s) {', '.join(missing)}")
     if features is None:
         features = pd.concat(
-            map_slices(featurizer.transform, inquiries, ROWS_PER_PROCESS, preload=[__name__])
+            map_slices(
+                featurizer.transform,
+                inquiries,
+                ROWS_PER_PROCESS,
+                preload=[__name__, *tokenizer_modules()],
+            )
         )
     features = features.set_axis(inquiries.index)
     return pd.concat([inquiries[keep], features], axis=1).reset_index(drop=True)

@@ -25,7 +25,7 @@ from inquiry_quality.core import schema
 from inquiry_quality.features.base import FeatureFamily, attachment_names, text_column
 from inquiry_quality.features.catalogue import MODEL_NUMBER, Catalogue, catalogue_terms
 from inquiry_quality.features.completeness import NUMBER_RUN
-from inquiry_quality.features.lexicon import fold, lexicon, tokenizer
+from inquiry_quality.features.lexicon import fold, lean_tokenizer, lexicon, tokenizer
 from inquiry_quality.features.patterns import load_patterns
 
 MARKER_LISTS = ("mass_mail", "whole_range", "scam", "money_transfer", "phishing")
@@ -81,26 +81,11 @@ class _Rules:
     personal: Matcher
 
 
-def _lean_tokenizer(nlp: Language) -> None:
-    """Make ``nlp``'s tokenizer cheap on e-mail without changing its tokens.
-
-    Only the tokenizer and our matchers run, and they read ``LOWER``, ``IS_TITLE`` and
-    ``IS_ALPHA``. Two defaults cost most of the time on e-mail: the special cases for single
-    whitespace characters (the tokenizer splits on whitespace by itself, but their presence
-    sends every Doc with a newline through the special-case matcher), and computing every
-    lexical attribute of each new word (names, numbers and ids make many).
-    """
-    tokenizer = nlp.tokenizer
-    tokenizer.rules = {k: v for k, v in (tokenizer.rules or {}).items() if not k.isspace()}
-    getters = nlp.vocab.lex_attr_getters
-    nlp.vocab.lex_attr_getters = {k: v for k, v in getters.items() if k in _LEXEME_ATTRS}
-
-
 @lru_cache(maxsize=8)
 def _rules(spacy_model: str | None, models: tuple, products: tuple) -> _Rules:
     """The spaCy pipeline and matchers; built once per process, never pickled."""
     nlp = spacy.load(spacy_model) if spacy_model else spacy.blank("en")
-    _lean_tokenizer(nlp)
+    lean_tokenizer(nlp, _LEXEME_ATTRS)
     patterns = load_patterns()
     phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
     for label in (*MARKER_LISTS, *GREETING_LISTS):

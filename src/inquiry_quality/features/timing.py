@@ -94,10 +94,13 @@ def _cue_pattern() -> re.Pattern[str]:
 
 def states_delivery_time(text: str) -> bool:
     """Whether a sentence of ``text`` names a month or a span of time with a delivery word."""
-    cased, folded = _month_pattern()
     cue = _cue_pattern()
+    if not cue.search(text):  # no sentence can have one: spare the month names (slow)
+        return False
+    cased, folded = _month_pattern()
     for sentence in _SENTENCES.split(text):
-        when = _SPAN.search(sentence) or cased.search(sentence) or folded.search(sentence)
-        if when and cue.search(sentence):
+        if cue.search(sentence) and (
+            _SPAN.search(sentence) or cased.search(sentence) or folded.search(sentence)
+        ):
             return True
     return False

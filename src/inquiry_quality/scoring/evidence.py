@@ -9,10 +9,11 @@ cleaned text ("…send me your price list and…"), at most ``QUOTED`` of them.
 
 from __future__ import annotations
 
-import importlib
+import importlib.util
 import re
 from collections.abc import Iterable, Sequence
 from functools import cache
+from importlib import resources
 from typing import Final
 
 import pandas as pd
@@ -36,12 +37,21 @@ def stop_words() -> frozenset[str]:
     """spaCy's stop words of every language the phrase lists know (where spaCy has a list)."""
     words: set[str] = set()
     for language in load_patterns()["languages"]:
-        try:
-            module = importlib.import_module(f"spacy.lang.{language}.stop_words")
-        except ImportError:
-            continue
-        words |= {w.lower() for w in module.STOP_WORDS}
+        words |= {w.lower() for w in _spacy_stop_words(language)}
     return frozenset(words)
+
+
+def _spacy_stop_words(language: str) -> set[str]:
+    """``spacy.lang.<language>.stop_words.STOP_WORDS`` (empty where spaCy has none), read
+    without importing the language's package, whose tokenizer exceptions take seconds to
+    build (French: ~3 s a process)."""
+    path = resources.files("spacy.lang").joinpath(language, "stop_words.py")
+    spec = importlib.util.spec_from_file_location(f"_stop_words_{language}", str(path))
+    if spec is None or spec.loader is None or not path.is_file():
+        return set()
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.STOP_WORDS
 
 
 def name_words(raw: dict[str, object], language: str = "") -> frozenset[str]:

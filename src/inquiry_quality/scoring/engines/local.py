@@ -20,6 +20,7 @@ import pandas as pd
 from inquiry_quality.core.config import IngestParams
 from inquiry_quality.core.parallel import usable_cores, worker_pool
 from inquiry_quality.evaluation.profile import Layout, Profile
+from inquiry_quality.features.lexicon import tokenizer_modules
 from inquiry_quality.ingest import Chunk
 from inquiry_quality.scoring.engines import partitions
 from inquiry_quality.scoring.engines.partitions import (
@@ -75,7 +76,8 @@ def _score_partition_in_worker(
 
 def _pool(scorer: Scorer, jobs: int, layout: Layout | None) -> ProcessPoolExecutor:
     """``core.parallel.worker_pool`` whose forkserver has imported the scoring stack."""
-    return worker_pool(jobs, [partitions.__name__], _start_worker, (scorer, layout))
+    preload = [partitions.__name__, *tokenizer_modules()]
+    return worker_pool(jobs, preload, _start_worker, (scorer, layout))
 
 
 def scored_chunks(
