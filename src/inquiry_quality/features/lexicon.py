@@ -113,7 +113,8 @@ def lean_tokenizer(nlp: Language, attrs: Iterable[int]) -> None:
     attribute ids), those the caller reads, are kept.
     """
     tokenizer = nlp.tokenizer
-    tokenizer.rules = {k: v for k, v in (tokenizer.rules or {}).items() if not k.isspace()}
+    if isinstance(tokenizer, Tokenizer):  # not Chinese's, which splits characters (no rules)
+        tokenizer.rules = {k: v for k, v in (tokenizer.rules or {}).items() if not k.isspace()}
     keep = frozenset(attrs)
     getters = nlp.vocab.lex_attr_getters
     nlp.vocab.lex_attr_getters = {k: v for k, v in getters.items() if k in keep}
