@@ -39,7 +39,8 @@ def load_batch(
     drift: Path | None = None,
 ) -> Batch:
     """One scored file (its text from ``texts``; its drift report read from ``drift``, else
-    computed with ``scorer``), or inputs scored with ``scorer`` and checked for drift."""
+    computed with ``scorer`` in the background), or inputs scored with ``scorer`` and checked
+    for drift."""
     ingest = IngestParams(
         chunk_rows=params.score.chunk_rows,
         extra_numeric=params.ingest.extra_numeric,
