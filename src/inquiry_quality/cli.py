@@ -226,7 +226,7 @@ def build_parser() -> argparse.ArgumentParser:
         type=Path,
         metavar="REPORT.json",
         help="the drift report the scored file was written with (`score --drift`); without "
-        "it the page checks the scored file's inputs with the model",
+        "it the page checks the scored file's inputs with the model in the background",
     )
     serve.add_argument("--host", default="127.0.0.1", help="address (default: 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
@@ -419,10 +419,10 @@ def run_serve(args: argparse.Namespace) -> int:
         scorer = None
     inputs = [source_for(path, configured) for path in args.inputs]
     texts = [source_for(p, configured) for p in args.texts] if args.texts else params.score.sources
-    if scorer is not None and args.drift is None and not args.quiet:
-        say("Checking the batch for drift against the model's training data (a scored file's")
-        say("inputs are scored again; --drift REPORT.json reads its report instead)...")
     batch = server.load_batch(inputs, texts, scorer, params, args.drift)
+    if batch.drift.running and not args.quiet:
+        say("Checking the batch for drift in the background (its inputs are scored again; the")
+        say("inbox shows the verdict when done; --drift REPORT.json reads the report instead).")
     marks = args.marks or Path(params.marks.database)
     names = " ".join(str(p) for p in args.inputs)
     served = server.build(batch, scorer, params, marks, names, model if scorer else None)

@@ -90,9 +90,12 @@ def scored_batch(
     web_scorer: Scorer,
     project_params: Params,
 ) -> Batch:
-    """The scored file with its text (from absolute paths) and its drift report, loaded once."""
+    """The scored file with its text (from absolute paths) and its drift report, loaded once
+    (its background drift check done, so that every page shows the verdict)."""
     absolute = [s.model_copy(update={"path": str(Path(s.path).resolve())}) for s in batch_sources]
-    return load_batch([SourceParams(path=str(scored_file))], absolute, web_scorer, project_params)
+    batch = load_batch([SourceParams(path=str(scored_file))], absolute, web_scorer, project_params)
+    batch.drift.wait(timeout=600)
+    return batch
 
 
 @pytest.fixture

@@ -78,14 +78,18 @@ class FeatureFamily(ParamDefaults, TransformerMixin, BaseEstimator):
         """Features of every row of ``X`` (a canonical inquiry DataFrame)."""
         if not isinstance(X, pd.DataFrame):
             raise TypeError(f"{type(self).__name__} expects a pandas DataFrame, got {type(X)}")
-        columns = self._columns(X.reset_index(drop=True))
-        typed = {
+        return pd.DataFrame(self.typed_columns(X.reset_index(drop=True)), index=X.index)
+
+    def typed_columns(self, X: pd.DataFrame) -> dict[str, np.ndarray]:
+        """Each output column as an array of its kind's dtype, for ``X`` with a fresh 0..n-1
+        index (``transform`` without its DataFrame)."""
+        columns = self._columns(X)
+        return {
             name: np.asarray(
                 columns[name], dtype=np.float64 if KINDS[name] in NUMERIC_KINDS else object
             )
             for name in self.feature_names
         }
-        return pd.DataFrame(typed, index=X.index)
 
     def _columns(self, X: pd.DataFrame) -> dict[str, list]:
         """Each output column as a list, for ``X`` with a fresh 0..n-1 index."""

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Final
 
 import pandas as pd
+import sklearn
 
 import inquiry_quality
 from inquiry_quality.core import schema
@@ -81,9 +82,15 @@ class Scorer:
         return flatten_lists(output) if flat else output
 
     def score_details(self, raw: pd.DataFrame) -> Scored:
-        """``score`` with its features, predictions and contributions kept."""
-        feats = self.bundle.features(raw)
-        explained = self.bundle.predict_and_explain(feats, GENUINE, CANDIDATE_TERMS)
+        """``score`` with its features, predictions and contributions kept.
+
+        scikit-learn's per-call checks are skipped (the same numbers): the fitted heads were
+        validated at training, and every feature reaching a classifier has passed an imputer,
+        so it is finite. On a one-inquiry report those checks were a fifth of the time.
+        """
+        with sklearn.config_context(assume_finite=True, skip_parameter_validation=True):
+            feats = self.bundle.features(raw)
+            explained = self.bundle.predict_and_explain(feats, GENUINE, CANDIDATE_TERMS)
         predictions, contributions = explained.predictions, explained.contributions
         received = raw.get(schema.RECEIVED_AT)
         tiers = assign_tiers(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Final
+from typing import Final
 from urllib.parse import urlencode
 
 import pandas as pd
@@ -26,7 +26,7 @@ from inquiry_quality.ingest import IngestError
 from inquiry_quality.scoring import Scorer
 from inquiry_quality.scoring.pasted import inquiry_from_text
 from inquiry_quality.web import words
-from inquiry_quality.web.drift import drift_note
+from inquiry_quality.web.drift import NO_DRIFT_CHECK, DriftCheck, drift_note
 from inquiry_quality.web.inbox import FILTERS, MARKED_CHOICES, Inbox, Query
 from inquiry_quality.web.marks import JUNK, WON, MarkError, MarkStore
 from inquiry_quality.web.security import CSRF_FIELD, Guard
@@ -50,7 +50,7 @@ class Served:
     model_saved: str | None = None  # ISO time the model was saved; marks after it are new
     quarantined: int = 0
     texts_missing: int = 0
-    drift: dict[str, Any] | None = None  # the batch's drift report (``evaluation.drift``)
+    drift: DriftCheck = NO_DRIFT_CHECK  # the batch's drift check (``evaluation.drift``)
 
 
 def _templates() -> Environment:
@@ -99,11 +99,14 @@ def create_app(served: Served, token: str | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     env = _templates()
     inbox = served.inbox
-    drift = drift_note(served.drift)
 
     def render(request: Request, name: str, status: int = 200, **context: object) -> HTMLResponse:
         context.update(csrf=request.state.csrf, user=request.state.user, served=served)
         return HTMLResponse(env.get_template(name).render(**context), status)
+
+    def drift_panel() -> dict[str, object]:
+        check = served.drift
+        return {"drift_check": check, "drift": drift_note(check.report)}
 
     def marks_panel() -> dict[str, object]:
         counts = served.marks.counts_since(served.model_saved)
@@ -118,7 +121,12 @@ def create_app(served: Served, token: str | None = None) -> FastAPI:
         context = {"query": query, "page": page, "rows": rows, "latest": latest, "inbox": inbox}
         if request.headers.get("HX-Request") and request.headers.get("HX-Target") == "results":
             return render(request, "_results.html", **context)
-        return render(request, "inbox.html", **context, **marks_panel(), drift=drift)
+        return render(request, "inbox.html", **context, **marks_panel(), **drift_panel())
+
+    @app.get("/drift", response_class=HTMLResponse)
+    def drift_view(request: Request) -> HTMLResponse:
+        """The drift panel alone: the inbox asks for it while the check runs."""
+        return render(request, "_drift.html", **drift_panel())
 
     @app.get("/inquiry", response_class=HTMLResponse)
     def inquiry_view(request: Request, id: str = "") -> HTMLResponse:

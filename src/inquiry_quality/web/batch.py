@@ -5,9 +5,10 @@ text, so the text comes from the inputs it was scored from (by default the ``sco
 ``params.yaml``), joined by inquiry id. Inputs that are not yet scored go through
 ``score_sources`` first, so the page shows exactly what the ``score`` command writes.
 
-Each batch comes with its drift report against the model's training reference, as
+Each batch comes with its drift check against the model's training reference, as
 ``inquiry-quality score --drift`` writes it: computed in the same ``score_sources`` pass (with
-``drift=True``), or read from the report the batch was scored with.
+``drift=True``), read from the report the batch was scored with, or, for a scored file without
+its report, by scoring its inputs again in the background (the page answers meanwhile).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from inquiry_quality.features.phrasing import detect_language
 from inquiry_quality.ingest import IngestError, read_inquiries
 from inquiry_quality.scoring import LIST_COLUMNS, LIST_SEP, BatchOptions, Scorer, score_sources
 from inquiry_quality.scoring.batch import ANY_DATE
+from inquiry_quality.web.drift import NO_DRIFT_CHECK, DriftCheck
 
 logger = logging.getLogger(__name__)
 
@@ -59,8 +61,9 @@ class Batch:
     table: pd.DataFrame
     quarantined: int
     texts_missing: int
-    #: the batch's drift report (``evaluation.drift``); None when no model or report was given
-    drift: dict[str, Any] | None = None
+    #: the batch's drift check (``evaluation.drift``); its report is None when no model or
+    #: report was given
+    drift: DriftCheck = NO_DRIFT_CHECK
 
 
 def is_scored_file(path: Path) -> bool:
@@ -189,17 +192,20 @@ def load_scored(
     root: Path = Path("."),
     drift: Path | Scorer | None = None,
 ) -> Batch:
-    """A scored file, with the text of its inquiries from ``sources`` and its drift report:
-    read from ``drift`` (a report file), or computed by scoring ``sources`` with ``drift`` (a
-    scorer) as ``score --drift`` does; none without either."""
-    batch = join_texts(read_scored(path), read_texts(sources, params, root), languages)
+    """A scored file, with the text of its inquiries from ``sources`` and its drift check:
+    the report read from ``drift`` (a report file), or computed in the background by scoring
+    ``sources`` with ``drift`` (a scorer) as ``score --drift`` does; none without either."""
     if isinstance(drift, Path):
-        report: dict[str, Any] | None = read_drift(drift)
+        check = DriftCheck.known(read_drift(drift))
     elif drift is not None:
-        report = scored_with_drift(drift, sources, params, root)[2]
+        scorer = drift
+        check = DriftCheck.in_background(
+            lambda: scored_with_drift(scorer, sources, params, root)[2]
+        )
     else:
-        report = None
-    return Batch(batch.table, batch.quarantined, batch.texts_missing, report)
+        check = NO_DRIFT_CHECK
+    batch = join_texts(read_scored(path), read_texts(sources, params, root), languages)
+    return Batch(batch.table, batch.quarantined, batch.texts_missing, check)
 
 
 def score_inputs(
@@ -214,4 +220,4 @@ def score_inputs(
     if not len(scored) and not quarantined:
         raise IngestError("the inputs hold no inquiries")
     batch = join_texts(scored, read_texts(sources, params, root), languages)
-    return Batch(batch.table, quarantined, batch.texts_missing, drift)
+    return Batch(batch.table, quarantined, batch.texts_missing, DriftCheck.known(drift))

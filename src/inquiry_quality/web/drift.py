@@ -1,12 +1,75 @@
-"""The batch's drift report (``evaluation.drift``) as the inbox shows it."""
+"""The batch's drift report (``evaluation.drift``): checked in the background, and as the
+inbox shows it."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import logging
+import threading
+from collections.abc import Callable, Mapping
+from concurrent.futures import Future
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Final
 
 from inquiry_quality.evaluation.drift import DRIFT, WATCH
+
+logger = logging.getLogger(__name__)
+
+Report = dict[str, Any] | None
+
+
+@dataclass(frozen=True)
+class DriftCheck:
+    """The batch's drift report: known at once (read from a file, or profiled while the batch
+    was scored), or computed in a background thread so that the page answers meanwhile."""
+
+    future: Future[Report]
+
+    @classmethod
+    def known(cls, report: Report) -> DriftCheck:
+        """A check whose report is ``report`` (None: no check)."""
+        future: Future[Report] = Future()
+        future.set_result(report)
+        return cls(future)
+
+    @classmethod
+    def in_background(cls, compute: Callable[[], Report]) -> DriftCheck:
+        """``compute`` run in a daemon thread (it never holds up the server's exit)."""
+        future: Future[Report] = Future()
+
+        def run() -> None:
+            future.set_running_or_notify_cancel()
+            try:
+                future.set_result(compute())
+            except Exception as exc:  # shown on the page; the page keeps serving
+                logger.exception("the drift check failed")
+                future.set_exception(exc)
+
+        threading.Thread(target=run, name="drift-check", daemon=True).start()
+        return cls(future)
+
+    @property
+    def running(self) -> bool:
+        return not self.future.done()
+
+    @property
+    def error(self) -> str | None:
+        """Why the check failed, once it has; None while running or after a report."""
+        if self.running or self.future.exception() is None:
+            return None
+        return str(self.future.exception())
+
+    @property
+    def report(self) -> Report:
+        """The report once the check is done; None while it runs, if it failed or without one."""
+        return None if self.running or self.error is not None else self.future.result()
+
+    def wait(self, timeout: float | None = None) -> Report:
+        """The report, waiting up to ``timeout`` seconds for the check (TimeoutError after)."""
+        return self.future.result(timeout)
+
+
+#: no drift check: no model loaded and no report given
+NO_DRIFT_CHECK: Final = DriftCheck.known(None)
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Final
 
 import uvicorn
 from fastapi import FastAPI
@@ -16,6 +17,7 @@ from fastapi import FastAPI
 from inquiry_quality.core.config import IngestParams, Params, SourceParams
 from inquiry_quality.features.patterns import load_patterns
 from inquiry_quality.scoring import Scorer
+from inquiry_quality.scoring.pasted import inquiry_from_text
 from inquiry_quality.web.app import Served, create_app
 from inquiry_quality.web.batch import Batch, is_scored_file, load_scored, score_inputs
 from inquiry_quality.web.inbox import Inbox
@@ -39,7 +41,8 @@ def load_batch(
     drift: Path | None = None,
 ) -> Batch:
     """One scored file (its text from ``texts``; its drift report read from ``drift``, else
-    computed with ``scorer``), or inputs scored with ``scorer`` and checked for drift."""
+    computed with ``scorer`` in the background), or inputs scored with ``scorer`` and checked
+    for drift."""
     ingest = IngestParams(
         chunk_rows=params.score.chunk_rows,
         extra_numeric=params.ingest.extra_numeric,
@@ -55,6 +58,18 @@ def load_batch(
     return score_inputs(scorer, inputs, ingest, languages)
 
 
+#: what the scorer reads once at start, so that a rep's first pasted report is as quick as the rest
+WARM_UP_TEXT: Final = "Subject: RFQ LED lights\n\nPlease quote 500 pcs, delivery to Hamburg.\nAnna"
+
+
+def warm_up(scorer: Scorer, params: Params) -> None:
+    """Score one made-up inquiry: the first report loads what the scorer caches (spaCy's stop
+    words of every language, the featurizer's rules), seconds that no rep should wait for."""
+    extra = (params.ingest.extra_numeric, params.ingest.extra_categorical)
+    scorer.score(inquiry_from_text(WARM_UP_TEXT, None, *extra))
+    logger.info("the scorer is warm")
+
+
 def build(
     batch: Batch,
     scorer: Scorer | None,
@@ -63,7 +78,9 @@ def build(
     source: str,
     model: str | None = None,
 ) -> Served:
-    """What the app serves."""
+    """What the app serves; the scorer warms up in a background thread."""
+    if scorer is not None:
+        threading.Thread(target=warm_up, args=(scorer, params), name="warm-up", daemon=True).start()
     return Served(
         inbox=Inbox(batch.table),
         marks=MarkStore(marks),
