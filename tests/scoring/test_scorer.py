@@ -85,7 +85,7 @@ def test_reasons_are_the_inquirys_strongest_contributions(
         text = (
             describe(name, row.to_dict(), direction)  # type: ignore[arg-type]
             if name in BY_NAME
-            else f"{name.replace('_', ' ').capitalize()}: {row[name]}"  # a mapped-in column
+            else f"{name.replace('_', ' ').capitalize()}: {_shown(row[name])}"  # mapped-in
         )
         quoted = terms[direction][i] if name == scorer.bundle.text_column else []
         return text + (": " + ", ".join(f"'{t}'" for t in quoted) if quoted else "")
@@ -199,3 +199,8 @@ def test_scores_without_optional_columns(
     raw = examples.iloc[[1]].drop(columns=[column])
     out = scorer.score(raw)
     assert len(out) == 1 and out[schema.TIER].notna().all()
+
+
+def _shown(value: object) -> object:
+    """A mapped-in column's value as a reason says it: 2.0 as "2"."""
+    return f"{value:g}" if isinstance(value, float) else value

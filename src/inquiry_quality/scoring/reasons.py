@@ -56,6 +56,8 @@ def sentence(name: str, direction: str, values: tuple[tuple[str, object], ...]) 
     if name not in BY_NAME:
         value = dict(values).get(name)
         shown = "unknown" if value is None or pd.isna(value) else value
+        if isinstance(shown, float):
+            shown = f"{shown:g}"  # "Years on platform: 2", not 2.0
         return f"{name.replace('_', ' ').capitalize()}: {shown}"
     return describe(name, dict(values), direction)  # type: ignore[arg-type]
 
