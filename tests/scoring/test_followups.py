@@ -196,6 +196,8 @@ def test_nothing_is_asked_that_the_inquiry_gives_and_no_fax_unless_asked_for() -
     assert "fax number" not in labels[0] and BY_NAME["has_fax"].question not in said
     assert BY_NAME["has_contact_person"].question not in said  # the signature names him
     assert BY_NAME["has_signature_block"].question not in said
+    assert BY_NAME["has_job_title"].question not in said  # "Purchasing": a role we may not read
+    assert not {"contact person", "job title", "full signature"} & set(labels[0])
     assert said == sorted(said, key=[BY_NAME[n].question for n in QUOTE_ORDER].index)
     assert said[0] == BY_NAME["has_specification"].question
     with_fax = asked(features, raw, FollowUpParams(ask_fax=True))
@@ -205,7 +207,9 @@ def test_nothing_is_asked_that_the_inquiry_gives_and_no_fax_unless_asked_for() -
 
 
 def test_an_unnamed_sender_is_asked_for_the_whole_signature_once() -> None:
-    said = missing_details(_missing(), pd.DataFrame([{}]), FollowUpParams())[1][0]
+    labels, questions = missing_details(_missing(), pd.DataFrame([{}]), FollowUpParams())
+    said = questions[0]
+    assert {"contact person", "job title", "full signature"} <= set(labels[0])
     assert BY_NAME["has_signature_block"].question in said
     for part in ("has_contact_person", "has_job_title", "has_phone"):
         assert BY_NAME[part].question not in said

@@ -138,18 +138,33 @@ def person(raw: Mapping[str, object]) -> tuple[str, str | None]:
     return "", None
 
 
-def asked(features: pd.DataFrame, raw: pd.DataFrame, follow_up: FollowUpParams) -> pd.DataFrame:
+#: what a named sender gives: its name, and a signature whose role the lists may not read
+NAMED_GIVES: Final = ("has_contact_person", "has_job_title", "has_signature_block")
+
+
+def named_senders(raw: pd.DataFrame) -> np.ndarray:
+    """Per row: whether the sender's name is known (``person``)."""
+    return np.array([bool(person(r)[0]) for r in raw.to_dict("records")], dtype=bool)
+
+
+def asked(
+    features: pd.DataFrame,
+    raw: pd.DataFrame,
+    follow_up: FollowUpParams,
+    named: np.ndarray | None = None,
+) -> pd.DataFrame:
     """Rows x askable details: whether the mail asks for it. A detail is asked when it is
     missing, and not: the fax unless ``ask_fax``; the contact person, the job title nor the
     full signature when the sender's name is known (a named sender signs with its role in
     words the lists may not know, "Einkaufsleiter", and a quote does not need it); the
-    signature's parts (title, phone) when the whole signature is asked for instead."""
+    signature's parts (title, phone) when the whole signature is asked for instead.
+    ``named``: ``named_senders(raw)``, if known already."""
     present, mask = missing_mask(features)
     frame = pd.DataFrame(mask, index=features.index, columns=[f.name for f in present])
-    named = np.array([bool(person(r)[0]) for r in raw.to_dict("records")], dtype=bool)
+    named = named_senders(raw) if named is None else named
     if "has_fax" in frame and not follow_up.ask_fax:
         frame["has_fax"] = False
-    for detail in ("has_contact_person", "has_job_title", "has_signature_block"):
+    for detail in NAMED_GIVES:
         if detail in frame:
             frame[detail] &= ~named
     if "has_signature_block" in frame:
@@ -164,14 +179,17 @@ def missing_details(
     features: pd.DataFrame, raw: pd.DataFrame | None = None, follow_up: FollowUpParams | None = None
 ) -> tuple[list[list[str]], list[list[str]]]:
     """Per row: the labels of the missing details (registry order; the fax only with
-    ``ask_fax``) and the questions the follow-up mail asks (``QUOTE_ORDER``, in English; the
-    mail translates them)."""
+    ``ask_fax``; a named sender's name, role and signature never: ``NAMED_GIVES``) and the
+    questions the follow-up mail asks (``QUOTE_ORDER``, in English; the mail translates them)."""
     follow_up = follow_up or FollowUpParams()
     present, mask = missing_mask(features)
     if not follow_up.ask_fax:  # a fax is no detail the team misses
         mask = mask & np.array([f.name != "has_fax" for f in present], dtype=bool)
     raw = pd.DataFrame(index=features.index) if raw is None else raw
-    wanted = asked(features, raw, follow_up)
+    named = named_senders(raw)
+    given = np.array([f.name in NAMED_GIVES for f in present], dtype=bool)
+    mask = mask & ~(named[:, None] & given[None, :])
+    wanted = asked(features, raw, follow_up, named)
     order = [n for n in QUOTE_ORDER if n in wanted] + [n for n in wanted if n not in QUOTE_ORDER]
     ask = wanted[order].to_numpy()
     labels: list[list[str]] = []

@@ -93,7 +93,8 @@ def render_reasons() -> str:
         f'the region tip reads "{NO_REPLY_TIP}" A {QUOTE_NOW} inquiry gets a short '
         "acknowledgement promising the quotation. Any other asks every missing detail at "
         "once, in this order (what a quote needs first), except what the inquiry already "
-        "gives (a named sender is not asked for a name, a role or a signature) and the fax number "
+        "gives (a named sender is not asked for, nor listed as missing, a name, a role or a "
+        "signature) and the fax number "
         "unless `score.follow_up.ask_fax` is true:",
         "",
         "| # | feature | question (English) |",
