@@ -32,7 +32,7 @@ ASKED = [BY_NAME["has_quantity"].question, BY_NAME["has_incoterm"].question]
 def test_every_askable_detail_has_a_place_in_the_order_and_a_translation() -> None:
     askable = {f.name for f in FEATURES if f.question}
     assert askable == set(QUOTE_ORDER)
-    assert {"en", "es", "pt", "fr", "de", "ru", "it", "tr"} <= set(mail_templates())
+    assert {"en", "es", "pt", "fr", "de", "ru", "it", "tr", "ar"} <= set(mail_templates())
     keys = set(mail_templates()["en"])
     for language, words in mail_templates().items():
         assert set(words) - {"questions"} == keys, language
@@ -118,6 +118,14 @@ def test_a_complete_quote_now_inquiry_is_acknowledged_not_questioned() -> None:
             "Prezados senhores,",
         ),
         (
+            {
+                schema.SENDER_NAME: "Ahmed Al-Khatib",
+                schema.BODY: "نرجو تزويدنا بعرض سعر لعدد 1000 كشاف LED قدرة 200 واط.",
+            },
+            "السيد Ahmed Al-Khatib،",
+        ),
+        ({schema.BODY: "نرجو تزويدنا بعرض سعر لعدد 1000 كشاف LED."}, "السادة المحترمون،"),
+        (
             {schema.BODY: "Wir benötigen ein Angebot über 1.200 Stück LED-Hallenstrahler."},
             "Sehr geehrte Damen und Herren,",
         ),
@@ -168,6 +176,11 @@ def test_the_subject_answers_once_about_the_product(subject: str, line: str) -> 
             "RE: Запрос коммерческого предложения: светильники 40Вт",
             "Просим подготовить коммерческое предложение на 2000 светильников.",
             "RE: Ваш запрос: светильники 40Вт",
+        ),
+        (
+            "طلب عرض سعر: 1000 كشاف LED قدرة 200 واط",
+            "نرجو تزويدنا بعرض سعر لعدد 1000 كشاف LED قدرة 200 واط مع شهادات CE.",
+            "RE: استفساركم بخصوص 1000 كشاف LED قدرة 200 واط",
         ),
         (
             "AW: Anfrage: 1.200 Stück LED-Hallenstrahler 200W",

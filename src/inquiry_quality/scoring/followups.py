@@ -293,7 +293,7 @@ def greeting(raw: Mapping[str, object], words: Mapping[str, object], language: s
     if name and gender:
         title = words["titles"][gender]  # type: ignore[index]
         return str(words["titled"]).format(
-            title=title, surname=surname(name), first=name.split()[0]
+            title=title, surname=surname(name), first=name.split()[0], name=name
         )
     if name:
         return str(words["named"]).format(name=name)
