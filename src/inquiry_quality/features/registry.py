@@ -1127,8 +1127,7 @@ FEATURES: Final[tuple[Feature, ...]] = (
         "Attached files.",
         "Attached files ({value})",
         "Attached files ({value})",
-        for_when=SOME,
-        against_when=SOME,
+        for_when=SOME,  # a fact: never against (Feature.states_a_fact)
     ),
     Feature(
         "clean_text",
