@@ -1160,7 +1160,7 @@ SAME_FACT: Final[Mapping[str, tuple[str, ...]]] = {
         "tld_matches_claimed_country",
         "claim_matches_text",
     ),
-    "specific numbers": ("numbers_count", "units_count"),
+    "specification": ("has_specification", "units_count", "numbers_count"),
     "model numbers": ("model_numbers_count", "catalogue_model_matches"),
     "risky attachments": (
         "risky_attachments",
