@@ -151,6 +151,10 @@ def test_the_texts_own_trade_phrases_are_no_junk_evidence() -> None:
 
 def test_stop_words_cover_the_buyer_languages() -> None:
     assert {"the", "und", "el", "и", "que", "le", "di", "ve", "في"} <= stop_words()
+    spanish = stop_words("es")
+    assert {"el", "que", "sus", "the", "your"} <= spanish  # the language's and English
+    assert not {"und", "и", "ve"} & spanish  # not every other language's
+    assert stop_words("xx") == stop_words()  # unknown language: all of them
 
 
 def test_each_term_is_shown_in_its_context() -> None:

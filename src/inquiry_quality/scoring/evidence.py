@@ -1,7 +1,7 @@
 """The text a wording reason quotes: the model's strongest n-grams that a rep can read.
 
-An n-gram is quoted only when it carries meaning: not stop words alone (spaCy's lists for
-every language the phrase lists know), not a placeholder alone ("[number]"), a single word
+An n-gram is quoted only when it carries meaning: not stop words alone (spaCy's lists of the
+text's language and English), not a placeholder alone ("[number]"), a single word
 only when the phrase lists or the trade words know it or it is long (short words are the
 common ones: "item", "send"), and no personal name: no word of the sender's name or address,
 and no word the text only ever writes capitalised inside a sentence ("Vazquez", "Wang").
@@ -14,7 +14,6 @@ words an earlier one shows.
 
 from __future__ import annotations
 
-import importlib
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
@@ -24,11 +23,12 @@ from itertools import accumulate
 from typing import Final
 
 import pandas as pd
+import spacy
 
 from inquiry_quality.core import schema
 from inquiry_quality.core.config import read_yaml
 from inquiry_quality.features.completeness import INCOTERMS
-from inquiry_quality.features.lexicon import ANY_LANGUAGE, fold, lexicon, lexicon_files
+from inquiry_quality.features.lexicon import ANY_LANGUAGE, ENGLISH, fold, lexicon, lexicon_files
 from inquiry_quality.features.patterns import load_patterns
 from inquiry_quality.features.phrasing import GENERIC_ADDRESSEES
 from inquiry_quality.features.text import EMAIL_TOKEN, NUMBER_TOKEN, URL_TOKEN, readable
@@ -60,16 +60,23 @@ STEM: Final = 5  # a trade word this long also matches the words it begins or en
 
 
 @cache
-def stop_words() -> frozenset[str]:
-    """spaCy's stop words of every language the phrase lists know (where spaCy has a list)."""
-    words: set[str] = set()
-    for language in load_patterns()["languages"]:
-        try:
-            module = importlib.import_module(f"spacy.lang.{language}.stop_words")
-        except ImportError:
-            continue
-        words |= {w.lower() for w in module.STOP_WORDS}
-    return frozenset(words)
+def stop_words(language: str = "") -> frozenset[str]:
+    """spaCy's stop words (``spacy.blank(language).Defaults``) of ``language`` and English,
+    which mail in every language borrows; of every language the phrase lists know when
+    ``language`` is unknown or one spaCy has no list for."""
+    codes = load_patterns()["languages"]
+    if language in codes and language != ENGLISH and _spacy_stop_words(language):
+        return _spacy_stop_words(language) | _spacy_stop_words(ENGLISH)
+    return frozenset().union(*(_spacy_stop_words(code) for code in codes))
+
+
+@cache
+def _spacy_stop_words(language: str) -> frozenset[str]:
+    try:
+        defaults = spacy.util.get_lang_class(language).Defaults
+    except ImportError:
+        return frozenset()
+    return frozenset(w.lower() for w in defaults.stop_words)
 
 
 @cache
@@ -137,16 +144,21 @@ def name_words(raw: dict[str, object], language: str = "") -> frozenset[str]:
 
 
 def meaningful(
-    term: str, names: frozenset[str], against: bool = False, trade: frozenset[str] = frozenset()
+    term: str,
+    names: frozenset[str],
+    against: bool = False,
+    trade: frozenset[str] = frozenset(),
+    language: str = "",
 ) -> bool:
     """Whether an n-gram says something: no name in it, a word that is no stop word or
     placeholder, a single word only if known (phrase lists, trade words) or long; ``against``
     an inquiry, a word that is no trade vocabulary either (``is_trade``, or one of ``trade``:
-    the words of the text's own trade phrases, ``trade_phrase_words``)."""
+    the words of the text's own trade phrases, ``trade_phrase_words``); stop words of the
+    text's ``language``."""
     words = term.split(" ")
     if any(w in names for w in words):
         return False
-    stops = stop_words()
+    stops = stop_words(language)
     content = [w for w in words if w not in stops and w not in PLACEHOLDERS and len(w) > 2]
     if len(words) == 1 and content:
         word = content[0]
@@ -226,7 +238,7 @@ def evidence(
     for term in terms:
         if len(shown) == limit:
             break
-        if not meaningful(term, names, against, trade):
+        if not meaningful(term, names, against, trade, language):
             continue
         found = _locate(term, clean_text, names)
         if found is not None and not seen.intersection(found[1]):

@@ -77,8 +77,8 @@ def render_reasons() -> str:
         "",
         f"The text's reason quotes at most {QUOTED} of the inquiry's strongest n-grams, each "
         f"with up to {CONTEXT_WORDS} words of context either side (stopping before a name), "
-        "and only n-grams with a meaningful word: not stop words alone (spaCy's lists for "
-        "every language the phrase lists know), not a placeholder alone ([number], [link]), "
+        "and only n-grams with a meaningful word: not stop words alone (spaCy's lists of the "
+        "text's language and English), not a placeholder alone ([number], [link]), "
         f"a single word only if the phrase lists know it or it has {LONG_WORD} letters or "
         "more, and no word of the sender's name or address nor a word the text only writes "
         "capitalised inside a sentence (a name). Wording quoted against an inquiry is never "
