@@ -627,3 +627,10 @@ def test_a_fact_never_speaks_against(feature: Feature, rep_reads: tuple) -> None
     _, features = rep_reads
     if feature.name in features:
         assert not true_of(feature.name, features, "against").any()
+
+
+def test_a_link_to_the_senders_own_site_is_no_fault() -> None:
+    """A signature's www.<own domain> is a link, but "Contains links" against the inquiry
+    only when a link goes to another site."""
+    frame = pd.DataFrame({"links_count": [1.0, 2.0, 1.0], "links_elsewhere": [0.0, 1.0, None]})
+    assert true_of("links_count", frame, "against").tolist() == [False, True, False]

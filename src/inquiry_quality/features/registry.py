@@ -705,7 +705,8 @@ FEATURES: Final[tuple[Feature, ...]] = (
         "No links",
         "Contains links ({value})",
         for_when=NO,
-        against_when=SOME,
+        # a link to the sender's own website (a signature's www) is no fault
+        against_when=(*SOME, at_least(1, of="links_elsewhere")),
     ),
     # --- plan ------------------------------------------------------------------------------
     Feature(
