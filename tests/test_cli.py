@@ -220,7 +220,7 @@ def test_explain_a_pasted_scam_and_a_complete_rfq(
     assert "Western Union" in scam or "scam phrases" in scam
     assert "Verdict: likely a GENUINE buyer" in rfq
     assert "Region:  Europe" in rfq and "from the team's notes" in rfq
-    assert "Dear Anna Berg," in rfq
+    assert "Dear Ms. Berg," in rfq  # Anna: a woman's name
     for section in ("Why", "For:", "Against:", "Missing details", "Model "):
         assert section in scam and section in rfq
 
@@ -475,6 +475,10 @@ def test_explain_says_each_fact_once_truly_and_mails_as_a_rep_would(
     assert "fax" not in report.split("Missing details", 1)[1].split("Region:", 1)[0].lower()
     assert "+ Does not ask for a catalogue" not in report
     assert "+ Greets a person by name" not in report or case == "german"
+    # a fact is no fault, nor what every new buyer lacks
+    assert not any(
+        r.startswith(("- Asks for CIF", "- Written in", "- Starts a new")) for r in reasons
+    )
     mail = report.split("Follow-up mail", 1)[1].split("Region:", 1)[0]
     if case == "scam":
         assert "Tier:    DISCARD" in report or "Tier:    VERIFY IDENTITY" in report
@@ -482,5 +486,5 @@ def test_explain_says_each_fact_once_truly_and_mails_as_a_rep_would(
     elif "| " in mail:  # a mail (the small test model may also discard the vague one)
         assert "Hi" not in mail.replace("|", " ").split() and mail.count("RE:") == 1
     if case == "german" and "| " in mail:
-        assert "Guten Tag Lukas Meier," in mail and "Mit freundlichen Grüßen" in mail
+        assert "Sehr geehrter Herr Meier," in mail and "Mit freundlichen Grüßen" in mail
         assert "- No delivery time" not in report

@@ -13,9 +13,11 @@ from inquiry_quality.scoring.evidence import (
     QUOTED,
     evidence,
     in_context,
+    is_trade,
     meaningful,
     name_words,
     stop_words,
+    trade_phrase_words,
 )
 from inquiry_quality.scoring.reasons import QUOTE_START
 
@@ -38,19 +40,121 @@ def test_names_come_from_the_sender_and_from_capitals_inside_sentences() -> None
 
 
 @pytest.mark.parametrize(
-    "term", ["or", "of", "of the", "the xxnum", "xxurl", "vazquez", "dear maria"]
+    "term",
+    [
+        "or",
+        "of",
+        "of the",
+        "the xxnum",
+        "xxurl",
+        "vazquez",
+        "dear maria",
+        # single common words: say nothing alone
+        "item",
+        "items",
+        "send",
+        "kindly",
+        "und",
+        "für",
+        "votre",
+        "tous",
+        "pour",
+        "вашу",
+        "için",
+    ],
 )
-def test_stop_words_placeholders_and_names_are_not_evidence(term: str) -> None:
+def test_stop_words_placeholders_names_and_common_words_are_not_evidence(term: str) -> None:
     assert not meaningful(term, name_words(RAW))
+    assert not meaningful(term, name_words(RAW), against=True)
 
 
-@pytest.mark.parametrize("term", ["price list", "send your best", "western union", "moq"])
+@pytest.mark.parametrize(
+    "term",
+    ["price list", "send your best", "western union", "moq", "clearance fee", "inheritance"],
+)
 def test_words_that_carry_meaning_are_evidence(term: str) -> None:
     assert meaningful(term, name_words(RAW))
 
 
+@pytest.mark.parametrize(
+    "term",
+    [
+        "prix cif",  # fr: a price term
+        "cif",
+        "200w",
+        "ip65",
+        "xxnum lm",
+        "led hallenstrahler",  # de: the product, a compound
+        "hallenstrahler",
+        "angebot über",
+        "светодиодных светильников",  # ru: LED luminaires
+        "proyectores",  # es
+        "dalles led",  # fr
+        "sokak armatürü",  # tr: street luminaire
+        "lâmpada led",  # pt
+        "resa cif",  # it
+        "الأسعار cif",  # ar
+        "madame monsieur",
+    ],
+)
+def test_product_and_trade_words_are_no_junk_evidence(term: str) -> None:
+    """Quoted against an inquiry, a buyer's own trade vocabulary would read as prejudice."""
+    assert not meaningful(term, frozenset(), against=True)
+
+
+@pytest.mark.parametrize(
+    "term",
+    [
+        "lista de precios",  # es: price-list fishing
+        "listino prezzi",  # it
+        "прайс лист",  # ru
+        "clearance fee",
+        "bank account",
+        "datos bancarios",
+        "liberar los fondos",
+        "transfer etmek",
+    ],
+)
+def test_junk_wording_is_still_evidence_against(term: str) -> None:
+    assert meaningful(term, frozenset(), against=True)
+
+
+@pytest.mark.parametrize(
+    ("word", "trade"),
+    [
+        ("paneles", True),  # an inflection of "panel"
+        ("hallenstrahler", True),  # a compound ending in "strahler"
+        ("светильников", True),
+        ("36w", True),
+        ("catalogue", False),  # asking for the whole catalogue is a junk sign
+        ("heredero", False),
+        ("beneficiary", False),
+    ],
+)
+def test_trade_words_match_inflections_and_compounds(word: str, trade: bool) -> None:
+    assert is_trade(word) is trade
+
+
+def test_the_texts_own_trade_phrases_are_no_junk_evidence() -> None:
+    """ "plazo de entrega" and "carta de crédito" are trade phrases of the Spanish lists; their
+    words are no evidence against the inquiry that uses them, elsewhere they still are."""
+    text = "plazo de entrega: antes de marzo. pago mediante carta de crédito a xxnum días."
+    words = trade_phrase_words(text, "es")
+    assert {"plazo", "entrega"} <= words
+    assert not meaningful("plazo de", frozenset(), against=True, trade=words)
+    assert meaningful("plazo de", frozenset(), against=True)
+    assert evidence(["plazo de", "carta de"], text, {}, "es", against=True) == []
+    assert evidence(["plazo de"], text, {}, "es") == ["plazo de entrega: antes de…"]
+    turkish = "sayın yetkili, xxnum adet led sokak armatürü için fiyat teklifinizi rica ederiz."
+    assert evidence(["sayın yetkili", "sayın"], turkish, {}, "tr", against=True) == []
+
+
 def test_stop_words_cover_the_buyer_languages() -> None:
-    assert {"the", "und", "el", "и", "que", "le"} <= stop_words()
+    assert {"the", "und", "el", "и", "que", "le", "di", "ve", "في"} <= stop_words()
+    spanish = stop_words("es")
+    assert {"el", "que", "sus", "the", "your"} <= spanish  # the language's and English
+    assert not {"und", "и", "ve"} & spanish  # not every other language's
+    assert stop_words("xx") == stop_words()  # unknown language: all of them
 
 
 def test_each_term_is_shown_in_its_context() -> None:
@@ -60,21 +164,33 @@ def test_each_term_is_shown_in_its_context() -> None:
     assert in_context("missing words", text) is None
     assert in_context("please", text) == "dear mr. wang, please send your best…"
     assert in_context("please", text, frozenset({"wang"})) == "…please send your best…"
+    russian = "здравствуйте, пришлите прайс-лист и каталог на всю вашу продукцию."
+    assert in_context("прайс лист", russian) == "здравствуйте, пришлите прайс-лист и каталог на…"
 
 
 def test_at_most_three_and_no_repeats() -> None:
     text = (
         "please send your best price list and catalogue of all your products today. we "
-        "need led panels for a hotel project in our city and a school"
+        "need led panels for a hotel project in our city and a school. regards from the "
+        "purchasing office of maria vazquez and her team"
     )
-    terms = ["or", "price list", "best price list", "catalogue", "products", "hotel", "school"]
-    shown = evidence(terms, text, RAW)
-    assert len(shown) == QUOTED
-    assert shown[:2] == [
-        "…send your best price list and catalogue of…",
-        "…of all your products today. we need…",
+    terms = [
+        "or",
+        "price list",
+        "best price list",  # shown with "price list"
+        "catalogue",  # shown in its context
+        "all your products",
+        "hotel project",
+        "purchasing office",
+        "school",
     ]
-    assert all("vazquez" not in s for s in shown)
+    shown = evidence(terms, text, RAW)
+    assert shown == [
+        "…send your best price list and catalogue of…",
+        "…and catalogue of all your products today. we need…",
+        "…panels for a hotel project in our city…",
+    ]
+    assert len(shown) == QUOTED
 
 
 @pytest.fixture(scope="module")

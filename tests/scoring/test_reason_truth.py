@@ -11,6 +11,7 @@ import pytest
 from inquiry_quality.core.config import Params, ScoreParams
 from inquiry_quality.features.registry import BY_NAME, FEATURES, Feature, describe, true_of
 from inquiry_quality.scoring import Scorer
+from inquiry_quality.scoring.evidence import is_trade, stop_words
 from inquiry_quality.scoring.pasted import inquiry_from_text
 from inquiry_quality.scoring.reasons import AGAINST, FOR
 
@@ -441,3 +442,195 @@ def test_what_the_text_says_is_what_the_reasons_say(case: str, true_of_text: tup
         assert FALSE_SENTENCES[3] not in said
         assert "delivery time" not in output.loc[case, "missing_details"]
     assert_reasons_true(output.loc[[case]], features.loc[[case]])
+
+
+#: complete RFQs, vague price-list asks and advance-fee scams in the buyer languages, written
+#: for these tests: what a rep reads beside them must hold in every language
+REP_READS = {
+    "rfq-de": """From: Stefan Krüger <s.krueger@krueger-elektrotechnik.de>
+Subject: Anfrage: 1.200 Stück LED-Hallenstrahler 200W
+
+Sehr geehrte Damen und Herren,
+
+wir sind ein Elektrogroßhändler aus Dortmund. Für ein Logistikzentrum benötigen wir ein
+Angebot über 1.200 Stück LED-Hallenstrahler 200W, 4000K, IP65, 150 lm/W, DALI-dimmbar.
+Bitte nennen Sie uns Ihre CIF-Preise Hamburg, Zahlung per Akkreditiv. Verpackung:
+Exportkarton, palettiert. Liefertermin: spätestens Ende Februar.
+
+Mit freundlichen Grüßen
+Stefan Krüger
+Einkaufsleiter
+Krüger Elektrotechnik GmbH
+Tel. +49 231 555 7788
+""",
+    "rfq-fr": """From: Nathalie Girard <n.girard@eclairage-girard.fr>
+Subject: Demande de devis : 900 dalles LED 600x600 36W
+
+Madame, Monsieur,
+
+La société Éclairage Girard SARL, grossiste à Lyon, souhaite recevoir votre meilleure offre
+pour 900 dalles LED 600x600 36W, 4000K, UGR<19. Prix CIF Marseille, paiement par virement à
+30 jours. Emballage carton individuel sur palette. Livraison souhaitée sous 8 semaines.
+
+Cordialement,
+Nathalie Girard
+Responsable Achats
+""",
+    "rfq-it": """From: Giulia Bianchi <g.bianchi@bianchiluce.it>
+Subject: Richiesta di offerta: 800 downlight LED 20W
+
+Spettabile ditta,
+
+siamo Bianchi Luce S.r.l., distributore a Milano. Vi chiediamo un'offerta per 800 pezzi di
+downlight LED da incasso 20W, 3000K, CRI>90, IP44. Resa CIF Genova, pagamento con bonifico
+a 60 giorni. Consegna entro fine aprile.
+
+Cordiali saluti,
+Giulia Bianchi
+""",
+    "rfq-ru": """From: Алексей Смирнов <a.smirnov@energosvet.ru>
+Subject: Запрос коммерческого предложения: 2000 светодиодных светильников 40Вт
+
+Добрый день!
+
+ООО «Энергосвет» просит подготовить коммерческое предложение на 2000 шт. светодиодных
+светильников 595x595 40Вт, 4000K. Условия поставки FCA Нинбо, оплата 30% предоплата.
+Срок поставки — до конца марта.
+
+С уважением,
+Алексей Смирнов
+""",
+    "rfq-tr": """From: Mehmet Yılmaz <m.yilmaz@yilmazelektrik.com.tr>
+Subject: Fiyat teklifi talebi: 1.500 adet LED sokak armatürü 100W
+
+Sayın Yetkili,
+
+1.500 adet LED sokak armatürü 100W, 5000K, IP66 için fiyat teklifinizi rica ederiz. Teslim
+şekli CIF Mersin, ödeme akreditif ile. Teslim süresi en geç mart sonu.
+
+Saygılarımızla,
+Mehmet Yılmaz
+Satın Alma Müdürü
+""",
+    "vague-es": """From: Jorge <jorge.import88@hotmail.com>
+Subject: lista de precios
+
+Hola, me puede enviar su lista de precios y catálogo de todos sus productos? Gracias
+""",
+    "vague-pt": """From: Marcos <marcos.vendas2025@gmail.com>
+Subject: catálogo
+
+Olá, pode me mandar o catálogo e a lista de preços de todos os produtos? Obrigado.
+""",
+    "scam-es": """From: "Licenciado Ramón Ortega" <ramon.ortega.abogado@gmail.com>
+Subject: URGENTE: herencia no reclamada
+
+Estimado amigo:
+
+Un cliente fallecido dejó la suma de 6.800.000 USD sin heredero y quiero transferir estos
+fondos a su cuenta. Para liberar los fondos debe pagar una tasa de 1.900 USD por Western
+Union y enviarme sus datos bancarios.
+""",
+    "scam-it": """From: "Avvocato Samuel Adeyemi" <samuel.adeyemi.studio@gmail.com>
+Subject: PROPOSTA URGENTE E RISERVATA
+
+Caro amico,
+
+gestisco l'eredità di 6.300.000 dollari di un cliente deceduto senza eredi. Per sbloccare i
+fondi dovete pagare una commissione di 1.700 dollari tramite Western Union.
+""",
+}
+#: sentences no rep would accept as a fault: facts, and what every new buyer lacks
+NO_FAULT = tuple(
+    f.against_sentence.split("{", 1)[0]
+    for f in FEATURES
+    if f.states_a_fact
+    or f.name
+    in (
+        "is_reply",
+        "our_document_numbers",
+        "our_document_phrases",
+        "follow_up_phrases",
+        "known_contact",
+        "known_company_domain",
+        "has_fax",
+        "country_source",
+        "states_target_price",
+        "plans_sample_order",
+    )
+)
+
+
+@pytest.fixture(scope="module")
+def rep_reads(everything: Scorer, project_params: Params) -> tuple[pd.DataFrame, pd.DataFrame]:
+    details = everything.score_details(_inquiries(REP_READS, project_params))
+    return details.output.set_axis(list(REP_READS)), details.features.set_axis(list(REP_READS))
+
+
+def test_no_fact_and_no_new_buyers_lack_is_said_against(rep_reads: tuple) -> None:
+    """Every factor the model has is said here (``everything``): none against is a fact
+    ("Asks for CIF prices", "Written in German") or what every new buyer lacks."""
+    output, features = rep_reads
+    assert_reasons_true(output, features)
+    for case, said in output["reasons"].items():
+        against = [r[len(AGAINST) :] for r in said if r.startswith(AGAINST)]
+        assert not [r for r in against if r.startswith(NO_FAULT)], (case, against)
+        assert not [r for r in said if r[2:].startswith(("Written in", "Buyer in"))], case
+
+
+def test_a_formal_greeting_and_a_request_without_question_mark_are_no_fault(
+    rep_reads: tuple,
+) -> None:
+    output, features = rep_reads
+    for case in ("rfq-de", "rfq-fr", "rfq-tr"):
+        assert features.loc[case, "greeting"] == "generic", case  # Sehr geehrte Damen und Herren
+        assert AGAINST + "Greets no one by name" not in output.loc[case, "reasons"], case
+    for case in ("rfq-de", "rfq-fr", "rfq-it", "rfq-ru", "rfq-tr"):
+        if features.loc[case, "request_phrases"] >= 1:
+            assert AGAINST + "Asks no questions" not in output.loc[case, "reasons"], case
+
+
+def _quoted(reason: str) -> list[str]:
+    if ": '" not in reason:
+        return []
+    return re.findall(r"'…?([^']+?)…?'(?:, |$)", reason.split(": ", 1)[1])
+
+
+def test_junk_wording_quotes_no_buyers_trade_words_alone(rep_reads: tuple) -> None:
+    """A wording reason against quotes some word that is neither a stop word nor the buyer's
+    trade vocabulary, and a wording reason is never said without a quote."""
+    output, _ = rep_reads
+    for case, said in output["reasons"].items():
+        for reason in said:
+            if not reason[2:].startswith("Wording typical"):
+                continue
+            quotes = _quoted(reason)
+            assert quotes, (case, reason)
+            if reason.startswith(AGAINST):
+                for quote in quotes:
+                    words = re.findall(r"[^\W\d_]{3,}", quote.lower())
+                    free = [w for w in words if w not in stop_words() and not is_trade(w)]
+                    assert free, (case, quote)
+
+
+def test_scams_and_price_fishing_still_quote_their_wording(rep_reads: tuple) -> None:
+    output, _ = rep_reads
+    for case in ("vague-es", "vague-pt", "scam-es"):
+        quoted = [q for r in output.loc[case, "reasons"] for q in _quoted(r)]
+        against = [r for r in output.loc[case, "reasons"] if r.startswith(AGAINST)]
+        assert against, case
+        assert all(q.strip() for q in quoted), case
+
+
+@pytest.mark.parametrize("feature", [f for f in FEATURES if f.states_a_fact], ids=lambda f: f.name)
+def test_a_fact_never_speaks_against(feature: Feature, rep_reads: tuple) -> None:
+    _, features = rep_reads
+    if feature.name in features:
+        assert not true_of(feature.name, features, "against").any()
+
+
+def test_a_link_to_the_senders_own_site_is_no_fault() -> None:
+    """A signature's www.<own domain> is a link, but "Contains links" against the inquiry
+    only when a link goes to another site."""
+    frame = pd.DataFrame({"links_count": [1.0, 2.0, 1.0], "links_elsewhere": [0.0, 1.0, None]})
+    assert true_of("links_count", frame, "against").tolist() == [False, True, False]

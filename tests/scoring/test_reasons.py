@@ -15,7 +15,10 @@ from inquiry_quality.scoring.reasons import (
     FOR,
     one_per_fact,
     reason_facts,
+    reasons,
     repeated_facts,
+    sentence,
+    with_evidence,
 )
 
 
@@ -112,3 +115,30 @@ def test_each_reason_names_one_fact(talkative: Scorer, handwritten_inbox: pd.Dat
     mapped = {name.replace("_", " ").capitalize() for name in extra}
     assert {r[len(FOR) :].split(": ")[0] for r in unknown} <= mapped
     assert all(r.startswith((FOR, AGAINST)) for r in said)
+
+
+def test_a_mapped_in_number_is_said_without_a_trailing_zero() -> None:
+    assert sentence("years_on_platform", "for", (("years_on_platform", 2.0),)) == (
+        "Years on platform: 2"
+    )
+    assert sentence("years_on_platform", "for", (("years_on_platform", 0.5),)) == (
+        "Years on platform: 0.5"
+    )
+
+
+def test_a_wording_reason_without_readable_wording_gives_way() -> None:
+    """With nothing to quote, "Wording typical of junk" is no reason: the next factor says."""
+    contributions = pd.DataFrame(
+        {"clean_text": [-2.0, -2.0], "has_quantity": [-1.0, -1.0]}, index=[0, 1]
+    )
+    features = pd.DataFrame({"clean_text": ["x", "y"], "has_quantity": [0.0, 0.0]})
+    quotes = {("clean_text", "against"): [[], ["…send me your price list…"]]}
+    kept = with_evidence(contributions, quotes)
+    assert kept["clean_text"].tolist() == [0.0, -2.0]
+    said = reasons(contributions, features, 1, 0.1, quotes)
+    assert said == [
+        [AGAINST + BY_NAME["has_quantity"].against_sentence],
+        [AGAINST + "Wording typical of junk: '…send me your price list…'"],
+    ]
+    unquoted = reasons(contributions, features, 1, 0.1, {("clean_text", "against"): None})
+    assert unquoted[0] == [AGAINST + "Wording typical of junk"]  # no terms: said as before

@@ -16,7 +16,14 @@ from inquiry_quality.modeling.heads import GENUINE
 from inquiry_quality.scoring import LIST_COLUMNS, Scorer
 from inquiry_quality.scoring.evidence import quoted_evidence
 from inquiry_quality.scoring.followups import QUOTE_ORDER, follow_up_mail, mail_language, person
-from inquiry_quality.scoring.reasons import AGAINST, FOR, one_per_fact, sayable, top_factors
+from inquiry_quality.scoring.reasons import (
+    AGAINST,
+    FOR,
+    one_per_fact,
+    sayable,
+    top_factors,
+    with_evidence,
+)
 from inquiry_quality.scoring.scorer import CANDIDATE_TERMS
 from inquiry_quality.scoring.tiers import NO_FOLLOW_UP, NO_REPLY_TIP, QUOTE_NOW, VERIFY_IDENTITY
 
@@ -49,10 +56,6 @@ def test_reasons_are_the_inquirys_strongest_contributions(
 ) -> None:
     raw = new_batch.sample(n=40, random_state=1)
     details = scorer.score_details(raw)
-    contributions = one_per_fact(sayable(details.contributions, details.features))
-    top, minimum = scorer.params.top_reasons, scorer.params.min_contribution
-    up, _, down, _ = top_factors(contributions, top, minimum)
-    names = list(contributions.columns)
     text = details.features[scorer.bundle.text_column]
     terms = {
         "for": quoted_evidence(
@@ -66,15 +69,23 @@ def test_reasons_are_the_inquirys_strongest_contributions(
             text,
             raw,
             details.features["language"],
+            against=True,
         ),
     }
+    quotes = {(scorer.bundle.text_column, d): quoted for d, quoted in terms.items()}
+    contributions = with_evidence(
+        one_per_fact(sayable(details.contributions, details.features)), quotes
+    )
+    top, minimum = scorer.params.top_reasons, scorer.params.min_contribution
+    up, _, down, _ = top_factors(contributions, top, minimum)
+    names = list(contributions.columns)
 
     def said(name: str, direction: str, i: int) -> str:
         row = details.features.iloc[i]
         text = (
             describe(name, row.to_dict(), direction)  # type: ignore[arg-type]
             if name in BY_NAME
-            else f"{name.replace('_', ' ').capitalize()}: {row[name]}"  # a mapped-in column
+            else f"{name.replace('_', ' ').capitalize()}: {_shown(row[name])}"  # mapped-in
         )
         quoted = terms[direction][i] if name == scorer.bundle.text_column else []
         return text + (": " + ", ".join(f"'{t}'" for t in quoted) if quoted else "")
@@ -188,3 +199,8 @@ def test_scores_without_optional_columns(
     raw = examples.iloc[[1]].drop(columns=[column])
     out = scorer.score(raw)
     assert len(out) == 1 and out[schema.TIER].notna().all()
+
+
+def _shown(value: object) -> object:
+    """A mapped-in column's value as a reason says it: 2.0 as "2"."""
+    return f"{value:g}" if isinstance(value, float) else value

@@ -10,7 +10,14 @@ import sys
 
 from inquiry_quality.features.lexicon import languages_with
 from inquiry_quality.features.region import REGION_TIPS
-from inquiry_quality.features.registry import FAMILIES, FEATURES, KIND_DOC, Direction, Feature
+from inquiry_quality.features.registry import (
+    FAMILIES,
+    FEATURES,
+    KIND_DOC,
+    NEVER,
+    Direction,
+    Feature,
+)
 
 _FAMILY_DOC = {
     "completeness": "Does the inquiry say what a quote needs, and who is asking?",
@@ -41,6 +48,8 @@ def _cell(text: str | None) -> str:
 def said_when(feature: Feature, direction: Direction) -> str:
     """A sentence and when it is true ("Few numbers ({value}) *(when ≤ 2)*")."""
     sentence = feature.for_sentence if direction == "for" else feature.against_sentence
+    if feature.when(direction) == NEVER:
+        return "never said (no fault of an inquiry)"
     when = " and ".join(str(w) for w in feature.when(direction))
     return _cell(sentence) + (f" *(when {_cell(when)})*" if when else "")
 

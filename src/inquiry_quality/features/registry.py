@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Final, Literal
 
 import numpy as np
@@ -46,6 +46,8 @@ class When:
     of: str | None = None
 
     def __str__(self) -> str:
+        if self.low > self.high:
+            return "never"
         what = f"`{self.of}` " if self.of else "value "
         if self.labels:
             return what + "is " + " or ".join(sorted(self.labels))
@@ -76,6 +78,10 @@ def one_of(*labels: str, of: str | None = None) -> When:
     return When(labels=frozenset(labels), of=of)
 
 
+#: no value is true: a sentence never said. A sign of an existing relationship (a reply, our
+#: document cited, a CRM contact) speaks for an inquiry, but its absence never against one:
+#: every new buyer lacks it (marked "see NEVER")
+NEVER: Final = (When(low=math.inf, high=-math.inf),)
 NO: Final = (equals(0),)
 SOME: Final = (at_least(1),)
 BAD_FLAG: Final = {"for_when": NO, "against_when": (equals(1),)}  # 1 speaks against
@@ -108,8 +114,17 @@ class Feature:
     concepts: tuple[str, ...] = ()  # the lexicon concepts it reads (features/lexicon.py)
     languages: tuple[str, ...] = ()  # else the languages its phrase lists cover; (): any
 
+    @property
+    def states_a_fact(self) -> bool:
+        """Whether the two sentences are one: a fact ("Asks for CIF prices", "Written in
+        German") that may speak for an inquiry but is no fault of it, so it never speaks
+        against (a rep reads it as prejudice)."""
+        return self.for_sentence == self.against_sentence and self.kind != "detail"
+
     def when(self, direction: Direction) -> tuple[When, ...]:
         """The conditions under which ``direction``'s sentence is true."""
+        if direction == "against" and self.states_a_fact:
+            return NEVER
         given = self.for_when if direction == "for" else self.against_when
         if given:
             return given
@@ -230,13 +245,16 @@ FEATURES: Final[tuple[Feature, ...]] = (
         "Phone number given",
         "No phone number",
     ),
-    _detail(
-        "has_fax",
-        "A fax number.",
-        "fax number",
-        "Do you have a fax number for documents, or is e-mail fine?",
-        "Fax number given",
-        "No fax number",
+    replace(
+        _detail(
+            "has_fax",
+            "A fax number.",
+            "fax number",
+            "Do you have a fax number for documents, or is e-mail fine?",
+            "Fax number given",
+            "No fax number",
+        ),
+        against_when=NEVER,  # few buyers have one today: no fault
     ),
     _detail(
         "has_website",
@@ -453,7 +471,8 @@ FEATURES: Final[tuple[Feature, ...]] = (
         "Country known from {value}",
         "Does not say its country (known from {value})",
         for_when=(one_of("claim", "text", "phone", "domain"),),
-        against_when=(one_of("phone", "domain"),),
+        # a buyer whose phone or domain shows the country need not say it: no fault
+        against_when=NEVER,
         labels=(
             ("claim", "the buyer's own words"),
             ("text", "the mail's text"),
@@ -512,14 +531,11 @@ FEATURES: Final[tuple[Feature, ...]] = (
         "personal (Dear Mr. X, Estimado Sr. X), generic (Dear Sir/Madam, Sehr geehrte Damen "
         "und Herren), casual (hi, hola), none; unknown in a language without greeting lists.",
         "Greets a person by name",
-        "{value}, not addressed to a person",
+        "Greets no one by name",
         for_when=(one_of("personal"),),
-        against_when=(one_of("generic", "casual", "none"),),
-        labels=(
-            ("generic", "generic greeting (Dear Sir/Madam)"),
-            ("casual", "casual greeting (hi)"),
-            ("none", "no greeting"),
-        ),
+        # "Sehr geehrte Damen und Herren" is the formal greeting of a first contact: no fault;
+        # "none" may be a greeting the lists lack ("Sevgili dostum"), so no claim of none
+        against_when=(one_of("casual", "none"),),
         concepts=("greeting_formal",),
         languages=("en",),
     ),
@@ -656,7 +672,8 @@ FEATURES: Final[tuple[Feature, ...]] = (
         "Asks concrete questions ({value})",
         "Asks no questions",
         for_when=(When(low=1, high=6),),
-        against_when=NO,
+        # an RFQ asks for a quote without a question mark: no fault when it asks for goods
+        against_when=(*NO, equals(0, of="request_phrases")),
     ),
     Feature(
         "length_words",
@@ -688,7 +705,8 @@ FEATURES: Final[tuple[Feature, ...]] = (
         "No links",
         "Contains links ({value})",
         for_when=NO,
-        against_when=SOME,
+        # a link to the sender's own website (a signature's www) is no fault
+        against_when=(*SOME, at_least(1, of="links_elsewhere")),
     ),
     # --- plan ------------------------------------------------------------------------------
     Feature(
@@ -698,6 +716,7 @@ FEATURES: Final[tuple[Feature, ...]] = (
         "A target price or budget is stated.",
         "States a target price",
         "No target price",
+        against_when=NEVER,  # one sign's absence is no fault: plan_signs says when all lack
     ),
     Feature(
         "states_annual_volume",
@@ -706,6 +725,7 @@ FEATURES: Final[tuple[Feature, ...]] = (
         "An annual or yearly volume is stated ('annual volume', 'per year').",
         "States an annual volume",
         "No annual volume",
+        against_when=NEVER,  # one sign's absence is no fault: plan_signs says when all lack
     ),
     Feature(
         "states_delivery_schedule",
@@ -714,6 +734,7 @@ FEATURES: Final[tuple[Feature, ...]] = (
         "A delivery schedule: first shipment, call-offs, split or regular deliveries.",
         "Plans a delivery schedule",
         "No delivery schedule",
+        against_when=NEVER,  # one sign's absence is no fault: plan_signs says when all lack
     ),
     Feature(
         "plans_sample_order",
@@ -722,6 +743,7 @@ FEATURES: Final[tuple[Feature, ...]] = (
         "A sample or trial order planned before the bulk order.",
         "Plans a sample or trial order",
         "No sample or trial order planned",
+        against_when=NEVER,  # one sign's absence is no fault: plan_signs says when all lack
     ),
     Feature(
         "names_project",
@@ -730,6 +752,7 @@ FEATURES: Final[tuple[Feature, ...]] = (
         "A named project, tender or reference number.",
         "Names the project or tender",
         "No project named",
+        against_when=NEVER,  # one sign's absence is no fault: plan_signs says when all lack
     ),
     Feature(
         "plan_signs",
@@ -737,9 +760,9 @@ FEATURES: Final[tuple[Feature, ...]] = (
         "number",
         "How many of the five signs above the inquiry shows (0-5).",
         "Says how the purchase will go ({value} of 5 signs)",
-        "Says little about how the purchase will go ({value} of 5 signs)",
+        "Names no target price, yearly volume, delivery schedule, sample order or project",
         for_when=(at_least(2),),
-        against_when=(at_most(1),),
+        against_when=(equals(0),),
     ),
     # --- intent ----------------------------------------------------------------------------
     Feature(
@@ -790,6 +813,7 @@ FEATURES: Final[tuple[Feature, ...]] = (
         "(a prefix alone: NaN). NaN for forms and platform exports.",
         "Replies to an earlier message",
         "Starts a new conversation",
+        against_when=NEVER,  # every new buyer does: see NEVER
     ),
     Feature(
         "replies_to_our_mail",
@@ -811,7 +835,7 @@ FEATURES: Final[tuple[Feature, ...]] = (
         "Cites our document {our_document}",
         "Cites none of our quotation, PI or order numbers",
         for_when=SOME,
-        against_when=NO,
+        against_when=NEVER,  # no history: see NEVER
     ),
     Feature(
         "our_document",
@@ -839,7 +863,7 @@ FEATURES: Final[tuple[Feature, ...]] = (
         "Follows up an open conversation ({value} phrases)",
         "No follow-up of an earlier conversation",
         for_when=SOME,
-        against_when=NO,
+        against_when=NEVER,  # no history: see NEVER
         concepts=("follow_up",),
     ),
     Feature(
@@ -852,7 +876,7 @@ FEATURES: Final[tuple[Feature, ...]] = (
         "Refers to no quotation, PI, order or shipment of ours",
         # "bitten wir um Ihr Angebot" asks for a quotation: only a mail asking for none refers
         for_when=(at_least(1), equals(0, of="request_phrases")),
-        against_when=NO,
+        against_when=NEVER,  # no history: see NEVER
         concepts=("our_documents",),
     ),
     # --- parties ---------------------------------------------------------------------------
@@ -864,6 +888,7 @@ FEATURES: Final[tuple[Feature, ...]] = (
         "(`featurize.known_parties`; NaN without it).",
         "A known contact of ours",
         "Not a contact in our CRM",
+        against_when=NEVER,  # no history: see NEVER
     ),
     Feature(
         "known_company_domain",
@@ -872,6 +897,7 @@ FEATURES: Final[tuple[Feature, ...]] = (
         "The sender's domain is a domain of a known customer (NaN without the CRM export).",
         "Writes from a known customer's domain ({sender_domain})",
         "Not a known customer's domain",
+        against_when=NEVER,  # no history: see NEVER
     ),
     Feature(
         "lookalike_domain",
@@ -1100,10 +1126,9 @@ FEATURES: Final[tuple[Feature, ...]] = (
         "message",
         "number",
         "Attached files.",
-        "Attached {value} files",
-        "Attached {value} files",
-        for_when=SOME,
-        against_when=SOME,
+        "Attached files ({value})",
+        "Attached files ({value})",
+        for_when=SOME,  # a fact: never against (Feature.states_a_fact)
     ),
     Feature(
         "clean_text",
@@ -1136,7 +1161,7 @@ SAME_FACT: Final[Mapping[str, tuple[str, ...]]] = {
         "tld_matches_claimed_country",
         "claim_matches_text",
     ),
-    "specific numbers": ("numbers_count", "units_count"),
+    "specification": ("has_specification", "units_count", "numbers_count"),
     "model numbers": ("model_numbers_count", "catalogue_model_matches"),
     "risky attachments": (
         "risky_attachments",
@@ -1149,10 +1174,19 @@ SAME_FACT: Final[Mapping[str, tuple[str, ...]]] = {
     "reply-to": ("reply_to_differs", "reply_to_other_domain"),
     "thread": ("is_reply", "replies_to_our_mail", "re_depth"),
     "our documents": ("our_document_numbers", "our_document_phrases", "quotes_our_mail"),
+    "purchase plan": (
+        "plan_signs",
+        "states_target_price",
+        "states_annual_volume",
+        "states_delivery_schedule",
+        "plans_sample_order",
+        "names_project",
+    ),
 }
-#: where the buyer is: context for the region tip, never a reason for or against by itself (a
-#: rep reads "Buyer region: Europe" as a verdict on the region, not on this inquiry)
-CONTEXT_ONLY: Final = frozenset({"country", "region"})
+#: where the buyer is and the language it writes: context for the region tip, never a reason
+#: for or against by itself (a rep reads "Buyer region: Europe" or "Written in Spanish" as a
+#: verdict on the region or the language, not on this inquiry)
+CONTEXT_ONLY: Final = frozenset({"country", "region", "language"})
 #: the fact each grouped feature states (features outside ``SAME_FACT`` state their own)
 FACT_OF: Final[Mapping[str, str]] = {
     name: fact for fact, names in SAME_FACT.items() for name in names

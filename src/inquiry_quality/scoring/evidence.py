@@ -1,24 +1,34 @@
 """The text a wording reason quotes: the model's strongest n-grams that a rep can read.
 
-An n-gram is quoted only when it carries meaning: not stop words alone (spaCy's lists for
-every language the phrase lists know), not a placeholder alone ("[number]"), and no personal
-name: no word of the sender's name or address, and no word the text only ever writes
-capitalised inside a sentence ("Vazquez", "Wang"). Each is shown in its context in the
-cleaned text ("…send me your price list and…"), at most ``QUOTED`` of them.
+An n-gram is quoted only when it carries meaning: not stop words alone (spaCy's lists of the
+text's language and English), not a placeholder alone ("[number]"), a single word
+only when the phrase lists or the trade words know it or it is long (short words are the
+common ones: "item", "send"), and no personal name: no word of the sender's name or address,
+and no word the text only ever writes capitalised inside a sentence ("Vazquez", "Wang").
+Wording quoted against an inquiry is never the buyer's product or trade vocabulary alone
+(``trade_words``: "prix cif", "светодиодных светильников", "200w"): whatever weight the
+model gives those words, a rep reads them as a buyer's. Each is shown in its context in the
+cleaned text ("…send me your price list and…"), at most ``QUOTED`` of them, none repeating
+words an earlier one shows.
 """
 
 from __future__ import annotations
 
 import importlib.util
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
+from itertools import accumulate
 from typing import Final
 
 import pandas as pd
 
 from inquiry_quality.core import schema
+from inquiry_quality.core.config import read_yaml
+from inquiry_quality.features.completeness import INCOTERMS
+from inquiry_quality.features.lexicon import ANY_LANGUAGE, ENGLISH, fold, lexicon, lexicon_files
 from inquiry_quality.features.patterns import load_patterns
 from inquiry_quality.features.phrasing import GENERIC_ADDRESSEES
 from inquiry_quality.features.text import EMAIL_TOKEN, NUMBER_TOKEN, URL_TOKEN, readable
@@ -26,32 +36,91 @@ from inquiry_quality.features.text import EMAIL_TOKEN, NUMBER_TOKEN, URL_TOKEN, 
 QUOTED: Final = 3  # n-grams a wording reason quotes at most
 CONTEXT_WORDS: Final = 3  # words shown either side of a quoted n-gram
 PLACEHOLDERS: Final = frozenset(t.strip() for t in (EMAIL_TOKEN, NUMBER_TOKEN, URL_TOKEN))
+TOKEN: Final = re.compile(r"(?u)\b\w\w+\b")  # the model's word tokens (scikit-learn's default)
 _WORD: Final = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 NOUNS_CAPITALISED: Final = frozenset({"de", "lb"})  # German writes "Hallenstrahler"
 _SENTENCE_START: Final = re.compile(r"(?:^|[.!?:;\n]\s*)$")
 _TITLE_BEFORE: Final = re.compile(r"\b(?:mr|ms|mrs|dr|sr|sra|srta|prof)\.\s*$", re.IGNORECASE)
+#: a single word shorter than this is quoted only if the phrase lists know it (Zipf: the
+#: frequent, empty words are the short ones)
+LONG_WORD: Final = 9
+#: the lexicon concepts that are a buyer's trade vocabulary (data/lexicon/)
+TRADE_CONCEPTS: Final = (
+    "specification",
+    "quantity_units",
+    "packaging",
+    "destination",
+    "delivery",
+    "payment_terms",
+    "request",
+    "greeting_formal",
+    "personal_titles",
+)
+STEM: Final = 5  # a trade word this long also matches the words it begins or ends
 
 
 @cache
-def stop_words() -> frozenset[str]:
-    """spaCy's stop words of every language the phrase lists know (where spaCy has a list)."""
-    words: set[str] = set()
-    for language in load_patterns()["languages"]:
-        words |= {w.lower() for w in _spacy_stop_words(language)}
-    return frozenset(words)
+def stop_words(language: str = "") -> frozenset[str]:
+    """spaCy's stop words of ``language`` and English, which mail in every language
+    borrows; of every language the phrase lists know when ``language`` is unknown or one
+    spaCy has no list for."""
+    codes = load_patterns()["languages"]
+    if language in codes and language != ENGLISH and _spacy_stop_words(language):
+        return _spacy_stop_words(language) | _spacy_stop_words(ENGLISH)
+    return frozenset().union(*(_spacy_stop_words(code) for code in codes))
 
 
-def _spacy_stop_words(language: str) -> set[str]:
+@cache
+def _spacy_stop_words(language: str) -> frozenset[str]:
     """``spacy.lang.<language>.stop_words.STOP_WORDS`` (empty where spaCy has none), read
     without importing the language's package, whose tokenizer exceptions take seconds to
     build (French: ~3 s a process)."""
     path = resources.files("spacy.lang").joinpath(language, "stop_words.py")
     spec = importlib.util.spec_from_file_location(f"_stop_words_{language}", str(path))
     if spec is None or spec.loader is None or not path.is_file():
-        return set()
+        return frozenset()
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return module.STOP_WORDS
+    return frozenset(w.lower() for w in module.STOP_WORDS)
+
+
+@cache
+def known_words() -> frozenset[str]:
+    """The single-word phrases of every language's phrase lists (folded)."""
+    return frozenset(
+        fold(phrase)
+        for concepts in lexicon_files().values()
+        for phrases in concepts.values()
+        for phrase in phrases
+        if " " not in phrase.strip()
+    )
+
+
+@cache
+def trade_words() -> frozenset[str]:
+    """A buyer's product and trade words in every language (folded): ``data/trade_words.yaml``,
+    the one-word phrases of the trade concepts, and the Incoterms; no stop words."""
+    text = resources.files("inquiry_quality").joinpath("data", "trade_words.yaml")
+    listed = read_yaml(text.read_text(encoding="utf-8"))
+    words = {str(w) for group in listed.values() for ws in group.values() for w in ws}
+    for concepts in lexicon_files().values():
+        for concept in TRADE_CONCEPTS:
+            words.update(p.strip() for p in concepts.get(concept, ()) if " " not in p.strip())
+    folded = {fold(w) for w in words} | set(INCOTERMS)
+    return frozenset(folded - {fold(w) for w in stop_words()})
+
+
+@lru_cache(maxsize=1 << 16)
+def is_trade(word: str) -> bool:
+    """Whether ``word`` is product or trade vocabulary: a trade word, its inflection or a
+    compound ending in it ("paneles", "hallenstrahler"), or a value with digits ("200w")."""
+    word = fold(word)
+    if any(c.isdigit() for c in word):
+        return True
+    trade = trade_words()
+    return word in trade or any(
+        word[:k] in trade or word[-k:] in trade for k in range(STEM, len(word))
+    )
 
 
 def name_words(raw: dict[str, object], language: str = "") -> frozenset[str]:
@@ -79,31 +148,76 @@ def name_words(raw: dict[str, object], language: str = "") -> frozenset[str]:
     return frozenset(names | (inside - seen_lower - GENERIC_ADDRESSEES - stop_words()))
 
 
-def meaningful(term: str, names: frozenset[str]) -> bool:
-    """Whether an n-gram says something: a word that is no stop word, placeholder or name,
-    and no name at all in it."""
+def meaningful(
+    term: str,
+    names: frozenset[str],
+    against: bool = False,
+    trade: frozenset[str] = frozenset(),
+    language: str = "",
+) -> bool:
+    """Whether an n-gram says something: no name in it, a word that is no stop word or
+    placeholder, a single word only if known (phrase lists, trade words) or long; ``against``
+    an inquiry, a word that is no trade vocabulary either (``is_trade``, or one of ``trade``:
+    the words of the text's own trade phrases, ``trade_phrase_words``); stop words of the
+    text's ``language``."""
     words = term.split(" ")
     if any(w in names for w in words):
         return False
-    stops = stop_words()
-    return any(w not in stops and w not in PLACEHOLDERS and len(w) > 2 for w in words)
+    stops = stop_words(language)
+    content = [w for w in words if w not in stops and w not in PLACEHOLDERS and len(w) > 2]
+    if len(words) == 1 and content:
+        word = content[0]
+        if len(word) < LONG_WORD and not (fold(word) in known_words() or is_trade(word)):
+            return False
+    if against:
+        content = [w for w in content if not is_trade(w) and fold(_bare(w)) not in trade]
+    return bool(content)
+
+
+def trade_phrase_words(text: str, language: str) -> frozenset[str]:
+    """The words (folded) of ``text`` that stand in one of its trade phrases: "plazo de
+    entrega", "carta de crédito" (the trade concepts of the language's phrase lists)."""
+    found = lexicon(language) or lexicon(ANY_LANGUAGE)
+    if found is None:
+        return frozenset()
+    words = [fold(_bare(w)) for w in text.split(" ")]
+    inside: set[str] = set()
+    for i in range(len(words)):
+        for n in range(2, min(found.longest, len(words) - i) + 1):
+            if set(TRADE_CONCEPTS) & found.phrases.get(tuple(words[i : i + n]), frozenset()):
+                inside.update(words[i : i + n])
+    return frozenset(inside)
 
 
 def in_context(term: str, text: str, names: frozenset[str] = frozenset()) -> str | None:
     """``term`` with up to ``CONTEXT_WORDS`` words either side (stopping before a name), as
-    the cleaned ``text`` has it ("…send me your price list and…"); None if the text lacks it."""
-    words, wanted = text.split(" "), term.split(" ")
-    for i in range(len(words) - len(wanted) + 1):
-        if words[i : i + len(wanted)] == wanted:
-            start, end = i, i + len(wanted)
-            while start > max(0, i - CONTEXT_WORDS) and _bare(words[start - 1]) not in names:
+    the cleaned ``text`` has it ("…send me your price list and…"); None if the text lacks it.
+    The term's words are the model's tokens (``TOKEN``), so "prix cif" is found in "prix-cif"."""
+    found = _locate(term, text, names)
+    return None if found is None else found[0]
+
+
+def _locate(term: str, text: str, names: frozenset[str]) -> tuple[str, range, range] | None:
+    """``in_context``'s words, and the ranges of the text's words of the term and of all it
+    shows."""
+    wanted = term.split(" ")
+    tokens = list(TOKEN.finditer(text))
+    words = text.split(" ")
+    ends = list(accumulate(len(w) + 1 for w in words))  # each word's end + 1 in ``text``
+    for i in range(len(tokens) - len(wanted) + 1):
+        if [t.group(0) for t in tokens[i : i + len(wanted)]] == wanted:
+            first = bisect_right(ends, tokens[i].start())
+            last = bisect_right(ends, tokens[i + len(wanted) - 1].end() - 1)
+            start, end = first, last + 1
+            while start > max(0, first - CONTEXT_WORDS) and _bare(words[start - 1]) not in names:
                 start -= 1
-            while end < min(len(words), i + len(wanted) + CONTEXT_WORDS) and (
+            while end < min(len(words), last + 1 + CONTEXT_WORDS) and (
                 _bare(words[end]) not in names
             ):
                 end += 1
             shown = readable(" ".join(words[start:end]))
-            return ("…" if start else "") + shown + ("…" if end < len(words) else "")
+            shown = ("…" if start else "") + shown + ("…" if end < len(words) else "")
+            return shown, range(first, last + 1), range(start, end)
     return None
 
 
@@ -117,19 +231,24 @@ def evidence(
     raw: dict[str, object],
     language: str = "",
     limit: int = QUOTED,
+    against: bool = False,
 ) -> list[str]:
-    """The first ``limit`` meaningful ``terms`` (strongest first), each in its context; an
-    n-gram already shown inside an earlier one's context is not repeated."""
+    """The first ``limit`` meaningful ``terms`` (strongest first; ``against``: the terms that
+    speak against the inquiry), each in its context; an n-gram whose words an earlier one
+    already showed is not repeated."""
     names = name_words(raw, language)
+    trade = trade_phrase_words(clean_text, language) if against else frozenset()
     shown: list[str] = []
+    seen: set[int] = set()  # the text's words the quotes show, context included
     for term in terms:
         if len(shown) == limit:
             break
-        if not meaningful(term, names) or any(readable(term) in s for s in shown):
+        if not meaningful(term, names, against, trade, language):
             continue
-        context = in_context(term, clean_text, names)
-        if context is not None:
-            shown.append(context)
+        found = _locate(term, clean_text, names)
+        if found is not None and not seen.intersection(found[1]):
+            shown.append(found[0])
+            seen.update(found[2])
     return shown
 
 
@@ -138,12 +257,13 @@ def quoted_evidence(
     clean_texts: pd.Series,
     raw: pd.DataFrame,
     languages: pd.Series | None = None,
+    against: bool = False,
 ) -> list[list[str]]:
     """``evidence`` for every row (``terms``, ``clean_texts``, ``raw`` and the detected
     ``languages`` row-aligned)."""
     records = raw.to_dict("records")
     codes = [""] * len(records) if languages is None else languages.astype(str).tolist()
     return [
-        evidence(row_terms, str(text), record, code)
+        evidence(row_terms, str(text), record, code, against=against)
         for row_terms, text, record, code in zip(terms, clean_texts, records, codes, strict=True)
     ]

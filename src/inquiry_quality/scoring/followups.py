@@ -6,9 +6,11 @@ inquiry lacks, ordered by what a quote needs first (``QUOTE_ORDER``). Nothing is
 the inquiry already gives (a signature's name, the address we reply to), and the fax number
 only when ``score.follow_up.ask_fax`` says so. The mail is written in the buyer's language
 where ``data/follow_up_mails.yaml`` has it (else English), greets formally ("Dear Mr. Meier",
-"Sehr geehrter Herr Meier", never "Hi"), answers "RE: Your inquiry about <product>" and is
-signed with ``score.follow_up.signature``. A complete "quote now" inquiry gets a short
-acknowledgement promising the quotation instead of questions.
+"Sehr geehrter Herr Meier", never "Hi": the title the sender signs with, else the one its
+first name gives where that is certain, ``gender-guesser``'s name lists, or a Russian
+surname's ending; no name: the language's formal "Dear Sir or Madam"), answers "RE: Your
+inquiry about <product>" and is signed with ``score.follow_up.signature``. A complete "quote
+now" inquiry gets a short acknowledgement promising the quotation instead of questions.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from functools import cache
 from importlib import resources
 from typing import Final
 
+import gender_guesser.detector
 import numpy as np
 import pandas as pd
 import yaml
@@ -58,15 +61,38 @@ SENDER_TITLES: Final = {
     ),
 }
 _REPLY_PREFIX: Final = re.compile(
-    r"^\s*(?:(?:re|fw|fwd|aw|wg|tr|rv|res|enc|sv|vs|ответ|отв)\s*(?:\[\d+\])?\s*:\s*)+",
+    r"^\s*(?:(?:re|fw|fwd|aw|wg|tr|rv|res|enc|sv|vs|ynt|ilt|ответ|отв|رد)\s*(?:\[\d+\])?\s*:\s*)+",
     re.IGNORECASE,
 )
-_REQUEST_WORDS: Final = re.compile(
-    r"^\s*(?:rfq|rfi|inquiry|enquiry|request for (?:a )?(?:quotation|quote|price)s?|"
-    r"price request|quotation request|quote request|anfrage|preisanfrage|angebotsanfrage|"
-    r"solicitud de cotizaci[oó]n|cotizaci[oó]n|consulta|pedido de cota[cç][aã]o|cota[cç][aã]o|"
-    r"demande de prix|demande de devis|demande|запрос(?: цены)?)\b\s*[:\-–]?\s*",
-    re.IGNORECASE,
+#: the buyer's language -> the country of ``gender-guesser``'s name lists (first names differ
+#: by country: Andrea is a man in Italy)
+NAME_COUNTRIES: Final = {
+    "en": "great_britain",
+    "de": "germany",
+    "es": "spain",
+    "pt": "portugal",
+    "fr": "france",
+    "it": "italy",
+    "nl": "the_netherlands",
+    "pl": "poland",
+    "ru": "russia",
+    "tr": "turkey",
+    "ar": "arabia",
+    "zh": "china",
+    "ja": "japan",
+    "ko": "korea",
+    "vi": "vietnam",
+    "hi": "india",
+}
+#: Russian surnames say the gender by their ending (Смирнов / Смирнова)
+_RUSSIAN_SURNAME: Final = (
+    (re.compile(r"(?:ова|ева|ёва|ина|ына|ская|цкая)$", re.IGNORECASE), "f"),
+    (re.compile(r"(?:ов|ев|ёв|ин|ын|ский|цкий)$", re.IGNORECASE), "m"),
+)
+#: words that begin a surname ("Jan de Vries", "João da Silva", "Ahmed al Khatib")
+_SURNAME_PARTICLES: Final = frozenset(
+    {"de", "da", "das", "do", "dos", "del", "della", "di", "van", "von", "der", "le", "la"}
+    | {"al", "el", "bin", "ibn"}
 )
 _PRODUCT_CHARS: Final = 70
 
@@ -112,17 +138,33 @@ def person(raw: Mapping[str, object]) -> tuple[str, str | None]:
     return "", None
 
 
-def asked(features: pd.DataFrame, raw: pd.DataFrame, follow_up: FollowUpParams) -> pd.DataFrame:
+#: what a named sender gives: its name, and a signature whose role the lists may not read
+NAMED_GIVES: Final = ("has_contact_person", "has_job_title", "has_signature_block")
+
+
+def named_senders(raw: pd.DataFrame) -> np.ndarray:
+    """Per row: whether the sender's name is known (``person``)."""
+    return np.array([bool(person(r)[0]) for r in raw.to_dict("records")], dtype=bool)
+
+
+def asked(
+    features: pd.DataFrame,
+    raw: pd.DataFrame,
+    follow_up: FollowUpParams,
+    named: np.ndarray | None = None,
+) -> pd.DataFrame:
     """Rows x askable details: whether the mail asks for it. A detail is asked when it is
-    missing, and not: the fax unless ``ask_fax``; the contact person, nor the full signature,
-    when the sender's name is known; the signature's parts (title, phone) when the whole
-    signature is asked for instead."""
+    missing, and not: the fax unless ``ask_fax``; the contact person, the job title nor the
+    full signature when the sender's name is known (a named sender signs with its role in
+    words the lists may not know, "Einkaufsleiter", and a quote does not need it); the
+    signature's parts (title, phone) when the whole signature is asked for instead.
+    ``named``: ``named_senders(raw)``, if known already."""
     present, mask = missing_mask(features)
     frame = pd.DataFrame(mask, index=features.index, columns=[f.name for f in present])
-    named = np.array([bool(person(r)[0]) for r in raw.to_dict("records")], dtype=bool)
+    named = named_senders(raw) if named is None else named
     if "has_fax" in frame and not follow_up.ask_fax:
         frame["has_fax"] = False
-    for detail in ("has_contact_person", "has_signature_block"):
+    for detail in NAMED_GIVES:
         if detail in frame:
             frame[detail] &= ~named
     if "has_signature_block" in frame:
@@ -137,14 +179,17 @@ def missing_details(
     features: pd.DataFrame, raw: pd.DataFrame | None = None, follow_up: FollowUpParams | None = None
 ) -> tuple[list[list[str]], list[list[str]]]:
     """Per row: the labels of the missing details (registry order; the fax only with
-    ``ask_fax``) and the questions the follow-up mail asks (``QUOTE_ORDER``, in English; the
-    mail translates them)."""
+    ``ask_fax``; a named sender's name, role and signature never: ``NAMED_GIVES``) and the
+    questions the follow-up mail asks (``QUOTE_ORDER``, in English; the mail translates them)."""
     follow_up = follow_up or FollowUpParams()
     present, mask = missing_mask(features)
     if not follow_up.ask_fax:  # a fax is no detail the team misses
         mask = mask & np.array([f.name != "has_fax" for f in present], dtype=bool)
     raw = pd.DataFrame(index=features.index) if raw is None else raw
-    wanted = asked(features, raw, follow_up)
+    named = named_senders(raw)
+    given = np.array([f.name in NAMED_GIVES for f in present], dtype=bool)
+    mask = mask & ~(named[:, None] & given[None, :])
+    wanted = asked(features, raw, follow_up, named)
     order = [n for n in QUOTE_ORDER if n in wanted] + [n for n in wanted if n not in QUOTE_ORDER]
     ask = wanted[order].to_numpy()
     labels: list[list[str]] = []
@@ -162,17 +207,35 @@ def missing_details(
     return labels, questions
 
 
+def buyer_language(raw: Mapping[str, object]) -> str:
+    """The language the buyer writes in (the phrase lists' detector)."""
+    text = f"{_text(raw.get(schema.SUBJECT))}\n{_text(raw.get(schema.BODY))}"
+    return text_language(text, tuple(load_patterns()["languages"]))
+
+
 def mail_language(raw: Mapping[str, object]) -> str:
     """The buyer's language if the mail templates have it, else English."""
-    text = f"{_text(raw.get(schema.SUBJECT))}\n{_text(raw.get(schema.BODY))}"
-    language = text_language(text, tuple(load_patterns()["languages"]))
+    language = buyer_language(raw)
     return language if language in mail_templates() else ENGLISH
+
+
+@cache
+def _request_words() -> re.Pattern[str]:
+    """Every language's request words a subject begins with ("RFQ:", "Anfrage:")."""
+    words = sorted(
+        {str(w) for t in mail_templates().values() for w in t["request_words"]},  # type: ignore[attr-defined]
+        key=len,
+        reverse=True,
+    )
+    alternatives = "|".join(re.escape(w).replace("\\ ", r"\s+") for w in words)
+    return re.compile(rf"^\s*(?:{alternatives})(?!\w)\s*[:\-–]?\s*", re.IGNORECASE)
 
 
 def subject_line(subject: str, words: Mapping[str, object]) -> str:
     """ "RE: Your inquiry about <product>": the buyer's subject without its RE:/FW: chain and
-    request words ("RFQ:", "Anfrage:"), else "RE: Your inquiry"."""
-    product = _REQUEST_WORDS.sub("", _REPLY_PREFIX.sub("", subject)).strip(" -:–")
+    request words ("RFQ:", "Anfrage:", any language's ``request_words``), else "RE: Your
+    inquiry"."""
+    product = _request_words().sub("", _REPLY_PREFIX.sub("", subject)).strip(" -:–")
     if len(product) > _PRODUCT_CHARS:
         product = product[:_PRODUCT_CHARS].rsplit(" ", 1)[0] + "…"
     if not re.search(r"[^\W\d_]{3,}", product) or product.lower() in ("price", "prices"):
@@ -180,13 +243,58 @@ def subject_line(subject: str, words: Mapping[str, object]) -> str:
     return str(words["subject"]).format(product=product)
 
 
-def greeting(raw: Mapping[str, object], words: Mapping[str, object]) -> str:
-    """Formal, by name: "Dear Mr. Meier," with a title, "Dear Lukas Meier," without, "Dear Sir
-    or Madam," with no name; never "Hi"."""
+@cache
+def _names() -> gender_guesser.detector.Detector:
+    return gender_guesser.detector.Detector(case_sensitive=False)
+
+
+def surname(name: str) -> str:
+    """The surname of a full name: from its particle on ("de Vries"), a Russian name's word
+    with a surname's ending (written first or last: "Смирнова Ольга"), else the last word."""
+    words = name.split()
+    if _cyrillic(name):
+        endings = [w for w in words if any(p.search(w) for p, _ in _RUSSIAN_SURNAME)]
+        if endings:
+            return endings[-1]
+    for i, word in enumerate(words[1:-1], 1):
+        if word.lower() in _SURNAME_PARTICLES:
+            return " ".join(words[i:])
+    return words[-1]
+
+
+def _cyrillic(text: str) -> bool:
+    return any("\u0400" <= c <= "\u04ff" for c in text)
+
+
+def name_gender(name: str, language: str = "") -> str | None:
+    """ "m" / "f" where the name says it for certain: a first name ``gender-guesser`` knows as
+    only male or only female (in the country of ``language`` first, else anywhere), or a
+    Russian surname's ending; else None."""
+    words = name.split()
+    if len(words) < 2:
+        return None
+    if _cyrillic(name):  # the surname's ending
+        last = surname(name)
+        return next((g for pattern, g in _RUSSIAN_SURNAME if pattern.search(last)), None)
+    first = words[0]
+    country = NAME_COUNTRIES.get(language)
+    guess = _names().get_gender(first, country) if country else "unknown"
+    if guess not in ("male", "female"):
+        guess = _names().get_gender(first)
+    return {"male": "m", "female": "f"}.get(guess)
+
+
+def greeting(raw: Mapping[str, object], words: Mapping[str, object], language: str = "") -> str:
+    """Formal, by name: "Dear Mr. Meier," with the title the sender signs with or its name
+    gives for certain (``name_gender``, the buyer's ``language``), "Dear Kim Lee," without,
+    "Dear Sir or Madam," with no name; never "Hi"."""
     name, gender = person(raw)
+    gender = gender or name_gender(name, language)
     if name and gender:
         title = words["titles"][gender]  # type: ignore[index]
-        return str(words["titled"]).format(title=title, surname=name.split()[-1])
+        return str(words["titled"]).format(
+            title=title, surname=surname(name), first=name.split()[0], name=name
+        )
     if name:
         return str(words["named"]).format(name=name)
     return str(words["unnamed"])
@@ -202,11 +310,12 @@ def follow_up_mail(
     choices) or, with ``acknowledge`` (a complete quote-now inquiry), the quotation promised;
     then the exporter's signature. ``questions`` are the scorer's (English registry) ones."""
     follow_up = follow_up or FollowUpParams()
-    language = mail_language(raw)
+    buyer = buyer_language(raw)
+    language = buyer if buyer in mail_templates() else ENGLISH
     words = mail_templates()[language]
     by_english = {q: n for n, f in BY_NAME.items() if (q := f.question)}
     subject = subject_line(_text(raw.get(schema.SUBJECT)), words)
-    lines = [f"Subject: {subject}", "", greeting(raw, words), ""]
+    lines = [f"Subject: {subject}", "", greeting(raw, words, buyer), ""]
     if acknowledge or not questions:
         lines.append(str(words["acknowledge"]))
     else:

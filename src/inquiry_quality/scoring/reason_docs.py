@@ -10,7 +10,7 @@ import sys
 
 from inquiry_quality.features.docs import said_when
 from inquiry_quality.features.registry import CONTEXT_ONLY, FACT_OF, FEATURES, SAME_FACT
-from inquiry_quality.scoring.evidence import CONTEXT_WORDS, QUOTED
+from inquiry_quality.scoring.evidence import CONTEXT_WORDS, LONG_WORD, QUOTED
 from inquiry_quality.scoring.followups import QUOTE_ORDER, mail_templates, question
 from inquiry_quality.scoring.reason_quality import TOP
 from inquiry_quality.scoring.tiers import NO_FOLLOW_UP, NO_REPLY_TIP, QUOTE_NOW
@@ -48,8 +48,17 @@ def render_reasons() -> str:
             for fact, names in SAME_FACT.items()
         ),
         "",
-        "Where the buyer is (" + ", ".join(f"`{n}`" for n in sorted(CONTEXT_ONLY)) + ") is "
-        "never a reason for or against: it is the region tip's context.",
+        "Where the buyer is and the language it writes ("
+        + ", ".join(f"`{n}`" for n in sorted(CONTEXT_ONLY))
+        + ") are never a reason for or against: they are the region tip's context. A "
+        "feature whose two sentences are one states a fact, not a fault ("
+        + ", ".join(
+            f'"{f.for_sentence}"'
+            for f in FEATURES
+            if f.states_a_fact and f.name not in CONTEXT_ONLY
+        )
+        + "): it may speak for an inquiry but never against one, where a rep would read it "
+        "as prejudice.",
         "",
         "## Every reason sentence",
         "",
@@ -68,10 +77,15 @@ def render_reasons() -> str:
         "",
         f"The text's reason quotes at most {QUOTED} of the inquiry's strongest n-grams, each "
         f"with up to {CONTEXT_WORDS} words of context either side (stopping before a name), "
-        "and only n-grams with a meaningful word: not stop words alone (spaCy's lists for "
-        "every language the phrase lists know), not a placeholder alone ([number], [link]), "
-        "and no word of the sender's name or address nor a word the text only writes "
-        "capitalised inside a sentence (a name).",
+        "and only n-grams with a meaningful word: not stop words alone (spaCy's lists of the "
+        "text's language and English), not a placeholder alone ([number], [link]), "
+        f"a single word only if the phrase lists know it or it has {LONG_WORD} letters or "
+        "more, and no word of the sender's name or address nor a word the text only writes "
+        "capitalised inside a sentence (a name). Wording quoted against an inquiry is never "
+        "made of the buyer's product or trade vocabulary alone (`data/trade_words.yaml`, the "
+        'trade concepts of the phrase lists, the Incoterms, values with digits): "prix '
+        "cif\" is a buyer's wording whatever weight the model gives it. A wording reason "
+        "with nothing left to quote is not said.",
         "",
         "## The follow-up mail",
         "",
@@ -79,7 +93,8 @@ def render_reasons() -> str:
         f'the region tip reads "{NO_REPLY_TIP}" A {QUOTE_NOW} inquiry gets a short '
         "acknowledgement promising the quotation. Any other asks every missing detail at "
         "once, in this order (what a quote needs first), except what the inquiry already "
-        "gives (a named sender is not asked for a name or a signature) and the fax number "
+        "gives (a named sender is not asked for, nor listed as missing, a name, a role or a "
+        "signature) and the fax number "
         "unless `score.follow_up.ask_fax` is true:",
         "",
         "| # | feature | question (English) |",
@@ -88,10 +103,13 @@ def render_reasons() -> str:
         "",
         "The mail is written in the buyer's language where `data/follow_up_mails.yaml` has "
         f"it ({', '.join(sorted(mail_templates()))}), else in English. It greets formally "
-        '("Dear Mr. Meier," with the title the sender signs with, "Dear Lukas Meier," '
-        'without, "Dear Sir or Madam," without a name; never "Hi"), answers "RE: Your '
-        'inquiry about <product>" (the subject without its RE:/FW: chain and request words) '
-        "and is signed with `score.follow_up.signature`.",
+        '("Dear Mr. Meier," with the title the sender signs with, or the one its first '
+        "name gives for certain in the buyer's country (`gender-guesser`'s lists: Andrea is "
+        "a man in Italy, a woman in Germany) or a Russian surname's ending; \"Dear Kim "
+        'Lee," when the name says neither; the language\'s formal "Dear Sir or Madam," '
+        'without a name; never "Hi"), answers "RE: Your inquiry about <product>" (the '
+        "subject without its RE:/FW: chain and any language's request words) and is signed "
+        "with `score.follow_up.signature`.",
         "",
         "## reports/reasons.json",
         "",

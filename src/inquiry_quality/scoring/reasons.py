@@ -56,6 +56,8 @@ def sentence(name: str, direction: str, values: tuple[tuple[str, object], ...]) 
     if name not in BY_NAME:
         value = dict(values).get(name)
         shown = "unknown" if value is None or pd.isna(value) else value
+        if isinstance(shown, float):
+            shown = f"{shown:g}"  # "Years on platform: 2", not 2.0
         return f"{name.replace('_', ' ').capitalize()}: {shown}"
     return describe(name, dict(values), direction)  # type: ignore[arg-type]
 
@@ -121,6 +123,24 @@ def one_per_fact(contributions: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(values, index=contributions.index, columns=contributions.columns)
 
 
+def with_evidence(
+    contributions: pd.DataFrame, quotes: Mapping[tuple[str, str], Sequence[Sequence[str]]]
+) -> pd.DataFrame:
+    """``contributions`` without the wording factors that have nothing to quote: "Wording
+    typical of junk" with no wording a rep can read is no reason (``quotes[(column,
+    direction)]`` per row; a factor without quotes at all, from a model that gives no terms,
+    stays)."""
+    values = contributions.to_numpy(dtype=float, na_value=0.0, copy=True)
+    position = {name: j for j, name in enumerate(contributions.columns)}
+    for (name, direction), quoted in quotes.items():
+        if name not in position:
+            continue
+        column = values[:, position[name]]  # a view
+        empty = np.array([len(q) == 0 for q in quoted], dtype=bool)
+        column[empty & ((column > 0) if direction == "for" else (column < 0))] = 0.0
+    return pd.DataFrame(values, index=contributions.index, columns=contributions.columns)
+
+
 def reasons(
     contributions: pd.DataFrame,
     features: pd.DataFrame,
@@ -132,11 +152,11 @@ def reasons(
 
     ``quotes[(column, direction)]`` holds per row the words that make a factor (the text's
     strongest meaningful n-grams in their context, ``evidence.quoted_evidence``); its
-    sentence quotes them.
+    sentence quotes them, and without any it is not said.
     """
     quotes = {k: list(v) for k, v in (quotes or {}).items() if v is not None}  # by position
     names: Sequence[str] = list(contributions.columns)
-    said = one_per_fact(sayable(contributions, features))
+    said = with_evidence(one_per_fact(sayable(contributions, features)), quotes)
     up, _, down, _ = top_factors(said, top, min_contribution)
     used = {names[j] for j in np.unique(np.concatenate([up.ravel(), down.ravel()])) if j >= 0}
     fields = {f for name in used for f in quoted_values(name) if f in features}

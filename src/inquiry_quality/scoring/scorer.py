@@ -101,7 +101,9 @@ class Scorer:
             quotes = {
                 (text, direction): None
                 if terms is None or text not in feats
-                else quoted_evidence(list(terms), feats[text], raw, feats.get("language"))
+                else quoted_evidence(
+                    list(terms), feats[text], raw, feats.get("language"), direction == "against"
+                )
                 for direction, terms in (
                     ("for", explained.terms_for),
                     ("against", explained.terms_against),
