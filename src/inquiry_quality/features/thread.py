@@ -6,11 +6,11 @@ numbers (``featurize.document_patterns``, regular expressions) and our own domai
 (``featurize.own_domains``) in the quoted text; where the quoted text names neither, a quoted
 mail written from an address at another domain than the sender's (the quote header's "On ...,
 Lily <lily@...> wrote:", "Von: ...", in any language) stands in for ours: a sender quotes the
-mail of the counterpart it answers, and our own domains are often not configured. An e-mail that comes without its headers (a
-copied mail, a mail client's CSV export) is read from what it shows instead: a reply prefix in
-the subject (RE:, AW:, R:, Ответ:) that cites our document number or quotes our mail makes it a
-reply to our mail, no prefix a new mail; a prefix alone tells neither (NaN: the prefix is easily
-typed, and a reply to whom is unknown).
+mail of the counterpart it answers, and our own domains are often not configured. An e-mail
+that comes without its headers (a copied mail, a mail client's CSV export) is read from what
+it shows instead: a reply prefix in the subject (RE:, AW:, R:, Ответ:) that cites our document
+number or quotes our mail makes it a reply to our mail, no prefix a new mail; a prefix alone
+tells neither (NaN: the prefix is easily typed, and a reply to whom is unknown).
 """
 
 from __future__ import annotations
