@@ -81,8 +81,8 @@ MIN_NOT_ENGLISH: Final = 20
 
 #: the default model's accuracy on the set, each a little worse than measured when it was set
 #: (docs/handwritten-set.md: the history of these numbers; issue 16's targets are 0.97, 1/30, 0.8)
-FLOORS: Final = {"roc_auc_genuine": 0.96, "junk_type_accuracy": 0.72}
-MAX_MISJUDGED_SHARE: Final = 0.12
+FLOORS: Final = {"roc_auc_genuine": 0.97, "junk_type_accuracy": 0.82}
+MAX_MISJUDGED_SHARE: Final = 0.07
 
 #: the second block of rows (HW-101 on), written before its model scored them; reported apart
 SECOND_BLOCK_FROM: Final = 101
