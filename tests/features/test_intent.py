@@ -127,8 +127,24 @@ def test_credential_and_login_lures_and_follow_ups() -> None:
 
 
 def test_a_language_without_phrase_files_is_unknown_not_absent() -> None:
-    row = _features(["Wij zijn een fabrikant van verlichting en zoeken nieuwe klanten in Europa."])
+    row = _features(["Kami adalah produsen lampu dan sedang mencari pelanggan baru di Eropa."])
     assert all(math.isnan(v) for v in row.iloc[0].to_numpy(dtype=float))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wij zijn een fabrikant van LED-verlichting. Gratis monsters beschikbaar, prijs vanaf "
+        "1,20 EUR, minimale bestelhoeveelheid 500 stuks.",
+        "Jesteśmy producentem opraw LED. Oferujemy bezpłatne próbki, minimalne zamówienie "
+        "500 szt., cena od 1,20 EUR.",
+    ],
+)
+def test_dutch_and_polish_sellers_read_as_selling(text: str) -> None:
+    row = _features([text]).iloc[0]
+    assert row["offer_phrases"] >= 3
+    assert row["request_phrases"] == 0
+    assert row["sells_to_us"] == 1.0
 
 
 def test_sells_to_us_needs_clearly_more_offering_than_asking() -> None:

@@ -24,6 +24,7 @@ ROWS = [
         "subject": "RE: PI-250314",
         "body": "Deposit paid today, please confirm.",
         "quoted": "> Anna Li <anna@brightway-lighting.com> wrote: please find PI-250314",
+        "sender_email": "compras@client.es",
     },
     # a fake thread: a reply header naming a message we never sent, quoting someone else
     {
@@ -66,10 +67,11 @@ def test_new_mail_and_messages_without_headers(out: pd.DataFrame) -> None:
 
 
 def test_without_configuration_everything_is_unknown() -> None:
-    row = ThreadFeatures().fit_transform(pd.DataFrame(ROWS[:1])).iloc[0]
+    row = ThreadFeatures().fit_transform(pd.DataFrame(ROWS[:1])).iloc[0]  # nothing configured
     assert row["is_reply"] == 1.0  # the header alone needs no configuration
-    for name in ("replies_to_our_mail", "our_document_numbers", "quotes_our_mail"):
+    for name in ("replies_to_our_mail", "our_document_numbers"):
         assert math.isnan(row[name]), name
+    assert row["quotes_our_mail"] == 1.0  # quotes anna@brightway-lighting.com, not the sender
 
 
 def test_bad_pattern_and_files(tmp_path: Path) -> None:
@@ -102,3 +104,30 @@ def test_an_email_without_headers_is_read_from_what_it_shows() -> None:
     # a reply prefix alone: a reply to whom is unknown
     assert math.isnan(out["is_reply"].iloc[1]) and math.isnan(out["replies_to_our_mail"].iloc[1])
     assert math.isnan(out["is_reply"].iloc[3]) and math.isnan(out["replies_to_our_mail"].iloc[3])
+
+
+def test_a_quoted_mail_from_another_party_stands_in_for_ours() -> None:
+    """Our domain is not configured (or not the one quoted): a reply that quotes a mail written
+    at another domain than the sender's answers its counterpart; quoting a colleague does not."""
+    rows = pd.DataFrame(
+        [
+            {
+                "channel": "email",
+                "subject": "Odp: oferta",
+                "body": "Dziękuję, wszystko się zgadza.",
+                "quoted": "W dniu 13.11.2026 Lily Chen <lily@ningbo-led.cn> pisze:\n> offer",
+                "sender_email": "t.kowalczyk@elektrohurt.pl",
+            },
+            {
+                "channel": "email",
+                "subject": "RE: catalogue",
+                "body": "See below.",
+                "quoted": "From: Anna <anna@elektrohurt.pl>\n> please send the catalogue",
+                "sender_email": "t.kowalczyk@elektrohurt.pl",
+            },
+        ]
+    )
+    out = ThreadFeatures(PATTERNS, ("brightway-lighting.com",), SENT).fit_transform(rows)
+    assert out.iloc[0][["is_reply", "replies_to_our_mail", "quotes_our_mail"]].tolist() == [1, 1, 1]
+    assert out.iloc[1]["quotes_our_mail"] == 0.0
+    assert math.isnan(out.iloc[1]["is_reply"])  # a reply prefix alone

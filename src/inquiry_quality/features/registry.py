@@ -849,8 +849,9 @@ FEATURES: Final[tuple[Feature, ...]] = (
         "quotes_our_mail",
         "thread",
         "flag",
-        "The quoted earlier message is ours: it holds one of our domains or document numbers "
-        "(NaN without quoted text, or without `featurize.own_domains` and patterns).",
+        "The quoted earlier message is ours: it holds one of our domains or document numbers, "
+        "or its header names an address at another domain than the sender's (the counterpart "
+        "it answers; our domain is often not configured). NaN without quoted text.",
         "Quotes our own earlier mail",
         "Quotes a mail that is not ours",
     ),

@@ -3,11 +3,14 @@
 Reads the Message-IDs of the e-mail's In-Reply-To and References headers (``in_reply_to``)
 against the Message-IDs we sent (``featurize.sent_messages``), our own quotation/PI/order
 numbers (``featurize.document_patterns``, regular expressions) and our own domains
-(``featurize.own_domains``) in the quoted text. An e-mail that comes without its headers (a
-copied mail, a mail client's CSV export) is read from what it shows instead: a reply prefix in
-the subject (RE:, AW:, R:, Ответ:) that cites our document number or quotes our mail makes it a
-reply to our mail, no prefix a new mail; a prefix alone tells neither (NaN: the prefix is easily
-typed, and a reply to whom is unknown).
+(``featurize.own_domains``) in the quoted text; where the quoted text names neither, a quoted
+mail written from an address at another domain than the sender's (the quote header's "On ...,
+Lily <lily@...> wrote:", "Von: ...", in any language) stands in for ours: a sender quotes the
+mail of the counterpart it answers, and our own domains are often not configured. An e-mail
+that comes without its headers (a copied mail, a mail client's CSV export) is read from what
+it shows instead: a reply prefix in the subject (RE:, AW:, R:, Ответ:) that cites our document
+number or quotes our mail makes it a reply to our mail, no prefix a new mail; a prefix alone
+tells neither (NaN: the prefix is easily typed, and a reply to whom is unknown).
 """
 
 from __future__ import annotations
@@ -24,6 +27,8 @@ from inquiry_quality.core import schema
 from inquiry_quality.features.base import FeatureFamily, flag, text_column
 
 _MESSAGE_ID = re.compile(r"<[^<>\s]+>")
+_ADDRESS_DOMAIN = re.compile(r"[\w.+-]+@([\w-]+(?:\.[\w-]+)+)")
+QUOTE_HEADER_CHARS = 400  # where a quoted mail names its author (the first lines)
 #: a subject that answers an earlier mail: the mail clients' reply prefixes (not forwards)
 _REPLY_SUBJECT = re.compile(
     rf"^\s*(?:{'|'.join((*schema.REPLY_PREFIXES, 'r', 'odp', 'ответ', 'رد'))})\s?(?:\[\d+\])?\s?:",
@@ -61,6 +66,13 @@ def read_sent_messages(path: str | Path) -> frozenset[str]:
     if not ids:
         raise ValueError(f"{path}: no <message-id> found (featurize.sent_messages)")
     return ids
+
+
+def quotes_another_party(quoted: str, sender_email: str) -> bool:
+    """The quoted mail's header names an address at another domain than the sender's."""
+    sender = sender_email.rpartition("@")[2].strip().lower()
+    domains = {d.lower() for d in _ADDRESS_DOMAIN.findall(quoted[:QUOTE_HEADER_CHARS])}
+    return bool(sender) and bool(domains - {sender})
 
 
 class ThreadFeatures(FeatureFamily):
@@ -104,15 +116,20 @@ class ThreadFeatures(FeatureFamily):
             schema.SUBJECT,
             schema.BODY,
             schema.QUOTED,
+            schema.SENDER_EMAIL,
         )
         out: dict[str, list] = {name: [] for name in self.feature_names}
-        for message_id, in_reply_to, channel, subject, body, quoted in zip(
+        for message_id, in_reply_to, channel, subject, body, quoted, sender in zip(
             *(text_column(X, c) for c in columns), strict=True
         ):
             text = f"{subject}\n{body}\n{quoted}"
             cited = [m.group(0) for m in documents.finditer(text)] if documents else []
             lower = quoted.lower()
-            ours = any(d in lower for d in own) or bool(documents and documents.search(quoted))
+            ours = (
+                any(d in lower for d in own)
+                or bool(documents and documents.search(quoted))
+                or quotes_another_party(quoted, sender)
+            )
             thread = set(_MESSAGE_ID.findall(in_reply_to))
             if message_id:
                 is_reply, to_us = bool(thread), not thread.isdisjoint(sent)
@@ -129,5 +146,5 @@ class ThreadFeatures(FeatureFamily):
                 float(len({c.upper() for c in cited})) if documents else np.nan
             )
             out["our_document"].append(cited[0].upper() if cited else "")
-            out["quotes_our_mail"].append(flag(ours) if quoted and (own or documents) else np.nan)
+            out["quotes_our_mail"].append(flag(ours) if quoted else np.nan)
         return out
