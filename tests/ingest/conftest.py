@@ -74,17 +74,33 @@ def platform_rows(n: int, start: str = "2025-01-01") -> list[list[str]]:
     return rows
 
 
-@pytest.fixture
-def raw_history(tmp_path: Path) -> Path:
-    """A root with data/raw/generated/history like the generator writes (12 + 6 inquiries)
-    and the empty labels file of stage marks."""
-    history = tmp_path / "data" / "raw" / "generated" / "history"
-    history.mkdir(parents=True)
-    rows = platform_rows(12)
-    with (history / "platform_export.csv").open("w", encoding="utf-8-sig", newline="") as fh:
+def _write_platform(path: Path, rows: list[list[str]]) -> None:
+    with path.open("w", encoding="utf-8-sig", newline="") as fh:
         writer = csv.writer(fh, lineterminator="\r\n")
         writer.writerow(PLATFORM_COLUMNS)
         writer.writerows(rows)
+
+
+@pytest.fixture
+def raw_history(tmp_path: Path) -> Path:
+    """A root with data/raw/generated/history like the generator writes (12 + 6 inquiries),
+    the day's unlabelled batch in data/raw/generated/new (4 + 1) and the empty labels file of
+    stage marks."""
+    history = tmp_path / "data" / "raw" / "generated" / "history"
+    history.mkdir(parents=True)
+    rows = platform_rows(12)
+    _write_platform(history / "platform_export.csv", rows)
+    new = history.parent / "new"
+    new.mkdir()
+    batch = [  # other ids and senders: not duplicates of the history
+        [f"RFQ-2026-{i:06d}", *r[1:6], f"buyer{i}@nord-import.no", *r[7:]]
+        for i, r in enumerate(platform_rows(4, "2025-03-01"))
+    ]
+    _write_platform(new / "platform_export.csv", batch)
+    new_box = mailbox.mbox(new / "mailbox.mbox")
+    new_box.add(build_email("Please quote 500 pcs.", message_id="<new.1@berg-lighting.se>"))
+    new_box.flush()
+    new_box.close()
     box = mailbox.mbox(history / "mailbox.mbox")
     ids = []
     for i in range(6):

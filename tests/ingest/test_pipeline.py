@@ -9,6 +9,7 @@ import pytest
 from inquiry_quality.core import schema
 from inquiry_quality.core.config import IngestParams, SourceParams, load_params
 from inquiry_quality.ingest import IngestError, ingest
+from inquiry_quality.web.marks import MarkStore, export_labels
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -46,6 +47,29 @@ def test_default_params_ingest_the_contract_history(
     assert reply[schema.EXISTING_CUSTOMER] == 1 and reply[schema.IS_GENUINE] == 1
     assert pd.isna(reply[schema.CONVERTED])
     assert (table[schema.EXISTING_CUSTOMER] == 1).sum() == 1
+    # the day's batch (labelled_only): no rep marked it, so none of its rows entered
+    batch = [s for s in result.report["sources"] if "/new/" in s["source"]]
+    assert [(s["rows_read"], s["rows_kept"], s["unlabelled_dropped"]) for s in batch] == [
+        (4, 0, 4),
+        (1, 0, 1),
+    ]
+
+
+def test_marked_rows_of_the_days_batch_join_the_history(
+    raw_history: Path, default_params: IngestParams, tmp_path: Path
+) -> None:
+    store = MarkStore(tmp_path / "marks.sqlite")
+    store.mark("RFQ-2026-000002", "junk", "anna", junk_type="scam")
+    store.mark("new.1@berg-lighting.se", "genuine", "ben", junk_type=None)
+    export_labels(tmp_path / "marks.sqlite", raw_history / "data/labels/marks.csv", 1)
+    result = ingest(default_params, raw_history, tmp_path / "out" / "inquiries.parquet")
+    table = result.read_table().set_index(schema.INQUIRY_ID)
+    assert len(table) == 18 + 2 and result.report["reconciles"]
+    assert table.loc["RFQ-2026-000002", schema.IS_GENUINE] == 0
+    assert table.loc["RFQ-2026-000002", schema.JUNK_TYPE] == "scam"
+    assert table.loc["new.1@berg-lighting.se", schema.IS_GENUINE] == 1
+    assert result.report["unlabelled_dropped"] == 3
+    assert result.report["outcomes"][0]["labels_joined"] == 2
 
 
 def test_young_inquiries_have_unknown_conversion(
@@ -63,7 +87,8 @@ def test_young_inquiries_have_unknown_conversion(
 def test_dates_after_the_snapshot_are_quarantined(
     raw_history: Path, default_params: IngestParams, tmp_path: Path
 ) -> None:
-    params = default_params.model_copy(update=dict(snapshot_date="2025-01-31"))
+    history = default_params.sources[:2]  # the day's batch (later sources) is not history
+    params = default_params.model_copy(update=dict(snapshot_date="2025-01-31", sources=history))
     result = ingest(params, raw_history, tmp_path / "t.parquet")
     report = result.report
     assert report["rows_read"] == 18 and report["reconciles"]
@@ -75,9 +100,8 @@ def test_dates_after_the_snapshot_are_quarantined(
 def test_duplicates_are_kept_once_and_counted(
     raw_history: Path, default_params: IngestParams, tmp_path: Path
 ) -> None:
-    twice = default_params.model_copy(
-        update=dict(sources=[*default_params.sources, default_params.sources[1]])
-    )
+    history = default_params.sources[:2]
+    twice = default_params.model_copy(update=dict(sources=[*history, history[1]]))
     result = ingest(twice, raw_history, tmp_path / "t.parquet")
     assert len(result.read_table()) == 18
     assert result.report["sources"][2]["duplicates_dropped"] == 6

@@ -49,18 +49,28 @@ def test_marks_reach_the_next_model_as_labels(pipeline_repo: PipelineRepo, tmp_p
     for inquiry_id in junk:
         store.mark(inquiry_id, "genuine", "ben", junk_type=None)
     store.mark(junk[0], "lost", "ben")  # a correction: the latest mark wins
+    batch = pd.read_csv(repo / "data/raw/generated/new/platform_export.csv", dtype=str)
+    fresh = batch["Inquiry No."].head(2).tolist()  # the day's batch, as the page shows it
+    store.mark(fresh[0], "genuine", "anna", junk_type=None)
+    store.mark(fresh[1], "junk", "anna", junk_type="scam")
 
     ran = _repro(repo, env)
     assert ran[:3] == ["marks", "ingest", "featurize"] and "train" in ran
     report = json.loads((repo / "reports/ingest.json").read_text(encoding="utf-8"))
     marks, crm = report["outcomes"][0], report["outcomes"][1]
-    assert marks["source"] == "data/labels/marks.csv" and marks["labels_joined"] == 6
+    assert marks["source"] == "data/labels/marks.csv" and marks["labels_joined"] == 8
     assert crm["disagreements"]["is_genuine"] == 6
+    new_csv = next(s for s in report["sources"] if s["source"].endswith("new/platform_export.csv"))
+    assert new_csv["rows_kept"] == 2 and new_csv["reconciles"]
+    assert new_csv["unlabelled_dropped"] == new_csv["rows_read"] - 2 - new_csv["rows_quarantined"]
     table = pd.read_parquet(repo / "data/interim/inquiries.parquet").set_index(schema.INQUIRY_ID)
     assert table.loc[genuine, schema.IS_GENUINE].tolist() == [0, 0, 0]
     assert table.loc[genuine, schema.JUNK_TYPE].tolist() == ["spam"] * 3
     assert table.loc[junk, schema.IS_GENUINE].tolist() == [1, 1, 1]
     assert table.loc[junk[0], schema.CONVERTED] == 0
+    assert table.loc[fresh, schema.IS_GENUINE].tolist() == [1, 0]  # marked in the day's batch
+    assert table.loc[fresh[1], schema.JUNK_TYPE] == "scam"
+    assert len(table) == len(history) + 2  # no unmarked inquiry of the batch entered
     after = json.loads((repo / "models/bundle/metadata.json").read_text(encoding="utf-8"))
     assert after["data_version"] != before["data_version"]
 

@@ -68,6 +68,9 @@ class SourceParams(Section):
     pattern: str = "**/*"  # eml folders: which files are messages
     exclude: list[str] = Field(default_factory=lambda: ["*.csv", ".*"])  # file or folder names
     join_on: str = "inquiry_id"  # outcomes only: inquiry_id, message_id or path
+    # ingest.sources only: keep only the rows an outcome source labels (the day's scored
+    # batch, whose rows the reps marked on the page, without its unmarked rows)
+    labelled_only: bool = False
 
 
 class IngestParams(Section):

@@ -49,9 +49,10 @@ def read_table(path: Path) -> pd.DataFrame:
 
 
 def _source_report(
-    reader: SourceReader, kept: int, quarantined: Counter[str], duplicates: int
+    reader: SourceReader, kept: int, quarantined: Counter[str], duplicates: int, unlabelled: int
 ) -> dict[str, Any]:
     rows_quarantined = sum(quarantined.values())
+    dropped = duplicates + unlabelled
     return {
         "source": reader.spec.path,
         "format": reader.format,
@@ -60,7 +61,8 @@ def _source_report(
         "rows_kept": kept,
         "rows_quarantined": rows_quarantined,
         "duplicates_dropped": duplicates,
-        "reconciles": reader.rows_read == kept + rows_quarantined + duplicates,
+        "unlabelled_dropped": unlabelled,
+        "reconciles": reader.rows_read == kept + rows_quarantined + dropped,
         "reasons": dict(quarantined.most_common()),
         "flags": dict(reader.flags.most_common()),
     }
@@ -80,20 +82,25 @@ def _first_pass(
     with pq.ParquetWriter(path, table_schema) as writer:
         for spec in params.sources:
             reader = read_inquiries(spec, params, root, future_after)
-            kept, duplicates, reasons = 0, 0, Counter()
+            kept, duplicates, unlabelled, reasons = 0, 0, 0, Counter()
             for chunk in reader:
                 unique, dropped = dedupe.filter(chunk.table)
                 labelled = join_labels(unique, outcomes, root)
-                writer.write_table(
-                    pa.Table.from_pandas(labelled, table_schema, preserve_index=False)
-                )
-                kept, duplicates = kept + len(unique), duplicates + dropped
+                if spec.labelled_only:
+                    has_label = labelled[list(schema.LABEL_COLUMNS)].notna().any(axis=1)
+                    unlabelled += int((~has_label).sum())
+                    labelled = labelled[has_label]
+                if len(labelled):
+                    writer.write_table(
+                        pa.Table.from_pandas(labelled, table_schema, preserve_index=False)
+                    )
+                kept, duplicates = kept + len(labelled), duplicates + dropped
                 reasons.update(chunk.quarantine["reason"].tolist())
                 quarantine.append(chunk.quarantine)
-                top = unique[schema.RECEIVED_AT].max()  # NaT: no row of the chunk has a date
+                top = labelled[schema.RECEIVED_AT].max()  # NaT: no row of the chunk has a date
                 if pd.notna(top) and (newest is None or top > newest):
                     newest = top
-            reports.append(_source_report(reader, kept, reasons, duplicates))
+            reports.append(_source_report(reader, kept, reasons, duplicates, unlabelled))
     return reports, quarantine, newest
 
 
@@ -130,6 +137,7 @@ def ingest(params: IngestParams, root: Path, out: Path) -> IngestResult:
         "rows_kept": sum(r["rows_kept"] for r in reports),
         "rows_quarantined": sum(r["rows_quarantined"] for r in reports),
         "duplicates_dropped": sum(r["duplicates_dropped"] for r in reports),
+        "unlabelled_dropped": sum(r["unlabelled_dropped"] for r in reports),
         "reconciles": all(r["reconciles"] for r in reports),
         "snapshot": None if snapshot is None else snapshot.isoformat(),
         "label_maturity_days": params.label_maturity_days,
