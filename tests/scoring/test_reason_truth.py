@@ -153,19 +153,24 @@ def _inquiries(texts: dict[str, str], params: Params) -> pd.DataFrame:
     return pd.concat(rows, ignore_index=True).set_axis(list(texts), axis=0)
 
 
+def _scored(
+    scorer: Scorer, texts: dict[str, str], params: Params
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The scored output and the features of ``texts``, each indexed by the texts' keys."""
+    details = scorer.score_details(_inquiries(texts, params))
+    return details.output.set_axis(list(texts)), details.features.set_axis(list(texts))
+
+
 @pytest.fixture(scope="module")
 def handwritten(everything: Scorer, project_params: Params) -> tuple[pd.DataFrame, pd.DataFrame]:
-    details = everything.score_details(_inquiries(HANDWRITTEN, project_params))
-    return details.output.set_axis(list(HANDWRITTEN)), details.features.set_axis(list(HANDWRITTEN))
+    return _scored(everything, HANDWRITTEN, project_params)
 
 
 @pytest.fixture(scope="module")
 def real(
     everything: Scorer, project_params: Params, spamassassin: Path
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    texts = _real_messages(spamassassin)
-    details = everything.score_details(_inquiries(texts, project_params))
-    return details.output.set_axis(list(texts)), details.features.set_axis(list(texts))
+    return _scored(everything, _real_messages(spamassassin), project_params)
 
 
 def true_sentences(features: pd.DataFrame, row: int) -> dict[str, set[str]]:
@@ -417,8 +422,7 @@ FALSE_SENTENCES = (
 @pytest.fixture(scope="module")
 def true_of_text(everything: Scorer, project_params: Params) -> tuple[pd.DataFrame, pd.DataFrame]:
     texts = {k: text for k, (text, _) in TRUE_OF_TEXT.items()}
-    details = everything.score_details(_inquiries(texts, project_params))
-    return details.output.set_axis(list(texts)), details.features.set_axis(list(texts))
+    return _scored(everything, texts, project_params)
 
 
 @pytest.mark.parametrize("case", list(TRUE_OF_TEXT))
@@ -563,8 +567,7 @@ NO_FAULT = tuple(
 
 @pytest.fixture(scope="module")
 def rep_reads(everything: Scorer, project_params: Params) -> tuple[pd.DataFrame, pd.DataFrame]:
-    details = everything.score_details(_inquiries(REP_READS, project_params))
-    return details.output.set_axis(list(REP_READS)), details.features.set_axis(list(REP_READS))
+    return _scored(everything, REP_READS, project_params)
 
 
 def test_no_fact_and_no_new_buyers_lack_is_said_against(rep_reads: tuple) -> None:
