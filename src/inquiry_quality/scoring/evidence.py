@@ -309,12 +309,17 @@ def quoted_evidence(
     raw: pd.DataFrame,
     languages: pd.Series | None = None,
     against: bool = False,
+    rows: Sequence[bool] | None = None,
 ) -> list[list[str]]:
     """``evidence`` for every row (``terms``, ``clean_texts``, ``raw`` and the detected
-    ``languages`` row-aligned)."""
+    ``languages`` row-aligned); for the ``rows`` marked True only, when given (the others
+    get none)."""
     records = raw.to_dict("records")
     codes = [""] * len(records) if languages is None else languages.astype(str).tolist()
+    wanted = [True] * len(records) if rows is None else list(rows)
     return [
-        evidence(row_terms, str(text), record, code, against=against)
-        for row_terms, text, record, code in zip(terms, clean_texts, records, codes, strict=True)
+        evidence(row_terms, str(text), record, code, against=against) if want else []
+        for row_terms, text, record, code, want in zip(
+            terms, clean_texts, records, codes, wanted, strict=True
+        )
     ]
