@@ -13,11 +13,13 @@ from inquiry_quality.scoring import Scorer
 from inquiry_quality.scoring.reasons import (
     AGAINST,
     FOR,
+    could_be_said,
     one_per_fact,
     reason_facts,
     reasons,
     repeated_facts,
     sentence,
+    top_factors,
     with_evidence,
 )
 
@@ -142,3 +144,13 @@ def test_a_wording_reason_without_readable_wording_gives_way() -> None:
     ]
     unquoted = reasons(contributions, features, 1, 0.1, {("clean_text", "against"): None})
     assert unquoted[0] == [AGAINST + "Wording typical of junk"]  # no terms: said as before
+
+
+@pytest.mark.parametrize("minimum", [0.0, 0.05])
+def test_a_factor_is_picked_only_where_it_could_be_said(minimum: float) -> None:
+    values = [0.3, 0.04, 0.0, None, -0.04, -0.3, 0.05, -0.05]
+    contributions = pd.DataFrame({"text": values, "other": [0.01] * len(values)}, dtype="Float64")
+    up, _, down, _ = top_factors(contributions, 2, minimum)
+    for direction, picks in (("for", up), ("against", down)):
+        picked = [0 in row for row in picks]
+        assert could_be_said(contributions, "text", direction, minimum).tolist() == picked

@@ -134,14 +134,15 @@ class Lexicon:
     own: frozenset[str]  # concepts the language's own file lists
     phrases: dict[tuple[str, ...], frozenset[str]]  # token tuple -> concepts
     longest: int
+    longest_from: dict[str, int]  # first token -> length of the longest phrase it begins
 
     def count(self, words: list[str], concepts: Iterable[str] | None = None) -> Counter[str]:
         """How often each concept's phrases occur in ``words`` (overlaps count each)."""
         wanted = None if concepts is None else frozenset(concepts)
         found: Counter[str] = Counter()
-        phrases, longest = self.phrases, self.longest
-        for i in range(len(words)):
-            for n in range(1, min(longest, len(words) - i) + 1):
+        phrases, longest_from = self.phrases, self.longest_from
+        for i, word in enumerate(words):
+            for n in range(1, min(longest_from.get(word, 0), len(words) - i) + 1):
                 hit = phrases.get(tuple(words[i : i + n]))
                 if hit:
                     found.update(hit if wanted is None else hit & wanted)
@@ -182,4 +183,7 @@ def lexicon(language: str) -> Lexicon | None:
                     variant = (prefix + key[0], *key[1:])
                     phrases.setdefault(variant, set()).add(concept)
     frozen = {key: frozenset(concepts) for key, concepts in phrases.items()}
-    return Lexicon(language, own, frozen, max(map(len, frozen), default=0))
+    longest_from: dict[str, int] = {}
+    for key in frozen:
+        longest_from[key[0]] = max(len(key), longest_from.get(key[0], 0))
+    return Lexicon(language, own, frozen, max(map(len, frozen), default=0), longest_from)

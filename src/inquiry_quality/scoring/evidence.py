@@ -18,6 +18,7 @@ import importlib.util
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 from itertools import accumulate
@@ -177,37 +178,85 @@ def meaningful(
 def trade_phrase_words(text: str, language: str) -> frozenset[str]:
     """The words (folded) of ``text`` that stand in one of its trade phrases: "plazo de
     entrega", "carta de crédito" (the trade concepts of the language's phrase lists)."""
-    found = lexicon(language) or lexicon(ANY_LANGUAGE)
-    if found is None:
+    phrases = _trade_phrases(language)
+    if not phrases:
         return frozenset()
-    words = [fold(_bare(w)) for w in text.split(" ")]
+    words = [_folded_word(w) for w in text.split(" ")]
     inside: set[str] = set()
-    for i in range(len(words)):
-        for n in range(2, min(found.longest, len(words) - i) + 1):
-            if set(TRADE_CONCEPTS) & found.phrases.get(tuple(words[i : i + n]), frozenset()):
+    for i, word in enumerate(words):
+        longest, keys = phrases.get(word, (0, frozenset()))
+        for n in range(2, min(longest, len(words) - i) + 1):
+            if tuple(words[i : i + n]) in keys:
                 inside.update(words[i : i + n])
     return frozenset(inside)
+
+
+@lru_cache(maxsize=32)
+def _trade_phrases(language: str) -> dict[str, tuple[int, frozenset[tuple[str, ...]]]]:
+    """The trade phrases of two words or more that ``trade_phrase_words`` reads ``language``
+    against (its lexicon, else every language's), by first word: the longest one's length
+    and the phrases."""
+    found = lexicon(language) or lexicon(ANY_LANGUAGE)
+    by_first: dict[str, set[tuple[str, ...]]] = {}
+    for key, concepts in (found.phrases if found else {}).items():
+        if len(key) > 1 and set(TRADE_CONCEPTS) & concepts:
+            by_first.setdefault(key[0], set()).add(key)
+    return {first: (max(map(len, keys)), frozenset(keys)) for first, keys in by_first.items()}
+
+
+@lru_cache(maxsize=1 << 16)
+def _folded_word(word: str) -> str:
+    return fold(_bare(word))
 
 
 def in_context(term: str, text: str, names: frozenset[str] = frozenset()) -> str | None:
     """``term`` with up to ``CONTEXT_WORDS`` words either side (stopping before a name), as
     the cleaned ``text`` has it ("…send me your price list and…"); None if the text lacks it.
     The term's words are the model's tokens (``TOKEN``), so "prix cif" is found in "prix-cif"."""
-    found = _locate(term, text, names)
+    found = _locate(term, _Words.of(text), names)
     return None if found is None else found[0]
 
 
-def _locate(term: str, text: str, names: frozenset[str]) -> tuple[str, range, range] | None:
+@dataclass(frozen=True)
+class _Words:
+    """A cleaned text split once for every term looked up in it: the model's tokens (their
+    strings, starts and ends, and where each token string occurs) and the space-separated
+    words with each one's end + 1."""
+
+    tokens: list[str]
+    starts: list[int]
+    token_ends: list[int]
+    at: dict[str, list[int]]  # token string -> its indexes in ``tokens``, in order
+    words: list[str]
+    ends: list[int]
+
+    @classmethod
+    def of(cls, text: str) -> _Words:
+        matches = list(TOKEN.finditer(text))
+        tokens = [m.group(0) for m in matches]
+        at: dict[str, list[int]] = {}
+        for i, token in enumerate(tokens):
+            at.setdefault(token, []).append(i)
+        words = text.split(" ")
+        return cls(
+            tokens,
+            [m.start() for m in matches],
+            [m.end() for m in matches],
+            at,
+            words,
+            list(accumulate(len(w) + 1 for w in words)),
+        )
+
+
+def _locate(term: str, text: _Words, names: frozenset[str]) -> tuple[str, range, range] | None:
     """``in_context``'s words, and the ranges of the text's words of the term and of all it
     shows."""
     wanted = term.split(" ")
-    tokens = list(TOKEN.finditer(text))
-    words = text.split(" ")
-    ends = list(accumulate(len(w) + 1 for w in words))  # each word's end + 1 in ``text``
-    for i in range(len(tokens) - len(wanted) + 1):
-        if [t.group(0) for t in tokens[i : i + len(wanted)]] == wanted:
-            first = bisect_right(ends, tokens[i].start())
-            last = bisect_right(ends, tokens[i + len(wanted) - 1].end() - 1)
+    tokens, words, ends, n = text.tokens, text.words, text.ends, len(wanted)
+    for i in text.at.get(wanted[0], ()):
+        if tokens[i : i + n] == wanted:
+            first = bisect_right(ends, text.starts[i])
+            last = bisect_right(ends, text.token_ends[i + n - 1] - 1)
             start, end = first, last + 1
             while start > max(0, first - CONTEXT_WORDS) and _bare(words[start - 1]) not in names:
                 start -= 1
@@ -240,12 +289,14 @@ def evidence(
     trade = trade_phrase_words(clean_text, language) if against else frozenset()
     shown: list[str] = []
     seen: set[int] = set()  # the text's words the quotes show, context included
+    split: _Words | None = None  # made at the first term looked up
     for term in terms:
         if len(shown) == limit:
             break
         if not meaningful(term, names, against, trade, language):
             continue
-        found = _locate(term, clean_text, names)
+        split = split or _Words.of(clean_text)
+        found = _locate(term, split, names)
         if found is not None and not seen.intersection(found[1]):
             shown.append(found[0])
             seen.update(found[2])
@@ -258,12 +309,17 @@ def quoted_evidence(
     raw: pd.DataFrame,
     languages: pd.Series | None = None,
     against: bool = False,
+    rows: Sequence[bool] | None = None,
 ) -> list[list[str]]:
     """``evidence`` for every row (``terms``, ``clean_texts``, ``raw`` and the detected
-    ``languages`` row-aligned)."""
+    ``languages`` row-aligned); for the ``rows`` marked True only, when given (the others
+    get none)."""
     records = raw.to_dict("records")
     codes = [""] * len(records) if languages is None else languages.astype(str).tolist()
+    wanted = [True] * len(records) if rows is None else list(rows)
     return [
-        evidence(row_terms, str(text), record, code, against=against)
-        for row_terms, text, record, code in zip(terms, clean_texts, records, codes, strict=True)
+        evidence(row_terms, str(text), record, code, against=against) if want else []
+        for row_terms, text, record, code, want in zip(
+            terms, clean_texts, records, codes, wanted, strict=True
+        )
     ]

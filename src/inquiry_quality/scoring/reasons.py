@@ -80,6 +80,18 @@ def top_factors(
     return up, up_values, down, down_values
 
 
+def could_be_said(
+    contributions: pd.DataFrame, column: str, direction: str, min_contribution: float
+) -> np.ndarray:
+    """Per row, whether ``column``'s factor can be among ``top_factors``' picks in
+    ``direction`` ("for" or "against"): only then are its quotes read, so only then need
+    they be found. The later steps only zero factors, which never makes one pickable."""
+    values = contributions[column].to_numpy(dtype=float, na_value=0.0)
+    if direction == "for":
+        return (values >= min_contribution) & (values > 0)
+    return (values <= -min_contribution) & (values < 0)
+
+
 def sayable(contributions: pd.DataFrame, features: pd.DataFrame) -> pd.DataFrame:
     """``contributions`` with the factors no registry sentence states truthfully set to 0.
 

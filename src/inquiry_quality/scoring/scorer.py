@@ -21,7 +21,7 @@ from inquiry_quality.modeling.bundle import ModelBundle
 from inquiry_quality.modeling.heads import GENUINE
 from inquiry_quality.scoring.evidence import quoted_evidence
 from inquiry_quality.scoring.followups import missing_details
-from inquiry_quality.scoring.reasons import reasons
+from inquiry_quality.scoring.reasons import could_be_said, reasons
 from inquiry_quality.scoring.tiers import (
     NO_FOLLOW_UP,
     NO_REPLY_TIP,
@@ -102,7 +102,16 @@ class Scorer:
                 (text, direction): None
                 if terms is None or text not in feats
                 else quoted_evidence(
-                    list(terms), feats[text], raw, feats.get("language"), direction == "against"
+                    list(terms),
+                    feats[text],
+                    raw,
+                    feats.get("language"),
+                    direction == "against",
+                    None
+                    if text not in contributions
+                    else could_be_said(
+                        contributions, text, direction, self.params.min_contribution
+                    ),
                 )
                 for direction, terms in (
                     ("for", explained.terms_for),
