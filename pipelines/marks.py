@@ -1,9 +1,9 @@
 """DVC stage ``marks``: the reps' outcome marks in force, exported as an ingest labels file.
 
-The live SQLite file is read in one transaction. The stage depends on the file's folder, so it
-runs after the page wrote marks (or only opened the file: its -wal and -shm files change too),
-and rewrites the labels file only when the marks in force changed, so `dvc repro` retrains only
-then.
+The live SQLite file is read in one transaction; it is never a DVC dependency. The stage
+depends on the folder of ``marks.last_event``, which the page rewrites on each mark, so it runs
+after a mark, and rewrites the labels file only when the marks in force changed, so
+`dvc repro` retrains only then.
 """
 
 from __future__ import annotations

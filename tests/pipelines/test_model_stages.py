@@ -57,11 +57,15 @@ def test_a_second_repro_is_a_no_op(pipeline_repo: PipelineRepo) -> None:
 
 @pytest.mark.slow
 def test_a_new_mark_reruns_marks_and_nothing_more(pipeline_repo: PipelineRepo) -> None:
-    """The page writing a mark reruns ``marks``; one mark is below ``marks.min_per_class``, so
-    the labels file stays the same and nothing downstream reruns; then all is quiet again."""
+    """The page opening its database reruns nothing; a mark reruns ``marks``; one mark is below
+    ``marks.min_per_class``, so the labels file stays the same and nothing downstream reruns;
+    then all is quiet again."""
     path, env = pipeline_repo.root, pipeline_repo.env
     params = load_params(path / "params.yaml").marks
-    MarkStore(path / params.database).mark("INQ-1", "genuine", "tester")
+    store = MarkStore(path / params.database, path / params.last_event)
+    out = _run(["dvc", "repro"], path, env).stdout
+    assert re.findall(r"Running stage '([^']+)'", out) == []
+    store.mark("INQ-1", "genuine", "tester")
     out = _run(["dvc", "repro"], path, env).stdout
     assert re.findall(r"Running stage '([^']+)'", out) == ["marks"]
     out = _run(["dvc", "repro"], path, env).stdout

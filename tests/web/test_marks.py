@@ -37,13 +37,28 @@ def test_marks_the_labels_cannot_hold_are_refused(tmp_path: Path) -> None:
     assert store.history("A") == []
 
 
+def test_each_write_notes_the_newest_event_and_opening_notes_nothing(tmp_path: Path) -> None:
+    signal = tmp_path / "marks" / "last_event"
+    store = MarkStore(tmp_path / "live" / "marks.sqlite", signal)
+    assert not signal.exists()  # the page opened the database: DVC has nothing to rerun
+    store.mark("A", "genuine", "anna")
+    store.mark("B", "junk", "ben", junk_type="spam")
+    assert signal.read_text() == "2\n"
+    store.undo("A", "anna")
+    assert signal.read_text() == "3\n"
+    with pytest.raises(MarkError):
+        store.mark("C", "maybe", "anna")
+    assert signal.read_text() == "3\n"
+
+
 def test_two_reps_marking_at_once_lose_nothing(tmp_path: Path) -> None:
     path = tmp_path / "marks.sqlite"
+    signal = tmp_path / "last_event"
     MarkStore(path)
     start = threading.Barrier(2)
 
     def rep(name: str) -> None:
-        store = MarkStore(path)  # its own connections, as two server workers have
+        store = MarkStore(path, signal)  # its own connections, as two server workers have
         start.wait()
         for i in range(100):
             store.mark(f"{name}-{i}", "genuine" if i % 2 else "junk", name, junk_type="spam")
@@ -57,6 +72,7 @@ def test_two_reps_marking_at_once_lose_nothing(tmp_path: Path) -> None:
     store = MarkStore(path)
     assert len(store.latest()) == 201
     assert len(store.history("shared")) == 200
+    assert signal.read_text() == "400\n"  # written under the write lock: the last is the newest
 
 
 def test_the_export_is_deterministic_and_waits_for_the_minimum(tmp_path: Path) -> None:

@@ -276,7 +276,8 @@ class ScoreParams(Section):
 class MarksParams(Section):
     """``marks``: the reps' outcome marks (``inquiry-quality serve``) and their export."""
 
-    database: str = "data/marks/marks.sqlite"  # the live SQLite file the page writes
+    database: str = "data/live/marks.sqlite"  # the live SQLite file the page writes
+    last_event: str = "data/marks/last_event"  # rewritten on each mark; stage marks' signal
     min_per_class: int = 20  # genuine and junk marks each, before a retrain uses any
 
 

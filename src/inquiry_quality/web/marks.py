@@ -8,6 +8,10 @@ saw, the model version); nothing is ever updated or deleted. A correction is a n
 Concurrency: WAL journal (readers never block the writer), a busy timeout, and each write in
 ``BEGIN IMMEDIATE`` so two reps marking at once queue instead of failing. The export reads the
 view in one transaction and writes the labels file only when its content changes.
+
+DVC never hashes the live database: each write also replaces a one-line ``last_event`` file
+(the newest event's id, written while the write lock is held, so it only grows), and stage
+``marks`` depends on that file's folder. Opening the page changes nothing there; a mark does.
 """
 
 from __future__ import annotations
@@ -103,10 +107,12 @@ def _now() -> str:
 
 
 class MarkStore:
-    """The marks database at ``path``; one connection per call, safe across threads."""
+    """The marks database at ``path``; one connection per call, safe across threads.
+    ``last_event``: the file that tells ``dvc repro`` a mark was written (None: no such file)."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, last_event: Path | None = None) -> None:
         self.path = Path(path)
+        self.last_event = None if last_event is None else Path(last_event)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with self._connect() as con:
             con.execute("PRAGMA journal_mode=WAL")
@@ -131,6 +137,9 @@ class MarkStore:
             except BaseException:
                 con.execute("ROLLBACK")
                 raise
+            if self.last_event is not None:  # still under the write lock: ids only grow
+                newest = con.execute("SELECT max(id) FROM events").fetchone()[0]
+                _replace(self.last_event, f"{newest or 0}\n")
             con.execute("COMMIT")
 
     def mark(
@@ -288,9 +297,14 @@ def export_labels(database: Path, out: Path, min_per_class: int) -> tuple[int, b
     out = Path(out)
     if out.is_file() and out.read_text(encoding="utf-8") == text:
         return len(usable), False
-    out.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=out.parent, prefix=out.name, suffix=".partial")
+    _replace(out, text)
+    return len(usable), True
+
+
+def _replace(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` atomically: readers see the old file or the new one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".partial")
     with os.fdopen(handle, "w", encoding="utf-8", newline="") as file:
         file.write(text)
-    os.replace(temporary, out)
-    return len(usable), True
+    os.replace(temporary, path)

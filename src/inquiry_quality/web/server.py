@@ -78,12 +78,14 @@ def build(
     source: str,
     model: str | None = None,
 ) -> Served:
-    """What the app serves; the scorer warms up in a background thread."""
+    """What the app serves; the scorer warms up in a background thread. Marks in the database
+    stage marks reads (``marks.database``) are noted in ``marks.last_event`` for DVC."""
+    configured = Path(params.marks.database).resolve() == Path(marks).resolve()
     if scorer is not None:
         threading.Thread(target=warm_up, args=(scorer, params), name="warm-up", daemon=True).start()
     return Served(
         inbox=Inbox(batch.table),
-        marks=MarkStore(marks),
+        marks=MarkStore(marks, Path(params.marks.last_event) if configured else None),
         scorer=scorer,
         params=params,
         min_per_class=params.marks.min_per_class,
