@@ -42,6 +42,7 @@ def build_input(rows: int, params_path: Path, workdir: Path) -> Path:
         name: [
             s.model_copy(update={"path": str(raw / Path(s.path).relative_to(GENERATED))})
             for s in getattr(params.ingest, name)
+            if Path(s.path).is_relative_to(GENERATED)  # not the reps' marks: none here
         ]
         for name in ("sources", "outcomes")
     }
