@@ -1,14 +1,15 @@
 """Where scoring's CPU time goes: each step of ``Scorer.score``, per 10,000 inquiries.
 
     .venv/bin/python bench/score_breakdown.py [--rows 10000] [--model models/inquiry-quality]
-        [--batch data/raw/generated/new] [--params params.yaml]
+        [--batch data/raw/generated/new | --mail FOLDER] [--params params.yaml]
 
 Scores the generated new batch (repeated to --rows) in one process, chunk by chunk as a
 worker of ``inquiry-quality score`` does (``score.chunk_rows``), and prints the CPU seconds
 (``time.process_time``, the best of three runs, so the figures hold on a busy machine) of every
 feature family, the heads' shared transform, the heads with their contributions and n-grams,
-the reasons and the whole call. ``bench/score_speed.py`` measures the end-to-end rate; this
-says which part to make faster.
+the reasons and the whole call. ``--mail FOLDER`` scores the rows read from a folder of e-mails
+instead (long real bodies: ``../shared/corpora/spamassassin/easy-ham-1``).
+``bench/score_speed.py`` measures the end-to-end rate; this says which part to make faster.
 """
 
 from __future__ import annotations
@@ -24,9 +25,11 @@ import pandas as pd
 from score_speed import new_batch
 
 from inquiry_quality import load_scorer
-from inquiry_quality.core.config import load_params
+from inquiry_quality.core.config import IngestParams, SourceParams, load_params
+from inquiry_quality.ingest import read_inquiries
 from inquiry_quality.modeling.heads import GENUINE
 from inquiry_quality.scoring import scorer as scorer_module
+from inquiry_quality.scoring.engines.partitions import ANY_DATE
 from inquiry_quality.scoring.scorer import Scorer
 
 
@@ -67,15 +70,22 @@ def breakdown(scorer: Scorer, rows: pd.DataFrame, chunk_rows: int) -> dict[str, 
     return seconds
 
 
+def mail_rows(folder: Path) -> pd.DataFrame:
+    """The inquiries read from a folder of e-mails, as ``inquiry-quality score`` reads them."""
+    chunks = read_inquiries(SourceParams(path=str(folder)), IngestParams(), Path("."), ANY_DATE)
+    return pd.concat([chunk.table for chunk in chunks], ignore_index=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rows", type=int, default=10_000)
     parser.add_argument("--model", default="models/inquiry-quality")
     parser.add_argument("--batch", type=Path, default=Path("data/raw/generated/new"))
+    parser.add_argument("--mail", type=Path, help="a folder of e-mails to score instead")
     parser.add_argument("--params", type=Path, default=Path("params.yaml"))
     args = parser.parse_args()
     params = load_params(args.params)
-    batch = new_batch(args.batch, args.params)
+    batch = mail_rows(args.mail) if args.mail else new_batch(args.batch, args.params)
     rows = pd.concat([batch] * (args.rows // len(batch) + 1), ignore_index=True).head(args.rows)
     scorer = load_scorer(args.model)
     scorer.score(rows.head(200))  # build the spaCy rules and caches once, as a worker does
