@@ -30,7 +30,9 @@ CUES: dict[str, frozenset[str]] = {
         "annual requirement", "annual usage", "yearly demand", "yearly volume",
         "yearly quantity", "per year", "per annum", "a year", "each year", "every year",
         "volumen anual", "volume anual", "volume annuel", "jahresbedarf", "jahresmenge",
-        "fabbisogno annuo",
+        "fabbisogno annuo", "al año", "por año", "por ano", "ao ano", "par an", "pro jahr",
+        "im jahr", "jährlich", "all'anno", "annui", "в год", "ежегодно", "yıllık ihtiyaç",
+        "yılda", "سنويا", "في السنة",
     )),
     "states_delivery_schedule": phrase_set((
         "first shipment", "first lot", "first delivery", "first batch", "delivery schedule",
@@ -39,13 +41,19 @@ CUES: dict[str, frozenset[str]] = {
         "every month", "every quarter", "every two months", "entregas parciales",
         "lieferplan", "teillieferungen", "livraisons partielles", "abruf", "abrufe",
         "erste lieferung", "primera entrega", "première livraison", "primeira entrega",
-        "prima consegna",
+        "prima consegna", "cada mes", "todos los meses", "entregas mensuales", "todo mês",
+        "entregas mensais", "chaque mois", "livraisons mensuelles", "jeden monat",
+        "monatliche lieferungen", "ogni mese", "consegne mensili", "каждый месяц",
+        "ежемесячные поставки", "her ay", "كل شهر",
     )),
     "plans_sample_order": phrase_set((
         "trial order", "sample order", "samples first", "pilot order", "test order",
         "order samples", "after approval", "bulk order", "pedido de muestra",
         "pedido de prueba", "commande d'essai", "probebestellung", "musterbestellung",
-        "ordine di prova",
+        "ordine di prova", "a sample", "send samples", "sample request", "una muestra",
+        "uma amostra", "un échantillon", "des échantillons", "ein muster", "einem muster",
+        "un campione", "dei campioni", "образец", "образцы", "bir numune", "numune talep",
+        "عينة",
     )),
     "names_project": phrase_set((
         "project name", "project ref", "project no", "project reference", "tender",
@@ -56,7 +64,27 @@ CUES: dict[str, frozenset[str]] = {
 _STARTERS = first_words(*CUES.values())
 # Signs that need a pattern rather than a phrase: a reference number ("ref. P-97712",
 # "project no: 2031") names a project; a price per unit the buyer names ("USD 4.20 per
-# piece", "$3.5/pc") is a target price.
+# piece", "$3.5/pc") is a target price; a quantity a year is an annual volume, one a month
+# a schedule of regular deliveries ("500 Stück monatlich", "1 000 шт. в месяц"; a price is
+# none: "USD 99 per month"); searched in lower-cased text.
+_RECURRING = (
+    r"(?<![$€£\w])\d[\d,. ]*\s*(?:(?!usd|eur|dollars?|euros?)[^\W\d_]+\.?\s+){{1,2}}"
+    r"(?:{})(?!\w)"
+)
+_MONTHLY = (
+    "monthly", "per month", "a month", "each month", "monatlich", "pro monat", "im monat",
+    "mensuales", "al mes", "por mes", "mensais", "por mês", "ao mês", "par mois", "mensuels",
+    "mensuelles", "al mese", "mensili", "в месяц", "ежемесячно", "aylık", "her ay", "شهريا",
+)  # fmt: skip
+_YEARLY = (
+    "yearly", "annually", "per year", "a year", "per annum", "jährlich", "pro jahr", "im jahr",
+    "anuales", "al año", "por año", "anuais", "por ano", "ao ano", "par an", "annuels",
+    "all'anno", "annui", "в год", "ежегодно", "yıllık", "سنويا",
+)  # fmt: skip
+RECURRING = {
+    "states_annual_volume": re.compile(_RECURRING.format("|".join(_YEARLY))),
+    "states_delivery_schedule": re.compile(_RECURRING.format("|".join(_MONTHLY))),
+}
 PATTERNS = {
     "names_project": re.compile(
         r"\b(?:ref|reference|project)\b\.?\s*(?:no\.?|number|#)?\s*:?\s*[a-z]{0,4}-?\d{3,}",
@@ -121,6 +149,8 @@ class PlanFeatures(FeatureFamily):
                 found = not phrases.isdisjoint(grams)
                 if not found and name in PATTERNS:
                     found = PATTERNS[name].search(text) is not None
+                if not found and name in RECURRING:
+                    found = RECURRING[name].search(text.lower()) is not None
                 if found and name == TARGET_PRICE:
                     found = asks_at_a_target(text, languages)
                 out[name].append(float(found))
