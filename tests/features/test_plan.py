@@ -34,3 +34,29 @@ def test_a_vague_inquiry_shows_no_sign() -> None:
     )
     row = PlanFeatures().transform(frame).iloc[0]
     assert row.sum() == 0.0
+
+
+@pytest.mark.parametrize(
+    ("body", "feature"),
+    [
+        ("Menge: 2.000 Stück, danach ca. 500 Stück monatlich.", "states_delivery_schedule"),
+        ("Quantity: 2,000 pcs, then approx. 500 pcs monthly.", "states_delivery_schedule"),
+        ("Nous prévoyons ensuite environ 300 pièces par mois.", "states_delivery_schedule"),
+        ("В дальнейшем около 1 000 шт. в месяц.", "states_delivery_schedule"),
+        ("Posteriormente compraríamos unas 3.000 unidades al año.", "states_annual_volume"),
+        ("Yılda 5.000 adet ihtiyacımız var.", "states_annual_volume"),
+        ("Bitte senden Sie uns Ihr Angebot sowie ein Muster.", "plans_sample_order"),
+        ("Por favor enviem também uma amostra.", "plans_sample_order"),
+        ("Ayrıca bir numune talep ediyoruz.", "plans_sample_order"),
+        ("نرجو إرسال عينة.", "plans_sample_order"),
+    ],
+)
+def test_signs_in_the_buyer_languages(body: str, feature: str) -> None:
+    row = PlanFeatures().transform(pd.DataFrame({"subject": [""], "body": [body]})).iloc[0]
+    assert row[feature] == 1.0
+
+
+@pytest.mark.parametrize("body", ["Only 99 USD per month for our service.", "From $99 a month."])
+def test_a_price_per_month_is_no_schedule(body: str) -> None:
+    row = PlanFeatures().transform(pd.DataFrame({"subject": [""], "body": [body]})).iloc[0]
+    assert row["states_delivery_schedule"] == 0.0
