@@ -136,9 +136,13 @@ _PRODUCTS = "|".join(
 # Chinese and Japanese measure words (个, 件, 套) run on into the next word: no word boundary
 _CJK_UNITS = "".join(sorted(u for u in trade_words("quantity_units") if _CJK.fullmatch(u)))
 NUMBER_RUN = re.compile(r"\d[\d,.]*")
-# A quantity's number: not part of a word or number ("IP65", "x600"); thousands may be
-# grouped by spaces or apostrophes ("1 200", "3 000", "1'000") as well as commas and points.
-QUANTITY_RUN = re.compile(r"(?<![^\W_])(?:\d{1,3}(?:[ \u00a0\u202f'’]\d{3}(?!\d))+|\d[\d,.]*)")
+# A quantity's number: not part of a word or number ("IP65", "x600"; a Chinese or Japanese
+# word may run on into it: 需要500个); thousands may be grouped by spaces or apostrophes
+# ("1 200", "3 000", "1'000") as well as commas and points.
+QUANTITY_RUN = re.compile(
+    r"(?<![^\W_\u3040-\u30ff\u3400-\u9fff])"
+    r"(?:\d{1,3}(?:[ \u00a0\u202f'’]\d{3}(?!\d))+|\d[\d,.]*)"
+)
 # What may follow a number to make it a quantity: a unit, or "x 40HQ" (containers).
 _QUANTITY_UNIT = re.compile(
     rf"\s*(k\b)?\s*(?:(?:{_UNITS})\b{f'|[{_CJK_UNITS}]' if _CJK_UNITS else ''}"
