@@ -80,7 +80,7 @@ _JOB_TITLES = phrase_set((
     "officer", "coordinator", "assistant", "gerente", "directora", "comprador", "compradora",
     "jefe de", "geschäftsführer", "einkäufer", "einkauf", "directeur", "acheteur",
     "responsable", "einkaufsleiter", "einkaufsleiterin", "einkäuferin", "leiter einkauf",
-    "acheteuse", "gerente de compras", "jefe de compras", "diretor", "diretora", "compradora",
+    "acheteuse", "gerente de compras", "jefe de compras", "diretor", "diretora",
     "direttore", "responsabile", "ufficio acquisti", "менеджер", "директор", "руководитель",
     "müdür", "müdürü", "مدير", "مديرة",
 ))  # fmt: skip
