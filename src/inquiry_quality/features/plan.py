@@ -2,8 +2,9 @@
 
 A buyer who means business often states what a rep needs to plan the deal: a target price,
 the annual volume, a delivery schedule, a sample-then-trial plan, the project it is for.
-Keyword lists cover English plus the common buyer languages (es, pt, fr, de, it), looked up
-as word n-gram sets like the completeness family; references and unit prices by regex.
+Keyword lists cover English plus the common buyer languages (es, pt, fr, de, it; volumes,
+schedules and samples also ru, tr, ar), looked up as word n-gram sets like the completeness
+family; references, unit prices and quantities a month or a year by regex.
 """
 
 from __future__ import annotations
