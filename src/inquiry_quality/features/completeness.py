@@ -169,7 +169,7 @@ _LEGAL_FORM = re.compile(
     r"(?<!\w)(?:Ltd|Limited|LLC|Inc|GmbH|S\.A\.S\.|S\.A\.|SA|S\.L\.|SL|B\.V\.|BV|Co\.|Corp|"
     r"PLC|Pty|Pte|SRL|S\.R\.L\.|S\.r\.l\.|Srl|S\.p\.A\.|SpA|AG|KG|Oy|AB|SARL|SAS|Ltda\.?|Lda|"
     r"LLP|N\.V\.|NV|Sp\. z o\.o\.|sp\. z o\.o\.|s\.r\.o\.|Kft|A\.Ş\.|Ltd\. Şti\.|"
-    r"ООО|ОАО|ЗАО|ПАО|АО|ИП|ش\.م\.م|ذ\.م\.م|ش\.م\.ع)(?!\w)"
+    r"ООО|ОАО|ЗАО|ПАО|АО|ИП|ТОО|ش\.م\.م|ذ\.م\.م|ش\.م\.ع)(?!\w)"
 )
 # A phone number: an international one, or a labelled one (searched in lower-cased text:
 # a case-insensitive alternation is several times slower).
