@@ -690,7 +690,8 @@ FEATURES: Final[tuple[Feature, ...]] = (
         "capitals_ratio",
         "phrasing",
         "number",
-        "Capital letters per letter of the words (0-1).",
+        "Capital letters per letter of the words (0-1); blank for a text written mostly in a "
+        "script without capitals (Arabic, Chinese, ...).",
         "Normal use of capitals",
         "Shouting in capitals ({value} of letters)",
         for_when=(at_most(0.3),),
