@@ -6,9 +6,9 @@ import math
 
 import pytest
 
-from inquiry_quality.core import schema
 from inquiry_quality.features.completeness import (
     _STARTERS,
+    CONTACT_FIELDS,
     contact_flags,
     find_incoterm,
     find_payment_terms,
@@ -103,6 +103,31 @@ def test_quantities_in_every_language(text: str, expected: tuple[str, float]) ->
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Quantity: one 40HQ container", ("40HQ container", 1.0)),
+        ("price for mix container 40ft. bulbs 9w", ("container 40ft", 1.0)),
+        ("un contenedor de 40 pies de paneles", ("contenedor de 40 pies", 1.0)),
+        ("Bedarf: ein 40-Fuß-Container Panels", ("40-Fuß-Container", 1.0)),
+        ("нужен один 40-футовый контейнер", ("40-футовый контейнер", 1.0)),
+        ("حاوية 40 قدم من الكشافات", ("حاوية 40 قدم", 1.0)),
+        ("2 x 40HQ containers", ("2 x 40HQ", 2.0)),  # a count wins
+        ("5,000 pcs in one 40HQ container", ("5,000 pcs", 5000.0)),
+    ],
+)
+def test_a_container_load_is_a_quantity(text: str, expected: tuple[str, float]) -> None:
+    """A container named by its size is one container load, in any language."""
+    assert find_quantity(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["sea freight 20GP USD 3,500, 40HQ USD 5,900", "40W panels", "a container of 30 m3"]
+)
+def test_a_container_size_alone_is_no_quantity(text: str) -> None:
+    assert find_quantity(text)[0] == ""
+
+
+@pytest.mark.parametrize(
     "text", ["IP65 panel", "40 watt lamp", "600x600 dalles", "Tel. +7 812 555-12-34"]
 )
 def test_specifications_and_phones_are_no_quantity(text: str) -> None:
@@ -164,17 +189,7 @@ def test_a_transfer_of_goods_is_no_payment_term() -> None:
     ],
 )
 def test_signatures_in_other_languages_are_full(signature: str) -> None:
-    fields = dict.fromkeys(
-        (
-            schema.SENDER_EMAIL,
-            schema.SENDER_NAME,
-            schema.JOB_TITLE,
-            schema.PHONE,
-            schema.FAX,
-            schema.WEBSITE,
-        ),
-        "",
-    )
+    fields = dict.fromkeys(CONTACT_FIELDS, "")
     flags = contact_flags(f"Please quote.\n{signature}", signature, fields)
     assert flags["has_contact_person"] and flags["has_job_title"]
     assert flags["has_signature_block"]

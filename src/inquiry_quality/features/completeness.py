@@ -150,6 +150,25 @@ _QUANTITY_UNIT = re.compile(
     r"|\s*x\s*(?:20|40)\s*'?\s*(?:ft|gp|hq|hc|feet)\b",
     _I,
 )
+# A container load named by its size, with no count: one container ("one 40HQ container",
+# "a 40ft container", "mix container 40ft", "contenedor de 40 pies", "40-Fuß-Container",
+# "контейнер 40 футов", "40'lık konteyner", "حاوية 40 قدم"); a size alone is no quantity
+# ("20GP USD 3,500" prices a freight).
+_CONTAINER_WORDS = (
+    r"containers?|contenedor(?:es)?|cont[êe]iner(?:es|s)?|conteneurs?|contenitor[ei]|"
+    r"контейнер\w*|konteyner\w*|حاوي(?:ة|ات)"
+)
+_FEET = (
+    r"\s*(?:['’](?:l[ıi]k)?|-?\s*(?:ft|feet|foot|fuß|fuss|pies|pés|pieds|piedi|фут\w*|قدم)"
+    r"(?!\w))"
+)
+_BOX = r"\s*(?:gp|hq|hc|dc)(?!\w)"
+_CONTAINER_SIZES = ("20", "40", "45")
+_CONTAINER_AFTER = re.compile(
+    rf"(?:{_FEET}(?:{_BOX})?|{_BOX})[\s-]*(?:{_CONTAINER_WORDS})(?!\w)", _I
+)
+_SIZE_AFTER = re.compile(rf"{_FEET}|{_BOX}", _I)
+_CONTAINER_BEFORE = re.compile(rf"(?:{_CONTAINER_WORDS})\s+(?:(?:of|de|da|di)\s+)?$", _I)
 # A specification right after a number: 40W, 4000lm, 230V, 600x600 mm (4000K: see below).
 _SPEC_UNIT = re.compile(
     r"\s?(?:w|watts?|lm|lumens?|v|vac|vdc|mm|cm|kg|lm/w|вт|лм|мм|см|واط|وات)\b"
@@ -220,6 +239,15 @@ _ROLE_WORDS = frozenset(
 )
 SIGNATURE_TAIL = 600  # characters at the end of a body searched for a closing phrase
 
+#: the inquiry's contact fields that ``contact_flags`` reads
+CONTACT_FIELDS = (
+    schema.SENDER_EMAIL,
+    schema.SENDER_NAME,
+    schema.JOB_TITLE,
+    schema.PHONE,
+    schema.FAX,
+    schema.WEBSITE,
+)
 REQUEST_FLAGS = (
     "has_company",
     "has_specification",
@@ -283,6 +311,9 @@ def scan_numbers(text: str) -> tuple[str, float, bool]:
         )
         unit = _QUANTITY_UNIT.match(text, end)
         if unit is None:
+            load = container_load(text, number.start(), end, digits)
+            if load and np.isnan(best_value):
+                best_text, best_value = load, 1.0
             continue
         try:
             value = float(re.sub(r"[,. \u00a0\u202f'’](?=\d{3}\b)", "", digits).replace(",", "."))
@@ -293,6 +324,21 @@ def scan_numbers(text: str) -> tuple[str, float, bool]:
         if np.isnan(best_value) or value > best_value:
             best_text, best_value = text[number.start() : unit.end()].strip(), value
     return best_text, best_value, spec
+
+
+def container_load(text: str, start: int, end: int, digits: str) -> str:
+    """The words naming one container load by the size at ``text[start:end]`` ("40HQ
+    container", "container 40ft"), or ""."""
+    if digits not in _CONTAINER_SIZES:
+        return ""
+    after = _CONTAINER_AFTER.match(text, end)
+    if after:
+        return text[start : after.end()]
+    before = _CONTAINER_BEFORE.search(text[max(0, start - 24) : start])
+    size = _SIZE_AFTER.match(text, end)
+    if before and size:
+        return text[start - len(before.group(0)) : size.end()].strip()
+    return ""
 
 
 def names_place(text: str) -> bool:
@@ -360,19 +406,11 @@ class CompletenessFeatures(FeatureFamily):
     )
 
     def _columns(self, X: pd.DataFrame) -> dict[str, list]:
-        contact_fields = (
-            schema.SENDER_EMAIL,
-            schema.SENDER_NAME,
-            schema.JOB_TITLE,
-            schema.PHONE,
-            schema.FAX,
-            schema.WEBSITE,
-        )
         subjects, bodies, signatures, companies = (
             text_column(X, c)
             for c in (schema.SUBJECT, schema.BODY, schema.SIGNATURE, schema.COMPANY)
         )
-        contacts = [text_column(X, c) for c in contact_fields]
+        contacts = [text_column(X, c) for c in CONTACT_FIELDS]
         out: dict[str, list] = {name: [] for name in self.feature_names}
         for i, (subject, body, signature, company) in enumerate(
             zip(subjects, bodies, signatures, companies, strict=True)
@@ -381,7 +419,7 @@ class CompletenessFeatures(FeatureFamily):
             body_and_sig = f"{body}\n{signature}"
             grams = ngram_set(text, _STARTERS)
             sig = signature_area(body, signature)
-            fields = {c: values[i] for c, values in zip(contact_fields, contacts, strict=True)}
+            fields = {c: values[i] for c, values in zip(CONTACT_FIELDS, contacts, strict=True)}
             quantity_text, quantity_value, spec = scan_numbers(text)
             flags = request_flags(text, grams, company, sig, quantity_text, spec) | contact_flags(
                 body_and_sig, sig, fields

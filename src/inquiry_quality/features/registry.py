@@ -173,7 +173,8 @@ FEATURES: Final[tuple[Feature, ...]] = (
     ),
     _detail(
         "has_quantity",
-        "A quantity with a unit (500 pcs, 2x40HQ, 10k units).",
+        "A quantity with a unit (500 pcs, 2x40HQ, 10k units) or a container load (one 40HQ "
+        "container).",
         "quantity",
         "What quantity should we quote for: samples (1-10 pcs), a trial order around our "
         "MOQ, or a full container?",
