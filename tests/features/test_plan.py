@@ -60,3 +60,17 @@ def test_signs_in_the_buyer_languages(body: str, feature: str) -> None:
 def test_a_price_per_month_is_no_schedule(body: str) -> None:
     row = PlanFeatures().transform(pd.DataFrame({"subject": [""], "body": [body]})).iloc[0]
     assert row["states_delivery_schedule"] == 0.0
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "We can send you a free sample.",
+        "Wir bieten Ihnen gerne ein kostenloses Muster an.",
+        "Precio especial: USD 890. Le enviamos una muestra gratuita de 50 registros.",
+    ],
+)
+def test_a_seller_giving_samples_plans_no_sample_order(body: str) -> None:
+    """Like a target price, a sample is a buyer's plan only when the sender does not offer it."""
+    row = PlanFeatures().transform(pd.DataFrame({"subject": [""], "body": [body]})).iloc[0]
+    assert row["plans_sample_order"] == 0.0

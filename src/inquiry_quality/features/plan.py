@@ -99,16 +99,22 @@ PATTERNS = {
 
 
 TARGET_PRICE = "states_target_price"
+SAMPLE_ORDER = "plans_sample_order"
 _SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+|\n\s*\n")
 _THEIRS = re.compile(r"\b(?:your|ihr\w*|su|sus|votre|vos|seu|sua|vostro|ваш\w*)\s+\w*\s?(?:target|"
                      r"budget|zielpreis|precio objetivo|prix cible|preço alvo|prezzo obiettivo)",
                      re.IGNORECASE)  # fmt: skip
 
 
-def asks_at_a_target(text: str, languages: tuple[str, ...]) -> bool:
-    """Whether the sender names its own target price to buy at: a sentence with a target cue
-    or a unit price that offers nothing of the sender's ("our price is USD 2.10/pc", "we can
-    meet your target price" are a seller's), in a text that does not sell to us."""
+#: signs a seller's text carries too (its own unit price, the free sample it gives away)
+SELLERS_TOO = (TARGET_PRICE, SAMPLE_ORDER)
+
+
+def states_as_buyer(text: str, languages: tuple[str, ...], name: str) -> bool:
+    """Whether the sender states plan sign ``name`` as the buyer: a sentence with its cue (a
+    target price also by a unit price) that offers nothing of the sender's ("our price is USD
+    2.10/pc", "we can meet your target price", "we send you a free sample" are a seller's), in
+    a text that does not sell to us."""
     language = text_language(text, languages)
     read_as = ANY_LANGUAGE if language == UNKNOWN_LANGUAGE else language
     words_of = lexicon(read_as)
@@ -124,8 +130,8 @@ def asks_at_a_target(text: str, languages: tuple[str, ...]) -> bool:
             return False
     for sentence in _SENTENCE_END.split(text):
         grams = ngram_set(sentence, _STARTERS)
-        named = not CUES[TARGET_PRICE].isdisjoint(grams) or bool(
-            PATTERNS[TARGET_PRICE].search(sentence)
+        named = not CUES[name].isdisjoint(grams) or bool(
+            name in PATTERNS and PATTERNS[name].search(sentence)
         )
         if named and not _THEIRS.search(sentence) and not offers(sentence):
             return True
@@ -152,8 +158,8 @@ class PlanFeatures(FeatureFamily):
                     found = PATTERNS[name].search(text) is not None
                 if not found and name in RECURRING:
                     found = RECURRING[name].search(text.lower()) is not None
-                if found and name == TARGET_PRICE:
-                    found = asks_at_a_target(text, languages)
+                if found and name in SELLERS_TOO:
+                    found = states_as_buyer(text, languages, name)
                 out[name].append(float(found))
                 signs += found
             out["plan_signs"].append(float(signs))
