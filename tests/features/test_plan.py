@@ -56,7 +56,14 @@ def test_signs_in_the_buyer_languages(body: str, feature: str) -> None:
     assert row[feature] == 1.0
 
 
-@pytest.mark.parametrize("body", ["Only 99 USD per month for our service.", "From $99 a month."])
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Only 99 USD per month for our service.",
+        "From $99 a month.",
+        "أدرجوا شركتكم في دليل الموردين لدينا مقابل 300 دولار سنويا.",
+    ],
+)
 def test_a_price_per_month_is_no_schedule(body: str) -> None:
     row = PlanFeatures().transform(pd.DataFrame({"subject": [""], "body": [body]})).iloc[0]
     assert row["states_delivery_schedule"] == 0.0
@@ -74,3 +81,23 @@ def test_a_seller_giving_samples_plans_no_sample_order(body: str) -> None:
     """Like a target price, a sample is a buyer's plan only when the sender does not offer it."""
     row = PlanFeatures().transform(pd.DataFrame({"subject": [""], "body": [body]})).iloc[0]
     assert row["plans_sample_order"] == 0.0
+
+
+@pytest.mark.parametrize(
+    ("body", "feature"),
+    [
+        (
+            "Our MOQ is only 1,000 pcs and we can supply 72,000 pcs per month.",
+            "states_delivery_schedule",
+        ),
+        (
+            "We are a manufacturer of LED drivers. Our MOQ is 500 pcs, our output "
+            "2,000,000 pcs per year.",
+            "states_annual_volume",
+        ),
+    ],
+)
+def test_a_sellers_capacity_is_no_purchase_plan(body: str, feature: str) -> None:
+    """What a seller can supply a month or a year is its capacity, not a buyer's schedule."""
+    row = PlanFeatures().transform(pd.DataFrame({"subject": [""], "body": [body]})).iloc[0]
+    assert row[feature] == 0.0

@@ -68,8 +68,13 @@ _STARTERS = first_words(*CUES.values())
 # piece", "$3.5/pc") is a target price; a quantity a year is an annual volume, one a month
 # a schedule of regular deliveries ("500 Stück monatlich", "1 000 шт. в месяц"; a price is
 # none: "USD 99 per month"); searched in lower-cased text.
+# a currency before the period makes it a price: "USD 99 per month", "300 دولار سنويا"
+_CURRENCY = (
+    r"usd|eur|rmb|cny|dollars?|euros?|dólar\w*|dolar\w*|доллар\w*|евро|руб\w*|"
+    r"دولار|يورو|ريال|درهم"
+)
 _RECURRING = (
-    r"(?<![$€£\w])\d[\d,. ]*\s*(?:(?!usd|eur|dollars?|euros?)[^\W\d_]+\.?\s+){{1,2}}"
+    r"(?<![$€£\w])\d[\d,. ]*\s*(?:(?!" + _CURRENCY + r")[^\W\d_]+\.?\s+){{1,2}}"
     r"(?:{})(?!\w)"
 )
 _MONTHLY = (
@@ -106,15 +111,21 @@ _THEIRS = re.compile(r"\b(?:your|ihr\w*|su|sus|votre|vos|seu|sua|vostro|ваш\w
                      re.IGNORECASE)  # fmt: skip
 
 
-#: signs a seller's text carries too (its own unit price, the free sample it gives away)
-SELLERS_TOO = (TARGET_PRICE, SAMPLE_ORDER)
+#: signs a seller's text carries too: its own unit price, the free sample it gives away, its
+#: capacity ("we can supply 30,000 pcs per month") and yearly output
+SELLERS_TOO = (
+    TARGET_PRICE,
+    SAMPLE_ORDER,
+    "states_delivery_schedule",
+    "states_annual_volume",
+)
 
 
 def states_as_buyer(text: str, languages: tuple[str, ...], name: str) -> bool:
-    """Whether the sender states plan sign ``name`` as the buyer: a sentence with its cue (a
-    target price also by a unit price) that offers nothing of the sender's ("our price is USD
-    2.10/pc", "we can meet your target price", "we send you a free sample" are a seller's), in
-    a text that does not sell to us."""
+    """Whether the sender states plan sign ``name`` as the buyer, in a text that does not sell to
+    us: a quantity a month or a year, or a sentence with the sign's cue (a target price also by
+    a unit price) that offers nothing of the sender's ("our price is USD 2.10/pc", "we can meet
+    your target price", "we send you a free sample" are a seller's)."""
     language = text_language(text, languages)
     read_as = ANY_LANGUAGE if language == UNKNOWN_LANGUAGE else language
     words_of = lexicon(read_as)
@@ -128,6 +139,8 @@ def states_as_buyer(text: str, languages: tuple[str, ...], name: str) -> bool:
         found = words_of.count(tokens(text, read_as), ("offer", "request"))
         if sells_to_us(float(found["offer"]), float(found["request"])) == 1.0:
             return False
+    if name in RECURRING and RECURRING[name].search(text.lower()):
+        return True  # a quantity a month or a year ("par mois" also prices a seller's service)
     for sentence in _SENTENCE_END.split(text):
         grams = ngram_set(sentence, _STARTERS)
         named = not CUES[name].isdisjoint(grams) or bool(
