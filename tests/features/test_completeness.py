@@ -7,10 +7,15 @@ import math
 import pytest
 
 from inquiry_quality.features.completeness import (
+    _STARTERS,
+    CONTACT_FIELDS,
+    contact_flags,
     find_incoterm,
     find_payment_terms,
     find_quantity,
     is_personal_name,
+    request_flags,
+    scan_numbers,
     signature_area,
 )
 from inquiry_quality.features.ngrams import first_words, ngram_set, phrase_set
@@ -78,3 +83,113 @@ def test_ngrams_from_starters_find_the_same_phrases(inquiries) -> None:
     for text in inquiries["body"].dropna():
         text = f"{text} ship to the port of discharge, lead time"
         assert ngram_set(text, starters) & phrases == ngram_set(text) & phrases
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Necesitamos cotización de 1.500 paneles LED 60x60 cm", ("1.500 paneles", 1500.0)),
+        ("nous recherchons 1 200 dalles LED 600x600, 36W", ("1 200 dalles", 1200.0)),
+        ("предложение на 3 000 светильников, 36 Вт", ("3 000 светильников", 3000.0)),
+        ("بعرض سعر لعدد 1000 كشاف LED قدرة 100 واط", ("1000 كشاف", 1000.0)),
+        ("Bitte 1’000 Leuchten anbieten", ("1’000 Leuchten", 1000.0)),
+        ("300 pzs de reflectores", ("300 pzs", 300.0)),
+        ("500 nos LED tube lights", ("500 nos", 500.0)),
+    ],
+)
+def test_quantities_in_every_language(text: str, expected: tuple[str, float]) -> None:
+    """A product noun after the number, and thousands grouped by spaces or apostrophes."""
+    assert find_quantity(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Quantity: one 40HQ container", ("40HQ container", 1.0)),
+        ("price for mix container 40ft. bulbs 9w", ("container 40ft", 1.0)),
+        ("un contenedor de 40 pies de paneles", ("contenedor de 40 pies", 1.0)),
+        ("Bedarf: ein 40-Fuß-Container Panels", ("40-Fuß-Container", 1.0)),
+        ("нужен один 40-футовый контейнер", ("40-футовый контейнер", 1.0)),
+        ("حاوية 40 قدم من الكشافات", ("حاوية 40 قدم", 1.0)),
+        ("2 x 40HQ containers", ("2 x 40HQ", 2.0)),  # a count wins
+        ("5,000 pcs in one 40HQ container", ("5,000 pcs", 5000.0)),
+    ],
+)
+def test_a_container_load_is_a_quantity(text: str, expected: tuple[str, float]) -> None:
+    """A container named by its size is one container load, in any language."""
+    assert find_quantity(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["sea freight 20GP USD 3,500, 40HQ USD 5,900", "40W panels", "a container of 30 m3"]
+)
+def test_a_container_size_alone_is_no_quantity(text: str) -> None:
+    assert find_quantity(text)[0] == ""
+
+
+@pytest.mark.parametrize(
+    "text", ["IP65 panel", "40 watt lamp", "600x600 dalles", "Tel. +7 812 555-12-34"]
+)
+def test_specifications_and_phones_are_no_quantity(text: str) -> None:
+    assert find_quantity(text)[0] == ""
+
+
+def _flags(text: str, signature: str = "") -> dict[str, bool]:
+    sig = signature_area(text, signature)
+    quantity, _, spec = scan_numbers(text)
+    grams = ngram_set(text, _STARTERS)
+    return request_flags(text, grams, "", sig, quantity, spec)
+
+
+@pytest.mark.parametrize(
+    "signature",
+    [
+        "Иван Петров\nМенеджер по закупкам\nООО «Свет-Опт»",
+        "Carlos Rodríguez\nIluminaciones del Valle S.A.S.",
+        "Mehmet Yılmaz\nYılmaz Elektrik A.Ş.",
+        "João Pereira\nEletro Paulista Comércio Ltda.",
+        "Jan Kowalski\nLumen Sp. z o.o.",
+        "أحمد السيد\nشركة النور للتجارة ش.م.م",
+    ],
+)
+def test_legal_forms_of_every_language_name_a_company(signature: str) -> None:
+    assert _flags("Please quote.", signature)["has_company"]
+    assert not _flags("Please quote.", "Carlos Rodríguez\nSão Paulo")["has_company"]
+
+
+@pytest.mark.parametrize(
+    ("text", "destination"),
+    [
+        ("Bitte CIF-Preise Hamburg angeben.", True),
+        ("Favor indicar precio CIF Buenaventura.", True),
+        ("Условия поставки: CIF Санкт-Петербург.", True),
+        ("Lütfen CIF İstanbul fiyatı verin.", True),
+        ("السعر CIF جبل علي", True),
+        ("Please give your CIF price.", False),
+        ("Bitte CIF Preis angeben.", False),
+    ],
+)
+def test_an_incoterm_place_in_any_script_is_a_destination(text: str, destination: bool) -> None:
+    assert _flags(text)["has_destination"] is destination
+
+
+def test_a_transfer_of_goods_is_no_payment_term() -> None:
+    goods = "A transferência da mercadoria para o armazém será feita por nós."
+    assert find_payment_terms(ngram_set(goods, _STARTERS)) == ""
+    paid = "Pagamento por transferência bancária."
+    assert find_payment_terms(ngram_set(paid, _STARTERS)) != ""
+
+
+@pytest.mark.parametrize(
+    "signature",
+    [
+        "Markus Weber\nEinkaufsleiter\nTel. +49 40 123456",
+        "Mehmet Yılmaz\nSatın Alma Müdürü\nTel. +90 212 555 12 34",
+        "Иван Петров\nМенеджер по закупкам\nТел. +7 812 555-12-34",
+    ],
+)
+def test_signatures_in_other_languages_are_full(signature: str) -> None:
+    fields = dict.fromkeys(CONTACT_FIELDS, "")
+    flags = contact_flags(f"Please quote.\n{signature}", signature, fields)
+    assert flags["has_contact_person"] and flags["has_job_title"]
+    assert flags["has_signature_block"]

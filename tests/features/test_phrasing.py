@@ -33,3 +33,27 @@ def test_rules_are_rebuilt_when_the_vocabulary_outgrows_its_limit(
     after = phrasing._rules(None, (), ())
     assert after is not before  # rebuilt: the old vocabulary is freed
     pd.testing.assert_frame_equal(family.transform(inquiries), first)
+
+
+@pytest.mark.parametrize(
+    ("subject", "body", "expected"),
+    [
+        ("need quote", "pls send me ur price for panel lights and bulbs", 0.0),
+        ("URGENT", "PLEASE SEND YOUR BEST PRICE FOR PANEL LIGHTS TODAY", 1.0),
+        ("Заказ", "Здравствуйте, Лили! Просим выслать цену на светильники", 0.06),
+        # scripts without capitals: blank, not "all lower case" (a Latin model code or two
+        # inside does not make the text one written in Latin)
+        ("رد: الشحنة", "أهلاً ليلي، وصلتنا المستندات، شكراً. سنقوم بتحويل الرصيد يوم الأحد", None),
+        ("询价", "您好，我们需要LED面板灯NB-PL6060五百个，请报FOB宁波价格。", None),
+        ("見積依頼", "いつもお世話になっております。LEDパネルの価格を教えてください。", None),
+    ],
+)
+def test_capitals_ratio_is_blank_for_scripts_without_capitals(
+    subject: str, body: str, expected: float | None
+) -> None:
+    frame = pd.DataFrame({"inquiry_id": ["x"], "subject": [subject], "body": [body]})
+    value = PhrasingFeatures().transform(frame)["capitals_ratio"].iloc[0]
+    if expected is None:
+        assert pd.isna(value)
+    else:
+        assert value == pytest.approx(expected, abs=0.02)

@@ -149,6 +149,16 @@ def test_the_texts_own_trade_phrases_are_no_junk_evidence() -> None:
     assert evidence(["sayın yetkili", "sayın"], turkish, {}, "tr", against=True) == []
 
 
+def test_the_place_an_incoterm_names_is_no_junk_evidence() -> None:
+    """ "FOB Ningbo" in a buyer's request names a port: no junk wording, whatever weight the
+    model gives the place's name."""
+    text = "bitte senden sie uns ihr angebot fob ningbo mit lieferzeit und ein muster."
+    words = trade_phrase_words(text, "de")
+    assert "ningbo" in words
+    assert evidence(["fob ningbo", "angebot fob ningbo"], text, {}, "de", against=True) == []
+    assert meaningful("fob ningbo", frozenset(), against=True)
+
+
 def test_stop_words_cover_the_buyer_languages() -> None:
     assert {"the", "und", "el", "и", "que", "le", "di", "ve", "في"} <= stop_words()
     spanish = stop_words("es")

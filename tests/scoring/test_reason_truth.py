@@ -409,6 +409,68 @@ Nos interesan sus paneles LED 600x600 40W 4000K. ¿Podrían enviarnos una cotiza
 """,
         {"request_phrases": lambda v: v >= 1, "greeting": lambda v: v == "personal"},
     ),
+    "complete-de": (
+        """From: Markus Weber <m.weber@weber-licht.de>
+Subject: Anfrage LED-Hallenstrahler 150W
+
+Sehr geehrte Damen und Herren,
+
+Spezifikation: 150W, 150 lm/W, 4000K, IP65. Menge: 2.000 Stück, danach ca. 500 Stück
+monatlich. Bitte senden Sie uns Ihr Angebot FOB Ningbo mit Lieferzeit sowie ein Muster.
+
+Mit freundlichen Grüßen
+Markus Weber
+Einkaufsleiter
+Weber Lichttechnik GmbH
+""",
+        {"plan_signs": lambda v: v >= 2, "has_quantity": lambda v: v == 1},
+    ),
+    "paneles-es": (
+        """From: Carlos Rodríguez <compras@ilumivalle.com.co>
+Subject: Solicitud de cotización
+
+Estimados señores:
+
+Necesitamos cotización de 1.500 paneles LED 60x60 cm, 40W. Favor indicar precio CIF
+Buenaventura y plazo de entrega.
+
+Atentamente,
+Carlos Rodríguez
+Iluminaciones del Valle S.A.S.
+""",
+        {
+            "has_quantity": lambda v: v == 1,
+            "has_destination": lambda v: v == 1,
+            "has_company": lambda v: v == 1,
+        },
+    ),
+    "legal-form-ru": (
+        """From: Иван Петров <i.petrov@svet-opt.ru>
+Subject: Запрос цены
+
+Добрый день! Просим предоставить коммерческое предложение на 3 000 светильников 36 Вт,
+CIF Санкт-Петербург. В дальнейшем около 1 000 шт. в месяц.
+
+С уважением,
+Иван Петров
+ООО «Свет-Опт»
+""",
+        {
+            "has_company": lambda v: v == 1,
+            "has_quantity": lambda v: v == 1,
+            "has_destination": lambda v: v == 1,
+            "states_delivery_schedule": lambda v: v == 1,
+        },
+    ),
+    "transfer-of-goods-pt": (
+        """From: João Pereira <joao@eletropaulista.com.br>
+Subject: Cotação refletores
+
+Prezados, solicitamos cotação de 800 refletores LED 100W, CIF Santos. A transferência da
+mercadoria para o nosso armazém será feita por nossa transportadora.
+""",
+        {"has_payment_terms": lambda v: v == 0, "has_quantity": lambda v: v == 1},
+    ),
 }
 #: a sentence that would be false when the feature value is as above
 FALSE_SENTENCES = (
@@ -442,6 +504,11 @@ def test_what_the_text_says_is_what_the_reasons_say(case: str, true_of_text: tup
         assert FALSE_SENTENCES[2] not in said
     if row["questions_count"] >= 1 or row["request_phrases"] >= 1:
         assert "- Does not ask for goods or a quotation" not in said
+    if row["plan_signs"] >= 1:
+        assert "- Names no target price, yearly volume, delivery schedule" not in said
+    for fact, sentence in (("has_quantity", "- No quantity"), ("has_company", "- No company")):
+        if row[fact] == 1:
+            assert sentence not in said
     if row["has_delivery_time"] == 1:
         assert FALSE_SENTENCES[3] not in said
         assert "delivery time" not in output.loc[case, "missing_details"]

@@ -11,11 +11,13 @@ with digits use regexes.
 from __future__ import annotations
 
 import re
+from importlib import resources
 
 import numpy as np
 import pandas as pd
 
 from inquiry_quality.core import schema
+from inquiry_quality.core.config import read_yaml
 from inquiry_quality.features.base import FeatureFamily, flag, text_column
 from inquiry_quality.features.lexicon import fold, lexicon_files
 from inquiry_quality.features.ngrams import first_words, ngram_set, phrase_set, words
@@ -60,7 +62,12 @@ _DESTINATION = phrase_set((
     "delivery to", "ship to", "shipped to", "shipping to", "to the port",
     *trade_words("destination"),
 ))  # fmt: skip
-_DESTINATION_PLACE = re.compile(r"\b(?:CIF|CFR|CNF|DAP|DDP|CPT|CIP|DPU)\s+[A-Z][a-zA-Z]+")
+# An Incoterm that names the place of delivery: "CIF Santos", "CIF-Preise Hamburg",
+# "CIF Санкт-Петербург", "CIF جبل علي" (a capital or an uncased letter, not a price word).
+_DESTINATION_PLACE = re.compile(
+    r"\b(?:CIF|CFR|CNF|DAP|DDP|CPT|CIP|DPU)(?:-\w+)?\s+"
+    r"(?!(?:Preis|Preise|Price|Prices|Prix|Precio|Preço|Prezzo|Basis|Bedingungen)\b)([^\W\d_])"
+)
 _DELIVERY = phrase_set((
     "delivery time", "lead time", "leadtime", "delivery date", "shipment date",
     "shipping date", "by the end", "before the end", "needed by", "need by", "required by",
@@ -72,7 +79,10 @@ _JOB_TITLES = phrase_set((
     "ceo", "coo", "cfo", "cto", "owner", "founder", "president", "engineer", "head of",
     "officer", "coordinator", "assistant", "gerente", "directora", "comprador", "compradora",
     "jefe de", "geschäftsführer", "einkäufer", "einkauf", "directeur", "acheteur",
-    "responsable",
+    "responsable", "einkaufsleiter", "einkaufsleiterin", "einkäuferin", "leiter einkauf",
+    "acheteuse", "gerente de compras", "jefe de compras", "diretor", "diretora",
+    "direttore", "responsabile", "ufficio acquisti", "менеджер", "директор", "руководитель",
+    "müdür", "müdürü", "مدير", "مديرة",
 ))  # fmt: skip
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")  # kana and CJK ideographs
 _UNITS = "|".join(
@@ -99,20 +109,73 @@ _UNITS = "|".join(
         key=lambda u: (-len(u), u),
     )
 )
+# Product nouns a quantity may be written with ("1.500 paneles", "3 000 светильников"):
+# ``data/trade_words.yaml``'s products of four letters or more (matching their inflections),
+# but for specification words ("lumens", "kelvin").
+_NOT_PRODUCTS = frozenset((
+    "lumen", "lumens", "kelvin", "dimmable", "housing", "optic", "cutout", "dimmbar",
+    "abstrahlwinkel", "gehäuse", "regulable", "óptica", "gradable", "optique", "dimmerabile",
+    "ottica", "dimerizável", "incasso", "encastré", "tubular", "tubulares", "solar",
+    "watt", "lens", "beam", "foro", "sokak",
+))  # fmt: skip
+_PRODUCTS = "|".join(
+    sorted(
+        {
+            re.escape(word)
+            for words_of in read_yaml(
+                resources.files("inquiry_quality.data")
+                .joinpath("trade_words.yaml")
+                .read_text("utf-8")
+            )["products"].values()
+            for word in map(str, words_of)
+            if len(word) >= 4 and " " not in word and word not in _NOT_PRODUCTS
+        },
+        key=lambda w: (-len(w), w),
+    )
+)
 # Chinese and Japanese measure words (个, 件, 套) run on into the next word: no word boundary
 _CJK_UNITS = "".join(sorted(u for u in trade_words("quantity_units") if _CJK.fullmatch(u)))
 NUMBER_RUN = re.compile(r"\d[\d,.]*")
+# A quantity's number: not part of a word or number ("IP65", "x600"; a Chinese or Japanese
+# word may run on into it: 需要500个); thousands may be grouped by spaces or apostrophes
+# ("1 200", "3 000", "1'000") as well as commas and points.
+QUANTITY_RUN = re.compile(
+    r"(?<![^\W_\u3040-\u30ff\u3400-\u9fff])"
+    r"(?:\d{1,3}(?:[ \u00a0\u202f'’]\d{3}(?!\d))+|\d[\d,.]*)"
+)
 # What may follow a number to make it a quantity: a unit, or "x 40HQ" (containers).
 _QUANTITY_UNIT = re.compile(
-    rf"\s*(k\b)?\s*(?:(?:{_UNITS})\b{f'|[{_CJK_UNITS}]' if _CJK_UNITS else ''})"
+    rf"\s*(k\b)?\s*(?:(?:{_UNITS})\b{f'|[{_CJK_UNITS}]' if _CJK_UNITS else ''}"
+    rf"|(?:led\s+|светодиодн\w*\s+)?(?:{_PRODUCTS})\w*)"
     r"|\s*x\s*(?:20|40)\s*'?\s*(?:ft|gp|hq|hc|feet)\b",
     _I,
 )
+# A container load named by its size, with no count: one container ("one 40HQ container",
+# "a 40ft container", "mix container 40ft", "contenedor de 40 pies", "40-Fuß-Container",
+# "контейнер 40 футов", "40'lık konteyner", "حاوية 40 قدم"); a size alone is no quantity
+# ("20GP USD 3,500" prices a freight).
+_CONTAINER_WORDS = (
+    r"containers?|contenedor(?:es)?|cont[êe]iner(?:es|s)?|conteneurs?|contenitor[ei]|"
+    r"контейнер\w*|konteyner\w*|حاوي(?:ة|ات)"
+)
+_FEET = (
+    r"\s*(?:['’](?:l[ıi]k)?|-?\s*(?:ft|feet|foot|fuß|fuss|pies|pés|pieds|piedi|фут\w*|قدم)"
+    r"(?!\w))"
+)
+_BOX = r"\s*(?:gp|hq|hc|dc)(?!\w)"
+_CONTAINER_SIZES = ("20", "40", "45")
+_CONTAINER_AFTER = re.compile(
+    rf"(?:{_FEET}(?:{_BOX})?|{_BOX})[\s-]*(?:{_CONTAINER_WORDS})(?!\w)", _I
+)
+_SIZE_AFTER = re.compile(rf"{_FEET}|{_BOX}", _I)
+_CONTAINER_BEFORE = re.compile(rf"(?:{_CONTAINER_WORDS})\s+(?:(?:of|de|da|di)\s+)?$", _I)
 # A specification right after a number: 40W, 4000lm, 230V, 600x600 mm (4000K: see below).
 _SPEC_UNIT = re.compile(
-    r"\s?(?:w|watts?|lm|lumens?|v|vac|vdc|mm|cm|kg|lm/w)\b|\s?x\s?\d{2,4}\b", _I
+    r"\s?(?:w|watts?|lm|lumens?|v|vac|vdc|mm|cm|kg|lm/w|вт|лм|мм|см|واط|وات)\b"
+    r"|\s?x\s?\d{2,4}\b",
+    _I,
 )
-_KELVIN = re.compile(r"\s?k\b", _I)
+_KELVIN = re.compile(r"\s?[kк]\b", _I)
 _SPEC_WORDS = phrase_set((
     "dimmable", "dali", "cri", "0-10v", *(f"ip{n}" for n in range(20, 70)),
     *(f"ip {n}" for n in range(20, 70)), *trade_words("specification"),
@@ -120,9 +183,12 @@ _SPEC_WORDS = phrase_set((
 _STARTERS = first_words(
     _SPEC_WORDS, _INCOTERM_TERMS, _PAYMENT, _PACKAGING, _DESTINATION, _DELIVERY, _JOB_TITLES
 )
+# Legal forms of the buyer languages (a form ending in a point ends there: no \b after it).
 _LEGAL_FORM = re.compile(
-    r"\b(Ltd|Limited|LLC|Inc|GmbH|S\.A\.|SA|S\.L\.|SL|B\.V\.|BV|Co\.|Corp|PLC|Pty|Pte|SRL|"
-    r"S\.p\.A\.|SpA|AG|KG|Oy|AB|SARL|SAS|Ltda|LLP)\b"
+    r"(?<!\w)(?:Ltd|Limited|LLC|Inc|GmbH|S\.A\.S\.|S\.A\.|SA|S\.L\.|SL|B\.V\.|BV|Co\.|Corp|"
+    r"PLC|Pty|Pte|SRL|S\.R\.L\.|S\.r\.l\.|Srl|S\.p\.A\.|SpA|AG|KG|Oy|AB|SARL|SAS|Ltda\.?|Lda|"
+    r"LLP|N\.V\.|NV|Sp\. z o\.o\.|sp\. z o\.o\.|s\.r\.o\.|Kft|A\.Ş\.|Ltd\. Şti\.|"
+    r"ООО|ОАО|ЗАО|ПАО|АО|ИП|ТОО|ش\.م\.م|ذ\.م\.م|ش\.م\.ع)(?!\w)"
 )
 # A phone number: an international one, or a labelled one (searched in lower-cased text:
 # a case-insensitive alternation is several times slower).
@@ -139,7 +205,14 @@ CLOSINGS = (
     "atentamente", "cordialmente", "mit freundlichen grüßen", "mit freundlichen grüssen",
     "cordialement", "atenciosamente", "distinti saluti", "с уважением", "с наилучшими",
 )  # fmt: skip
-_NAME_LINE = re.compile(r"^\s*[A-Z][a-zA-Z'’.-]+(?: [A-Z][a-zA-Z'’.-]+){1,3}\s*$", re.MULTILINE)
+# A line of two to four capitalised words, in Latin or Cyrillic script ("Mehmet Yılmaz",
+# "Иван Петров").
+_CAPITAL = "A-ZÀ-ÖØ-ÞŁŚŻŹĆŃŞĞİÇА-ЯЁ"
+_NAME_LINE = re.compile(
+    rf"^\s*[{_CAPITAL}][^\W\d_'’.-]*(?:['’.-][^\W\d_]+)*\.?"
+    rf"(?: [{_CAPITAL}][^\W\d_]*(?:['’.-][^\W\d_]+)*\.?){{1,3}}\s*$",
+    re.MULTILINE,
+)
 _ROLE_WORDS = frozenset(
     [
         "purchase",
@@ -166,6 +239,15 @@ _ROLE_WORDS = frozenset(
 )
 SIGNATURE_TAIL = 600  # characters at the end of a body searched for a closing phrase
 
+#: the inquiry's contact fields that ``contact_flags`` reads
+CONTACT_FIELDS = (
+    schema.SENDER_EMAIL,
+    schema.SENDER_NAME,
+    schema.JOB_TITLE,
+    schema.PHONE,
+    schema.FAX,
+    schema.WEBSITE,
+)
 REQUEST_FLAGS = (
     "has_company",
     "has_specification",
@@ -221,7 +303,7 @@ def scan_numbers(text: str) -> tuple[str, float, bool]:
     One pass over the numbers, looking at what follows each: faster than regexes over the text.
     """
     best_text, best_value, spec = "", np.nan, False
-    for number in NUMBER_RUN.finditer(text):
+    for number in QUANTITY_RUN.finditer(text):
         end = number.end()
         digits = number.group(0).rstrip(",.")
         spec = spec or bool(
@@ -229,9 +311,12 @@ def scan_numbers(text: str) -> tuple[str, float, bool]:
         )
         unit = _QUANTITY_UNIT.match(text, end)
         if unit is None:
+            load = container_load(text, number.start(), end, digits)
+            if load and np.isnan(best_value):
+                best_text, best_value = load, 1.0
             continue
         try:
-            value = float(re.sub(r"[,.](?=\d{3}\b)", "", digits).replace(",", "."))
+            value = float(re.sub(r"[,. \u00a0\u202f'’](?=\d{3}\b)", "", digits).replace(",", "."))
         except ValueError:
             continue
         if unit.group(1):
@@ -239,6 +324,26 @@ def scan_numbers(text: str) -> tuple[str, float, bool]:
         if np.isnan(best_value) or value > best_value:
             best_text, best_value = text[number.start() : unit.end()].strip(), value
     return best_text, best_value, spec
+
+
+def container_load(text: str, start: int, end: int, digits: str) -> str:
+    """The words naming one container load by the size at ``text[start:end]`` ("40HQ
+    container", "container 40ft"), or ""."""
+    if digits not in _CONTAINER_SIZES:
+        return ""
+    after = _CONTAINER_AFTER.match(text, end)
+    if after:
+        return text[start : after.end()]
+    before = _CONTAINER_BEFORE.search(text[max(0, start - 24) : start])
+    size = _SIZE_AFTER.match(text, end)
+    if before and size:
+        return text[start - len(before.group(0)) : size.end()].strip()
+    return ""
+
+
+def names_place(text: str) -> bool:
+    """Whether an Incoterm in ``text`` is followed by a place (a capital or uncased letter)."""
+    return any(not m.group(1).islower() for m in _DESTINATION_PLACE.finditer(text))
 
 
 def is_personal_name(name: str) -> bool:
@@ -259,7 +364,7 @@ def request_flags(
         "has_incoterm": not _INCOTERM_TERMS.isdisjoint(grams),
         "has_payment_terms": not _PAYMENT.isdisjoint(grams),
         "has_destination": not _DESTINATION.isdisjoint(grams)
-        or (not _INCOTERM_TERMS.isdisjoint(grams) and bool(_DESTINATION_PLACE.search(text))),
+        or (not _INCOTERM_TERMS.isdisjoint(grams) and names_place(text)),
         "has_delivery_time": not _DELIVERY.isdisjoint(grams)
         or ("within" in grams and bool(_DELIVERY_WITHIN.search(text)))
         or states_delivery_time(text),
@@ -301,19 +406,11 @@ class CompletenessFeatures(FeatureFamily):
     )
 
     def _columns(self, X: pd.DataFrame) -> dict[str, list]:
-        contact_fields = (
-            schema.SENDER_EMAIL,
-            schema.SENDER_NAME,
-            schema.JOB_TITLE,
-            schema.PHONE,
-            schema.FAX,
-            schema.WEBSITE,
-        )
         subjects, bodies, signatures, companies = (
             text_column(X, c)
             for c in (schema.SUBJECT, schema.BODY, schema.SIGNATURE, schema.COMPANY)
         )
-        contacts = [text_column(X, c) for c in contact_fields]
+        contacts = [text_column(X, c) for c in CONTACT_FIELDS]
         out: dict[str, list] = {name: [] for name in self.feature_names}
         for i, (subject, body, signature, company) in enumerate(
             zip(subjects, bodies, signatures, companies, strict=True)
@@ -322,7 +419,7 @@ class CompletenessFeatures(FeatureFamily):
             body_and_sig = f"{body}\n{signature}"
             grams = ngram_set(text, _STARTERS)
             sig = signature_area(body, signature)
-            fields = {c: values[i] for c, values in zip(contact_fields, contacts, strict=True)}
+            fields = {c: values[i] for c, values in zip(CONTACT_FIELDS, contacts, strict=True)}
             quantity_text, quantity_value, spec = scan_numbers(text)
             flags = request_flags(text, grams, company, sig, quantity_text, spec) | contact_flags(
                 body_and_sig, sig, fields

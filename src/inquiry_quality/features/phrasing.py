@@ -72,6 +72,9 @@ _REPLY_PREFIX = re.compile(
 )
 _LETTER = re.compile(r"[^\W\d_]")
 _UPPER = re.compile(r"[A-ZÀ-ÖØ-ÞА-Я]")
+# A letter of a script without capitals (Arabic, Hebrew, Chinese, Japanese, Korean, Thai, the
+# Indian scripts, ...): not Latin, Greek or Cyrillic.
+_UNCASED = re.compile(r"[^\W\d_A-Za-zªºÀ-ÖØ-öø-ɏͰ-ϿЀ-ԯ]")
 
 
 @dataclass(frozen=True)
@@ -151,6 +154,15 @@ def detect_language(text: str, languages: tuple[str, ...], letters: int) -> str:
     if "en" in languages and clearly_english(sample):
         return "en"
     return _language_identifier(languages).classify(sample)[0]
+
+
+def capitals_ratio(text: str, letters: int) -> float:
+    """Capital letters per letter of the words (``letters`` of them); NaN for a text without
+    letters or written mostly in a script without capitals, where a low share says nothing of
+    the writer (an Arabic or Chinese mail is not one written all in lower case)."""
+    if not letters or 2 * len(_UNCASED.findall(text)) > letters:
+        return np.nan
+    return min(1.0, len(_UPPER.findall(text)) / letters)
 
 
 def count_letters(doc: Doc) -> int:
@@ -339,9 +351,7 @@ class PhrasingFeatures(TextSettings, FeatureFamily):
             out["re_depth"].append(float(len(_REPLY_PREFIX.findall(subject))))
             out["questions_count"].append(float(count_questions(text)))
             out["length_words"].append(float(len(text.split())))
-            out["capitals_ratio"].append(
-                min(1.0, len(_UPPER.findall(text)) / letters) if letters else np.nan
-            )
+            out["capitals_ratio"].append(capitals_ratio(text, letters))
             out["links_count"].append(float(count_links(text)))
         if len(rules.nlp.vocab) > VOCAB_LIMIT:
             _rules.cache_clear()

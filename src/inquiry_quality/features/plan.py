@@ -2,8 +2,9 @@
 
 A buyer who means business often states what a rep needs to plan the deal: a target price,
 the annual volume, a delivery schedule, a sample-then-trial plan, the project it is for.
-Keyword lists cover English plus the common buyer languages (es, pt, fr, de, it), looked up
-as word n-gram sets like the completeness family; references and unit prices by regex.
+Keyword lists cover English plus the common buyer languages (es, pt, fr, de, it; volumes,
+schedules and samples also ru, tr, ar), looked up as word n-gram sets like the completeness
+family; references, unit prices and quantities a month or a year by regex.
 """
 
 from __future__ import annotations
@@ -30,7 +31,9 @@ CUES: dict[str, frozenset[str]] = {
         "annual requirement", "annual usage", "yearly demand", "yearly volume",
         "yearly quantity", "per year", "per annum", "a year", "each year", "every year",
         "volumen anual", "volume anual", "volume annuel", "jahresbedarf", "jahresmenge",
-        "fabbisogno annuo",
+        "fabbisogno annuo", "al año", "por año", "por ano", "ao ano", "par an", "pro jahr",
+        "im jahr", "jährlich", "all'anno", "annui", "в год", "ежегодно", "yıllık ihtiyaç",
+        "yılda", "سنويا", "في السنة",
     )),
     "states_delivery_schedule": phrase_set((
         "first shipment", "first lot", "first delivery", "first batch", "delivery schedule",
@@ -39,13 +42,19 @@ CUES: dict[str, frozenset[str]] = {
         "every month", "every quarter", "every two months", "entregas parciales",
         "lieferplan", "teillieferungen", "livraisons partielles", "abruf", "abrufe",
         "erste lieferung", "primera entrega", "première livraison", "primeira entrega",
-        "prima consegna",
+        "prima consegna", "cada mes", "todos los meses", "entregas mensuales", "todo mês",
+        "entregas mensais", "chaque mois", "livraisons mensuelles", "jeden monat",
+        "monatliche lieferungen", "ogni mese", "consegne mensili", "каждый месяц",
+        "ежемесячные поставки", "her ay", "كل شهر",
     )),
     "plans_sample_order": phrase_set((
         "trial order", "sample order", "samples first", "pilot order", "test order",
         "order samples", "after approval", "bulk order", "pedido de muestra",
         "pedido de prueba", "commande d'essai", "probebestellung", "musterbestellung",
-        "ordine di prova",
+        "ordine di prova", "a sample", "send samples", "sample request", "una muestra",
+        "uma amostra", "un échantillon", "des échantillons", "ein muster", "einem muster",
+        "un campione", "dei campioni", "образец", "образцы", "bir numune", "numune talep",
+        "عينة",
     )),
     "names_project": phrase_set((
         "project name", "project ref", "project no", "project reference", "tender",
@@ -56,7 +65,32 @@ CUES: dict[str, frozenset[str]] = {
 _STARTERS = first_words(*CUES.values())
 # Signs that need a pattern rather than a phrase: a reference number ("ref. P-97712",
 # "project no: 2031") names a project; a price per unit the buyer names ("USD 4.20 per
-# piece", "$3.5/pc") is a target price.
+# piece", "$3.5/pc") is a target price; a quantity a year is an annual volume, one a month
+# a schedule of regular deliveries ("500 Stück monatlich", "1 000 шт. в месяц"; a price is
+# none: "USD 99 per month"); searched in lower-cased text.
+# a currency before the period makes it a price: "USD 99 per month", "300 دولار سنويا"
+_CURRENCY = (
+    r"usd|eur|rmb|cny|dollars?|euros?|dólar\w*|dolar\w*|доллар\w*|евро|руб\w*|"
+    r"دولار|يورو|ريال|درهم"
+)
+_RECURRING = (
+    r"(?<![$€£\w])\d[\d,. ]*\s*(?:(?!" + _CURRENCY + r")[^\W\d_]+\.?\s+){{1,2}}"
+    r"(?:{})(?!\w)"
+)
+_MONTHLY = (
+    "monthly", "per month", "a month", "each month", "monatlich", "pro monat", "im monat",
+    "mensuales", "al mes", "por mes", "mensais", "por mês", "ao mês", "par mois", "mensuels",
+    "mensuelles", "al mese", "mensili", "в месяц", "ежемесячно", "aylık", "her ay", "شهريا",
+)  # fmt: skip
+_YEARLY = (
+    "yearly", "annually", "per year", "a year", "per annum", "jährlich", "pro jahr", "im jahr",
+    "anuales", "al año", "por año", "anuais", "por ano", "ao ano", "par an", "annuels",
+    "all'anno", "annui", "в год", "ежегодно", "yıllık", "سنويا",
+)  # fmt: skip
+RECURRING = {
+    "states_annual_volume": re.compile(_RECURRING.format("|".join(_YEARLY))),
+    "states_delivery_schedule": re.compile(_RECURRING.format("|".join(_MONTHLY))),
+}
 PATTERNS = {
     "names_project": re.compile(
         r"\b(?:ref|reference|project)\b\.?\s*(?:no\.?|number|#)?\s*:?\s*[a-z]{0,4}-?\d{3,}",
@@ -70,16 +104,28 @@ PATTERNS = {
 
 
 TARGET_PRICE = "states_target_price"
+SAMPLE_ORDER = "plans_sample_order"
 _SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+|\n\s*\n")
 _THEIRS = re.compile(r"\b(?:your|ihr\w*|su|sus|votre|vos|seu|sua|vostro|ваш\w*)\s+\w*\s?(?:target|"
                      r"budget|zielpreis|precio objetivo|prix cible|preço alvo|prezzo obiettivo)",
                      re.IGNORECASE)  # fmt: skip
 
 
-def asks_at_a_target(text: str, languages: tuple[str, ...]) -> bool:
-    """Whether the sender names its own target price to buy at: a sentence with a target cue
-    or a unit price that offers nothing of the sender's ("our price is USD 2.10/pc", "we can
-    meet your target price" are a seller's), in a text that does not sell to us."""
+#: signs a seller's text carries too: its own unit price, the free sample it gives away, its
+#: capacity ("we can supply 30,000 pcs per month") and yearly output
+SELLERS_TOO = (
+    TARGET_PRICE,
+    SAMPLE_ORDER,
+    "states_delivery_schedule",
+    "states_annual_volume",
+)
+
+
+def states_as_buyer(text: str, languages: tuple[str, ...], name: str) -> bool:
+    """Whether the sender states plan sign ``name`` as the buyer, in a text that does not sell to
+    us: a quantity a month or a year, or a sentence with the sign's cue (a target price also by
+    a unit price) that offers nothing of the sender's ("our price is USD 2.10/pc", "we can meet
+    your target price", "we send you a free sample" are a seller's)."""
     language = text_language(text, languages)
     read_as = ANY_LANGUAGE if language == UNKNOWN_LANGUAGE else language
     words_of = lexicon(read_as)
@@ -93,10 +139,12 @@ def asks_at_a_target(text: str, languages: tuple[str, ...]) -> bool:
         found = words_of.count(tokens(text, read_as), ("offer", "request"))
         if sells_to_us(float(found["offer"]), float(found["request"])) == 1.0:
             return False
+    if name in RECURRING and RECURRING[name].search(text.lower()):
+        return True  # a quantity a month or a year ("par mois" also prices a seller's service)
     for sentence in _SENTENCE_END.split(text):
         grams = ngram_set(sentence, _STARTERS)
-        named = not CUES[TARGET_PRICE].isdisjoint(grams) or bool(
-            PATTERNS[TARGET_PRICE].search(sentence)
+        named = not CUES[name].isdisjoint(grams) or bool(
+            name in PATTERNS and PATTERNS[name].search(sentence)
         )
         if named and not _THEIRS.search(sentence) and not offers(sentence):
             return True
@@ -121,8 +169,10 @@ class PlanFeatures(FeatureFamily):
                 found = not phrases.isdisjoint(grams)
                 if not found and name in PATTERNS:
                     found = PATTERNS[name].search(text) is not None
-                if found and name == TARGET_PRICE:
-                    found = asks_at_a_target(text, languages)
+                if not found and name in RECURRING:
+                    found = RECURRING[name].search(text.lower()) is not None
+                if found and name in SELLERS_TOO:
+                    found = states_as_buyer(text, languages, name)
                 out[name].append(float(found))
                 signs += found
             out["plan_signs"].append(float(signs))

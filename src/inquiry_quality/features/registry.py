@@ -173,7 +173,8 @@ FEATURES: Final[tuple[Feature, ...]] = (
     ),
     _detail(
         "has_quantity",
-        "A quantity with a unit (500 pcs, 2x40HQ, 10k units).",
+        "A quantity with a unit (500 pcs, 2x40HQ, 10k units) or a container load (one 40HQ "
+        "container).",
         "quantity",
         "What quantity should we quote for: samples (1-10 pcs), a trial order around our "
         "MOQ, or a full container?",
@@ -690,7 +691,8 @@ FEATURES: Final[tuple[Feature, ...]] = (
         "capitals_ratio",
         "phrasing",
         "number",
-        "Capital letters per letter of the words (0-1).",
+        "Capital letters per letter of the words (0-1); blank for a text written mostly in a "
+        "script without capitals (Arabic, Chinese, ...).",
         "Normal use of capitals",
         "Shouting in capitals ({value} of letters)",
         for_when=(at_most(0.3),),

@@ -57,6 +57,7 @@ TRADE_CONCEPTS: Final = (
     "greeting_formal",
     "personal_titles",
 )
+_INCOTERM_SET: Final = frozenset(INCOTERMS)
 STEM: Final = 5  # a trade word this long also matches the words it begins or ends
 
 
@@ -177,10 +178,9 @@ def meaningful(
 
 def trade_phrase_words(text: str, language: str) -> frozenset[str]:
     """The words (folded) of ``text`` that stand in one of its trade phrases: "plazo de
-    entrega", "carta de crédito" (the trade concepts of the language's phrase lists)."""
+    entrega", "carta de crédito" (the trade concepts of the language's phrase lists), and
+    the place an Incoterm names ("fob ningbo", "cif santos")."""
     phrases = _trade_phrases(language)
-    if not phrases:
-        return frozenset()
     words = [_folded_word(w) for w in text.split(" ")]
     inside: set[str] = set()
     for i, word in enumerate(words):
@@ -188,6 +188,8 @@ def trade_phrase_words(text: str, language: str) -> frozenset[str]:
         for n in range(2, min(longest, len(words) - i) + 1):
             if tuple(words[i : i + n]) in keys:
                 inside.update(words[i : i + n])
+        if word in _INCOTERM_SET and i + 1 < len(words):
+            inside.add(words[i + 1])
     return frozenset(inside)
 
 
