@@ -10,6 +10,7 @@ the concept): unknown, not absent.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import islice
 
 import numpy as np
 import pandas as pd
@@ -18,7 +19,12 @@ from inquiry_quality.core import schema
 from inquiry_quality.features.base import FeatureFamily, text_column
 from inquiry_quality.features.lexicon import ANY_LANGUAGE, lexicon, tokens
 from inquiry_quality.features.patterns import load_patterns
-from inquiry_quality.features.phrasing import _LETTER, UNKNOWN_LANGUAGE, detect_language
+from inquiry_quality.features.phrasing import (
+    _LETTER,
+    MIN_LETTERS,
+    UNKNOWN_LANGUAGE,
+    detect_language,
+)
 
 #: output column -> the lexicon concept it counts
 CONCEPT_COUNTS = {
@@ -47,8 +53,12 @@ def sells_to_us(offers: float, requests: float) -> float:
 
 
 def text_language(text: str, languages: tuple[str, ...]) -> str:
-    """The language the phrase lists read ``text`` in (the phrasing family's detector)."""
-    return detect_language(text, languages, len(_LETTER.findall(text)))
+    """The language the phrase lists read ``text`` in (the phrasing family's detector).
+
+    The detector only asks whether there are ``MIN_LETTERS`` letters: counting stops there
+    (a long body's letters are not all counted)."""
+    letters = sum(1 for _ in islice(_LETTER.finditer(text), MIN_LETTERS))
+    return detect_language(text, languages, letters)
 
 
 class IntentFeatures(FeatureFamily):

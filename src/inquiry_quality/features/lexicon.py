@@ -141,8 +141,9 @@ class Lexicon:
         wanted = None if concepts is None else frozenset(concepts)
         found: Counter[str] = Counter()
         phrases, longest_from = self.phrases, self.longest_from
-        for i, word in enumerate(words):
-            for n in range(1, min(longest_from.get(word, 0), len(words) - i) + 1):
+        starts = [(i, longest_from[w]) for i, w in enumerate(words) if w in longest_from]
+        for i, longest in starts:  # most words begin no phrase: skipped in one comprehension
+            for n in range(1, min(longest, len(words) - i) + 1):
                 hit = phrases.get(tuple(words[i : i + n]))
                 if hit:
                     found.update(hit if wanted is None else hit & wanted)
