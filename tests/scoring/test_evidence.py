@@ -16,6 +16,7 @@ from inquiry_quality.scoring.evidence import (
     is_trade,
     meaningful,
     name_words,
+    product_words,
     stop_words,
     trade_phrase_words,
 )
@@ -232,3 +233,19 @@ def test_demo_reasons_quote_readable_evidence(demo_reasons, new_batch: pd.DataFr
                     words & names,
                 )  # initials: no names
     assert quoted_rows > 0
+
+
+def test_the_exporters_product_words_are_no_junk_evidence() -> None:
+    """ "high bay" names a product of the catalogue: never junk wording, whatever the model's
+    weight; a term with another word still is."""
+    catalogue = pd.DataFrame(
+        {"model_no": ["NB-HB-150W"], "product": ["LED high bay light"], "category": ["high bay"]}
+    )
+    products = product_words(catalogue)
+    assert {"high", "bay", "light"} <= products and "led" in products
+    text = "we need 350 pcs led high bay 150w for a warehouse. dear friend, act now."
+    terms = ["high bay", "bay 150w", "act now"]
+    assert evidence(terms, text, {}, "en", against=True, products=products) == [
+        "…warehouse. dear friend, act now."
+    ]
+    assert evidence(["high bay"], text, {}, "en", against=True)  # without the catalogue

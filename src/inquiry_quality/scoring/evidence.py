@@ -6,10 +6,11 @@ only when the phrase lists or the trade words know it or it is long (short words
 common ones: "item", "send"), and no personal name: no word of the sender's name or address,
 and no word the text only ever writes capitalised inside a sentence ("Vazquez", "Wang").
 Wording quoted against an inquiry is never the buyer's product or trade vocabulary alone
-(``trade_words``: "prix cif", "светодиодных светильников", "200w"): whatever weight the
-model gives those words, a rep reads them as a buyer's. Each is shown in its context in the
-cleaned text ("…send me your price list and…"), at most ``QUOTED`` of them, none repeating
-words an earlier one shows.
+(``trade_words``: "prix cif", "светодиодных светильников", "200w") or the words of the
+exporter's own product names (``product_words``: "high bay", "panel light"): whatever
+weight the model gives those words, a rep reads them as a buyer's. Each is shown in its
+context in the cleaned text ("…send me your price list and…"), at most ``QUOTED`` of them,
+none repeating words an earlier one shows.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ import pandas as pd
 
 from inquiry_quality.core import schema
 from inquiry_quality.core.config import read_yaml
+from inquiry_quality.features.catalogue import Catalogue, catalogue_terms
 from inquiry_quality.features.completeness import INCOTERMS
 from inquiry_quality.features.lexicon import ANY_LANGUAGE, ENGLISH, fold, lexicon, lexicon_files
 from inquiry_quality.features.patterns import load_patterns
@@ -123,6 +125,13 @@ def is_trade(word: str) -> bool:
     return word in trade or any(
         word[:k] in trade or word[-k:] in trade for k in range(STEM, len(word))
     )
+
+
+def product_words(catalogue: Catalogue) -> frozenset[str]:
+    """The words (folded) of the exporter's product names and categories (their stop words
+    do no harm: ``meaningful`` never counts a stop word as content)."""
+    _, products = catalogue_terms(catalogue)
+    return frozenset(fold(w) for product in products for w in _WORD.findall(product))
 
 
 def name_words(raw: dict[str, object], language: str = "") -> frozenset[str]:
@@ -283,12 +292,14 @@ def evidence(
     language: str = "",
     limit: int = QUOTED,
     against: bool = False,
+    products: frozenset[str] = frozenset(),
 ) -> list[str]:
     """The first ``limit`` meaningful ``terms`` (strongest first; ``against``: the terms that
-    speak against the inquiry), each in its context; an n-gram whose words an earlier one
-    already showed is not repeated."""
+    speak against the inquiry, none of the text's trade phrases nor only ``products`` words),
+    each in its context; an n-gram whose words an earlier one already showed is not
+    repeated."""
     names = name_words(raw, language)
-    trade = trade_phrase_words(clean_text, language) if against else frozenset()
+    trade = trade_phrase_words(clean_text, language) | products if against else frozenset()
     shown: list[str] = []
     seen: set[int] = set()  # the text's words the quotes show, context included
     split: _Words | None = None  # made at the first term looked up
@@ -312,6 +323,7 @@ def quoted_evidence(
     languages: pd.Series | None = None,
     against: bool = False,
     rows: Sequence[bool] | None = None,
+    products: frozenset[str] = frozenset(),
 ) -> list[list[str]]:
     """``evidence`` for every row (``terms``, ``clean_texts``, ``raw`` and the detected
     ``languages`` row-aligned); for the ``rows`` marked True only, when given (the others
@@ -320,7 +332,9 @@ def quoted_evidence(
     codes = [""] * len(records) if languages is None else languages.astype(str).tolist()
     wanted = [True] * len(records) if rows is None else list(rows)
     return [
-        evidence(row_terms, str(text), record, code, against=against) if want else []
+        evidence(row_terms, str(text), record, code, against=against, products=products)
+        if want
+        else []
         for row_terms, text, record, code, want in zip(
             terms, clean_texts, records, codes, wanted, strict=True
         )

@@ -19,7 +19,7 @@ from inquiry_quality.features import REGION_TIPS
 from inquiry_quality.features.region import UNKNOWN
 from inquiry_quality.modeling.bundle import ModelBundle
 from inquiry_quality.modeling.heads import GENUINE
-from inquiry_quality.scoring.evidence import quoted_evidence
+from inquiry_quality.scoring.evidence import product_words, quoted_evidence
 from inquiry_quality.scoring.followups import missing_details
 from inquiry_quality.scoring.reasons import could_be_said, reasons
 from inquiry_quality.scoring.tiers import (
@@ -59,6 +59,9 @@ class Scorer:
         self.bundle = bundle
         self.params = params or ScoreParams()
         self.rules = TierRules.from_params(self.params, bundle.metadata["thresholds"])
+        # the exporter's product words are never quoted as junk wording (a featurizer
+        # built without a catalogue has none)
+        self.products = product_words(getattr(bundle.featurizer, "catalogue", None))
 
     @property
     def lineage(self) -> dict[str, str]:
@@ -112,6 +115,7 @@ class Scorer:
                     else could_be_said(
                         contributions, text, direction, self.params.min_contribution
                     ),
+                    self.products,
                 )
                 for direction, terms in (
                     ("for", explained.terms_for),
