@@ -14,6 +14,7 @@ from inquiry_quality.scoring.evidence import (
     evidence,
     in_context,
     is_trade,
+    junk_cue_words,
     meaningful,
     name_words,
     product_words,
@@ -195,7 +196,7 @@ def test_at_most_three_and_no_repeats() -> None:
         "purchasing office",
         "school",
     ]
-    shown = evidence(terms, text, RAW)
+    shown = evidence(terms, text, RAW, against=True)  # a vague request's wording, against it
     assert shown == [
         "…send your best price list and catalogue of…",
         "…and catalogue of all your products today. we need…",
@@ -249,3 +250,15 @@ def test_the_exporters_product_words_are_no_junk_evidence() -> None:
         "…warehouse. dear friend, act now."
     ]
     assert evidence(["high bay"], text, {}, "en", against=True)  # without the catalogue
+
+
+def test_signs_of_junk_are_never_quoted_for_an_inquiry() -> None:
+    """ "price list" is what the catalogue-request reason holds against a vague request: the
+    same words are no wording "typical of genuine inquiries", in any language's junk lists."""
+    text = "hi, pls send me your price list and catalogue. thanks"
+    assert junk_cue_words(text, "en") == {"price", "list", "catalogue"}
+    assert {"tarifa", "registro"} <= junk_cue_words("pague la tarifa de registro", "es")
+    assert evidence(["list and", "pls send", "catalogue thanks"], text, {}, "en") == []
+    assert evidence(["catalogue thanks"], text, {}, "en", against=True)
+    elsewhere = "hi, pls send me a quote for 500 panels. thanks"
+    assert evidence(["pls send"], elsewhere, {}, "en") == ["hi, pls send me a quote…"]

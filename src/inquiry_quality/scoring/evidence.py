@@ -8,9 +8,12 @@ and no word the text only ever writes capitalised inside a sentence ("Vazquez", 
 Wording quoted against an inquiry is never the buyer's product or trade vocabulary alone
 (``trade_words``: "prix cif", "светодиодных светильников", "200w") or the words of the
 exporter's own product names (``product_words``: "high bay", "panel light"): whatever
-weight the model gives those words, a rep reads them as a buyer's. Each is shown in its
-context in the cleaned text ("…send me your price list and…"), at most ``QUOTED`` of them,
-none repeating words an earlier one shows.
+weight the model gives those words, a rep reads them as a buyer's. Wording quoted for an
+inquiry never shows (context included) a word of a sign of junk the features read in the
+text (``junk_cues``: "price list", "all your products", "registration fee"): a rep would
+read it as the reason against. Each is shown in its context in the cleaned text ("…send me
+your price list and…"), at most ``QUOTED`` of them, none repeating words an earlier one
+shows.
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ from inquiry_quality.features.catalogue import Catalogue, catalogue_terms
 from inquiry_quality.features.completeness import INCOTERMS
 from inquiry_quality.features.lexicon import ANY_LANGUAGE, ENGLISH, fold, lexicon, lexicon_files
 from inquiry_quality.features.patterns import load_patterns
-from inquiry_quality.features.phrasing import GENERIC_ADDRESSEES
+from inquiry_quality.features.phrasing import GENERIC_ADDRESSEES, MARKER_LISTS
 from inquiry_quality.features.text import EMAIL_TOKEN, NUMBER_TOKEN, URL_TOKEN, readable
 
 QUOTED: Final = 3  # n-grams a wording reason quotes at most
@@ -58,6 +61,18 @@ TRADE_CONCEPTS: Final = (
     "request",
     "greeting_formal",
     "personal_titles",
+)
+#: the lexicon concepts that are signs of junk (data/lexicon/)
+JUNK_CONCEPTS: Final = (
+    "offer",
+    "bank_change",
+    "invoice_resend",
+    "credential",
+    "login_view",
+    "research",
+    "fee_demand",
+    "registration",
+    "friendship",
 )
 _INCOTERM_SET: Final = frozenset(INCOTERMS)
 STEM: Final = 5  # a trade word this long also matches the words it begins or ends
@@ -132,6 +147,41 @@ def product_words(catalogue: Catalogue) -> frozenset[str]:
     do no harm: ``meaningful`` never counts a stop word as content)."""
     _, products = catalogue_terms(catalogue)
     return frozenset(fold(w) for product in products for w in _WORD.findall(product))
+
+
+@cache
+def junk_cues() -> frozenset[tuple[str, ...]]:
+    """The phrases (folded words) the features read as signs of junk: the phrase lists'
+    markers (catalogue and whole-range requests, mass mail, scam, money transfer, phishing)
+    and the junk concepts of every language's lexicon."""
+    patterns = load_patterns()
+    phrases = {str(p) for label in MARKER_LISTS for p in patterns[label]}
+    for concepts in lexicon_files().values():
+        for concept in JUNK_CONCEPTS:
+            phrases.update(str(p) for p in concepts.get(concept, ()))
+    return frozenset(tuple(fold(w) for w in TOKEN.findall(p.lower())) for p in phrases) - {()}
+
+
+@cache
+def _junk_cues_by_first() -> dict[str, tuple[int, frozenset[tuple[str, ...]]]]:
+    by_first: dict[str, set[tuple[str, ...]]] = {}
+    for cue in junk_cues():
+        by_first.setdefault(cue[0], set()).add(cue)
+    return {first: (max(map(len, cues)), frozenset(cues)) for first, cues in by_first.items()}
+
+
+def junk_cue_words(text: str, language: str = "") -> frozenset[str]:
+    """The words (folded, no stop words) of ``text`` that stand in one of the ``junk_cues``:
+    "list" in "send your price list and catalogue"."""
+    cues = _junk_cues_by_first()
+    words = [_folded_word(w) for w in text.split(" ")]
+    inside: set[str] = set()
+    for i, word in enumerate(words):
+        longest, keys = cues.get(word, (0, frozenset()))
+        for n in range(1, min(longest, len(words) - i) + 1):
+            if tuple(words[i : i + n]) in keys:
+                inside.update(words[i : i + n])
+    return frozenset(inside - stop_words(language))
 
 
 def name_words(raw: dict[str, object], language: str = "") -> frozenset[str]:
@@ -295,11 +345,13 @@ def evidence(
     products: frozenset[str] = frozenset(),
 ) -> list[str]:
     """The first ``limit`` meaningful ``terms`` (strongest first; ``against``: the terms that
-    speak against the inquiry, none of the text's trade phrases nor only ``products`` words),
+    speak against the inquiry, none of the text's trade phrases nor only ``products`` words;
+    else none showing, context included, a word of the text's junk cues),
     each in its context; an n-gram whose words an earlier one already showed is not
     repeated."""
     names = name_words(raw, language)
     trade = trade_phrase_words(clean_text, language) | products if against else frozenset()
+    junk = frozenset() if against else junk_cue_words(clean_text, language)
     shown: list[str] = []
     seen: set[int] = set()  # the text's words the quotes show, context included
     split: _Words | None = None  # made at the first term looked up
@@ -310,6 +362,8 @@ def evidence(
             continue
         split = split or _Words.of(clean_text)
         found = _locate(term, split, names)
+        if junk and found and junk.intersection(_folded_word(split.words[k]) for k in found[2]):
+            continue  # the quote, context included, would show a sign of junk
         if found is not None and not seen.intersection(found[1]):
             shown.append(found[0])
             seen.update(found[2])
