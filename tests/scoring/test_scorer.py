@@ -63,6 +63,7 @@ def test_reasons_are_the_inquirys_strongest_contributions(
             text,
             raw,
             details.features["language"],
+            products=scorer.products,
         ),
         "against": quoted_evidence(
             scorer.bundle.top_terms(details.features, GENUINE, CANDIDATE_TERMS, 0).tolist(),
@@ -70,6 +71,7 @@ def test_reasons_are_the_inquirys_strongest_contributions(
             raw,
             details.features["language"],
             against=True,
+            products=scorer.products,
         ),
     }
     quotes = {(scorer.bundle.text_column, d): quoted for d, quoted in terms.items()}
