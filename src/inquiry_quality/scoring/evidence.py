@@ -75,6 +75,8 @@ JUNK_CONCEPTS: Final = (
     "friendship",
 )
 _INCOTERM_SET: Final = frozenset(INCOTERMS)
+#: phrases by first word: the longest one's length and the phrases
+_ByFirst = dict[str, tuple[int, frozenset[tuple[str, ...]]]]
 STEM: Final = 5  # a trade word this long also matches the words it begins or ends
 
 
@@ -163,25 +165,15 @@ def junk_cues() -> frozenset[tuple[str, ...]]:
 
 
 @cache
-def _junk_cues_by_first() -> dict[str, tuple[int, frozenset[tuple[str, ...]]]]:
-    by_first: dict[str, set[tuple[str, ...]]] = {}
-    for cue in junk_cues():
-        by_first.setdefault(cue[0], set()).add(cue)
-    return {first: (max(map(len, cues)), frozenset(cues)) for first, cues in by_first.items()}
+def _junk_cues_by_first() -> _ByFirst:
+    return _by_first(junk_cues())
 
 
 def junk_cue_words(text: str, language: str = "") -> frozenset[str]:
     """The words (folded, no stop words) of ``text`` that stand in one of the ``junk_cues``:
     "list" in "send your price list and catalogue"."""
-    cues = _junk_cues_by_first()
     words = [_folded_word(w) for w in text.split(" ")]
-    inside: set[str] = set()
-    for i, word in enumerate(words):
-        longest, keys = cues.get(word, (0, frozenset()))
-        for n in range(1, min(longest, len(words) - i) + 1):
-            if tuple(words[i : i + n]) in keys:
-                inside.update(words[i : i + n])
-    return frozenset(inside - stop_words(language))
+    return frozenset(_words_in(words, _junk_cues_by_first()) - stop_words(language))
 
 
 def name_words(raw: dict[str, object], language: str = "") -> frozenset[str]:
@@ -239,30 +231,40 @@ def trade_phrase_words(text: str, language: str) -> frozenset[str]:
     """The words (folded) of ``text`` that stand in one of its trade phrases: "plazo de
     entrega", "carta de crédito" (the trade concepts of the language's phrase lists), and
     the place an Incoterm names ("fob ningbo", "cif santos")."""
-    phrases = _trade_phrases(language)
     words = [_folded_word(w) for w in text.split(" ")]
-    inside: set[str] = set()
-    for i, word in enumerate(words):
-        longest, keys = phrases.get(word, (0, frozenset()))
-        for n in range(2, min(longest, len(words) - i) + 1):
-            if tuple(words[i : i + n]) in keys:
-                inside.update(words[i : i + n])
-        if word in _INCOTERM_SET and i + 1 < len(words):
-            inside.add(words[i + 1])
+    inside = _words_in(words, _trade_phrases(language))
+    inside.update(words[i + 1] for i, word in enumerate(words[:-1]) if word in _INCOTERM_SET)
     return frozenset(inside)
 
 
 @lru_cache(maxsize=32)
-def _trade_phrases(language: str) -> dict[str, tuple[int, frozenset[tuple[str, ...]]]]:
+def _trade_phrases(language: str) -> _ByFirst:
     """The trade phrases of two words or more that ``trade_phrase_words`` reads ``language``
-    against (its lexicon, else every language's), by first word: the longest one's length
-    and the phrases."""
+    against (its lexicon, else every language's)."""
     found = lexicon(language) or lexicon(ANY_LANGUAGE)
+    return _by_first(
+        key
+        for key, concepts in (found.phrases if found else {}).items()
+        if len(key) > 1 and set(TRADE_CONCEPTS) & concepts
+    )
+
+
+def _by_first(phrases: Iterable[tuple[str, ...]]) -> _ByFirst:
     by_first: dict[str, set[tuple[str, ...]]] = {}
-    for key, concepts in (found.phrases if found else {}).items():
-        if len(key) > 1 and set(TRADE_CONCEPTS) & concepts:
-            by_first.setdefault(key[0], set()).add(key)
+    for phrase in phrases:
+        by_first.setdefault(phrase[0], set()).add(phrase)
     return {first: (max(map(len, keys)), frozenset(keys)) for first, keys in by_first.items()}
+
+
+def _words_in(words: list[str], phrases: _ByFirst) -> set[str]:
+    """The ``words`` that stand in one of ``phrases`` (looked up by their first word)."""
+    inside: set[str] = set()
+    for i, word in enumerate(words):
+        longest, keys = phrases.get(word, (0, frozenset()))
+        for n in range(1, min(longest, len(words) - i) + 1):
+            if tuple(words[i : i + n]) in keys:
+                inside.update(words[i : i + n])
+    return inside
 
 
 @lru_cache(maxsize=1 << 16)
