@@ -11,15 +11,13 @@ with digits use regexes.
 from __future__ import annotations
 
 import re
-from importlib import resources
 
 import numpy as np
 import pandas as pd
 
 from inquiry_quality.core import schema
-from inquiry_quality.core.config import read_yaml
 from inquiry_quality.features.base import FeatureFamily, flag, text_column
-from inquiry_quality.features.lexicon import fold, lexicon_files
+from inquiry_quality.features.lexicon import fold, lexicon_files, trade_word_lists
 from inquiry_quality.features.ngrams import first_words, ngram_set, phrase_set, words
 from inquiry_quality.features.timing import states_delivery_time
 
@@ -122,11 +120,7 @@ _PRODUCTS = "|".join(
     sorted(
         {
             re.escape(word)
-            for words_of in read_yaml(
-                resources.files("inquiry_quality.data")
-                .joinpath("trade_words.yaml")
-                .read_text("utf-8")
-            )["products"].values()
+            for words_of in trade_word_lists()["products"].values()
             for word in map(str, words_of)
             if len(word) >= 4 and " " not in word and word not in _NOT_PRODUCTS
         },

@@ -83,6 +83,13 @@ def lexicon_files() -> dict[str, dict[str, tuple[str, ...]]]:
     return files
 
 
+@lru_cache(maxsize=1)
+def trade_word_lists() -> dict[str, dict[str, list[str]]]:
+    """``data/trade_words.yaml``: a buyer's product and trade words, by group and language."""
+    text = resources.files("inquiry_quality.data").joinpath("trade_words.yaml")
+    return read_yaml(text.read_text("utf-8"))
+
+
 def languages_with(concept: str) -> tuple[str, ...]:
     """The languages whose own file lists ``concept``."""
     return tuple(lang for lang, concepts in lexicon_files().items() if concepts.get(concept))

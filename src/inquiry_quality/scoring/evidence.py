@@ -31,10 +31,16 @@ from typing import Final
 import pandas as pd
 
 from inquiry_quality.core import schema
-from inquiry_quality.core.config import read_yaml
 from inquiry_quality.features.catalogue import Catalogue, catalogue_terms
 from inquiry_quality.features.completeness import INCOTERMS
-from inquiry_quality.features.lexicon import ANY_LANGUAGE, ENGLISH, fold, lexicon, lexicon_files
+from inquiry_quality.features.lexicon import (
+    ANY_LANGUAGE,
+    ENGLISH,
+    fold,
+    lexicon,
+    lexicon_files,
+    trade_word_lists,
+)
 from inquiry_quality.features.patterns import load_patterns
 from inquiry_quality.features.phrasing import GENERIC_ADDRESSEES, MARKER_LISTS
 from inquiry_quality.features.text import EMAIL_TOKEN, NUMBER_TOKEN, URL_TOKEN, readable
@@ -121,8 +127,7 @@ def known_words() -> frozenset[str]:
 def trade_words() -> frozenset[str]:
     """A buyer's product and trade words in every language (folded): ``data/trade_words.yaml``,
     the one-word phrases of the trade concepts, and the Incoterms; no stop words."""
-    text = resources.files("inquiry_quality").joinpath("data", "trade_words.yaml")
-    listed = read_yaml(text.read_text(encoding="utf-8"))
+    listed = trade_word_lists()
     words = {str(w) for group in listed.values() for ws in group.values() for w in ws}
     for concepts in lexicon_files().values():
         for concept in TRADE_CONCEPTS:
