@@ -25,7 +25,13 @@ from inquiry_quality.scoring.reasons import (
     with_evidence,
 )
 from inquiry_quality.scoring.scorer import CANDIDATE_TERMS
-from inquiry_quality.scoring.tiers import NO_FOLLOW_UP, NO_REPLY_TIP, QUOTE_NOW, VERIFY_IDENTITY
+from inquiry_quality.scoring.tiers import (
+    NO_DETAILS,
+    NO_FOLLOW_UP,
+    NO_REPLY_TIP,
+    QUOTE_NOW,
+    VERIFY_IDENTITY,
+)
 
 
 def test_one_row_per_inquiry_with_the_output_columns(
@@ -174,11 +180,17 @@ def test_follow_up_questions_ask_what_is_missing_in_quote_order(
         asked_some |= bool(asked)
         assert all(q in mail for q in asked) or mail_language(new_batch.iloc[i]) != "en"
     assert asked_some
+    tier = details.output[schema.TIER]
+    unlisted = tier.isin(list(NO_DETAILS))
+    assert unlisted.any() and (tier == VERIFY_IDENTITY).any()
+    # no one asks a scammer, a seller or a customer for a quote's details
+    assert (details.output.loc[unlisted, schema.MISSING_DETAILS].map(len) == 0).all()
     for column, feature in (
         ("has_quantity", "quantity"),
         ("has_incoterm", "price term (Incoterm)"),
     ):
-        lacking = details.features[column] == 0
+        lacking = (details.features[column] == 0) & ~unlisted
+        assert lacking.sum() > 0
         assert all(feature in m for m in details.output.loc[lacking, schema.MISSING_DETAILS])
 
 

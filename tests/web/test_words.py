@@ -4,7 +4,21 @@ from __future__ import annotations
 
 import pytest
 
-from inquiry_quality.web.words import attachment_names, in_words, reasons_for_against
+from inquiry_quality.core import schema
+from inquiry_quality.scoring.tiers import (
+    ACCOUNT_OWNER,
+    ASK_FOR_DETAILS,
+    DISCARD,
+    NO_FOLLOW_UP,
+    VERIFY_IDENTITY,
+)
+from inquiry_quality.web.words import (
+    attachment_names,
+    details_unlisted,
+    in_words,
+    no_mail_why,
+    reasons_for_against,
+)
 
 
 @pytest.mark.parametrize(
@@ -30,3 +44,14 @@ def test_reasons_and_attachments_are_split() -> None:
         ["Free mail"],
     )
     assert attachment_names("a.pdf; b <x>.html; ") == ["a.pdf", "b <x>.html"]
+
+
+def test_no_mail_and_no_details_say_why_per_tier() -> None:
+    # an existing customer is answered by its account owner, not told "do not reply"
+    assert no_mail_why({schema.TIER: ACCOUNT_OWNER}) == NO_FOLLOW_UP[ACCOUNT_OWNER]
+    assert "do not reply" not in NO_FOLLOW_UP[ACCOUNT_OWNER]
+    assert no_mail_why({schema.TIER: ASK_FOR_DETAILS}) is None
+    assert details_unlisted({schema.TIER: DISCARD})
+    # an identity check still reads what is missing (company, website, phone)
+    assert details_unlisted({schema.TIER: VERIFY_IDENTITY}) is None
+    assert details_unlisted({schema.TIER: ASK_FOR_DETAILS}) is None

@@ -11,7 +11,14 @@ from inquiry_quality.core import schema
 from inquiry_quality.core.config import FollowUpParams
 from inquiry_quality.scoring.followups import follow_up_mail
 from inquiry_quality.scoring.reasons import AGAINST, FOR
-from inquiry_quality.scoring.tiers import NO_FOLLOW_UP, QUOTE_NOW, ROUTED_VERDICT, TierRules
+from inquiry_quality.scoring.tiers import (
+    DETAILS_UNLISTED,
+    NO_DETAILS,
+    NO_FOLLOW_UP,
+    QUOTE_NOW,
+    ROUTED_VERDICT,
+    TierRules,
+)
 
 WIDTH = 88
 
@@ -74,7 +81,10 @@ def render_report(
             lines += _wrapped(reason, "    ")
     missing = list(row[schema.MISSING_DETAILS])  # type: ignore[call-overload]
     listed = ", ".join(missing) or "none"
-    lines += ["", *_wrapped(f"Missing details ({len(missing)}): {listed}", "")]
+    if row[schema.TIER] in NO_DETAILS:
+        lines += ["", f"Missing details: {DETAILS_UNLISTED}"]
+    else:
+        lines += ["", *_wrapped(f"Missing details ({len(missing)}): {listed}", "")]
     questions = list(row[schema.FOLLOW_UP_QUESTIONS])  # type: ignore[call-overload]
     if row[schema.TIER] in NO_FOLLOW_UP:
         lines += ["", f"Follow-up mail: none; {NO_FOLLOW_UP[str(row[schema.TIER])]}"]

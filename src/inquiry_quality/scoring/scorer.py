@@ -23,6 +23,7 @@ from inquiry_quality.scoring.evidence import product_words, quoted_evidence
 from inquiry_quality.scoring.followups import missing_details
 from inquiry_quality.scoring.reasons import could_be_said, reasons
 from inquiry_quality.scoring.tiers import (
+    NO_DETAILS,
     NO_FOLLOW_UP,
     NO_REPLY_TIP,
     QUOTE_NOW,
@@ -79,7 +80,8 @@ class Scorer:
         strings joined by `` | `` with ``flat=True``. An inquiry discarded, to verify, routed to
         the account owner or purchasing, or held for a payment check gets no follow-up
         questions nor region tip (``tiers.NO_FOLLOW_UP``), a quote-now one no questions (its
-        mail acknowledges); the missing details are still listed.
+        mail acknowledges); only an inquiry to verify keeps its missing details
+        (``tiers.NO_DETAILS``).
         """
         output = self.score_details(raw).output
         return flatten_lists(output) if flat else output
@@ -130,6 +132,8 @@ class Scorer:
         missing, questions = missing_details(feats, raw, self.params.follow_up)
         silent = tiers[schema.TIER].isin([*NO_FOLLOW_UP, QUOTE_NOW]).to_numpy()
         questions = [[] if s else q for s, q in zip(silent, questions, strict=True)]
+        unlisted = tiers[schema.TIER].isin(list(NO_DETAILS)).to_numpy()
+        missing = [[] if u else m for u, m in zip(unlisted, missing, strict=True)]
         region = feats["region"].fillna(UNKNOWN) if "region" in feats else UNKNOWN
         ids = (
             raw[schema.INQUIRY_ID].astype("string")

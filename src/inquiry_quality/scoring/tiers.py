@@ -77,6 +77,11 @@ NO_FOLLOW_UP: Final = {
     VERIFY_IDENTITY: "check who is writing (company, website, phone) before any reply.",
     DISCARD: "do not reply to this inquiry.",
 }
+#: tiers whose missing details are not listed: no one asks this sender for a quote's details
+#: (a scammer's fourteen gaps are noise); an identity check still reads what is missing
+NO_DETAILS: Final = frozenset(NO_FOLLOW_UP) - {VERIFY_IDENTITY}
+#: what the report and the page say instead of the list
+DETAILS_UNLISTED: Final = "not listed: no one asks this sender for a quotation's details."
 #: the region tip of an inquiry no one replies to (a tip would have the rep ask a scammer)
 NO_REPLY_TIP: Final = "None: no reply is planned for this inquiry (see the action)."
 #: the verdict of a routed tier, whatever the genuine score says

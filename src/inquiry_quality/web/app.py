@@ -88,6 +88,8 @@ def inquiry_context(row: dict[str, object]) -> dict[str, object]:
         "reasons_against": against,
         "attachments": words.attachment_names(row.get(schema.ATTACHMENTS)),
         "mail": words.mail_for(row),
+        "no_mail_why": words.no_mail_why(row),
+        "details_unlisted": words.details_unlisted(row),
         "risky": words.risky(row),
     }
 

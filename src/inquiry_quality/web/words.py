@@ -11,7 +11,13 @@ import pandas as pd
 from inquiry_quality.core import schema
 from inquiry_quality.scoring.followups import follow_up_mail
 from inquiry_quality.scoring.reasons import AGAINST, FOR
-from inquiry_quality.scoring.tiers import NO_FOLLOW_UP, QUOTE_NOW, RISKY_KINDS
+from inquiry_quality.scoring.tiers import (
+    DETAILS_UNLISTED,
+    NO_DETAILS,
+    NO_FOLLOW_UP,
+    QUOTE_NOW,
+    RISKY_KINDS,
+)
 
 MAX_DENOMINATOR: Final = 10
 
@@ -54,6 +60,16 @@ def attachment_names(value: object) -> list[str]:
 def risky(row: Mapping[str, object]) -> bool:
     """The scorer names a scam or phishing as the likely kind of junk."""
     return _text(row.get(schema.JUNK_TYPE)) in RISKY_KINDS
+
+
+def details_unlisted(row: Mapping[str, object]) -> str | None:
+    """Why the missing details are not listed (None when they are)."""
+    return DETAILS_UNLISTED if row.get(schema.TIER) in NO_DETAILS else None
+
+
+def no_mail_why(row: Mapping[str, object]) -> str | None:
+    """Why no follow-up mail is planned (None when one is)."""
+    return NO_FOLLOW_UP.get(_text(row.get(schema.TIER)))
 
 
 def mail_for(row: Mapping[str, object]) -> str | None:
