@@ -27,7 +27,7 @@ from inquiry_quality.core.config import Params
 from inquiry_quality.ingest import read_inquiries
 from inquiry_quality.scoring.batch import ANY_DATE
 from inquiry_quality.scoring.outputs import output_locks
-from inquiry_quality.scoring.tiers import TIERS
+from inquiry_quality.scoring.tiers import DETAILS_UNLISTED, TIERS
 
 # shared/ sits beside the repository, here and in CI.
 SCAM = """Dear Sir/Madam,
@@ -483,6 +483,8 @@ def test_explain_says_each_fact_once_truly_and_mails_as_a_rep_would(
     if case == "scam":
         assert "Tier:    DISCARD" in report or "Tier:    VERIFY IDENTITY" in report
         assert mail.startswith(": none") and "ask for it" not in report
+        # a discarded scam's gaps are not listed; an identity check still reads them
+        assert (DETAILS_UNLISTED in report) == ("Tier:    DISCARD" in report)
     elif "| " in mail:  # a mail (the small test model may also discard the vague one)
         assert "Hi" not in mail.replace("|", " ").split() and mail.count("RE:") == 1
     if case == "german" and "| " in mail:

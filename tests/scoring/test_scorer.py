@@ -15,7 +15,13 @@ from inquiry_quality.features.text import readable
 from inquiry_quality.modeling.heads import GENUINE
 from inquiry_quality.scoring import LIST_COLUMNS, Scorer
 from inquiry_quality.scoring.evidence import quoted_evidence
-from inquiry_quality.scoring.followups import QUOTE_ORDER, follow_up_mail, mail_language, person
+from inquiry_quality.scoring.followups import (
+    QUOTE_ORDER,
+    follow_up_mail,
+    mail_language,
+    missing_details,
+    person,
+)
 from inquiry_quality.scoring.reasons import (
     AGAINST,
     FOR,
@@ -153,7 +159,8 @@ def test_a_complete_rfq_reads_as_a_request(scorer: Scorer, examples: pd.DataFram
     assert rfq[schema.P_GENUINE] > out.loc[0, schema.P_GENUINE]
     everything = Scorer(scorer.bundle, ScoreParams(top_reasons=100)).score(examples).loc[1]
     assert any(r.startswith(FOR + "Asks us for goods") for r in everything[schema.REASONS])
-    assert len(rfq[schema.MISSING_DETAILS]) < len(out.loc[0, schema.MISSING_DETAILS])
+    lacking, _ = missing_details(scorer.bundle.features(examples), examples)
+    assert len(lacking[1]) < len(lacking[0])
     assert rfq[schema.REGION] == "Europe"
 
 

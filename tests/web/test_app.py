@@ -13,7 +13,7 @@ from inquiry_quality.core import schema
 from inquiry_quality.scoring import TIERS
 from inquiry_quality.scoring.followups import follow_up_mail
 from inquiry_quality.scoring.pasted import inquiry_from_text
-from inquiry_quality.scoring.tiers import QUOTE_NOW
+from inquiry_quality.scoring.tiers import DETAILS_UNLISTED, NO_DETAILS, NO_FOLLOW_UP, QUOTE_NOW
 from inquiry_quality.web import TOKEN_ENV, words
 from inquiry_quality.web.app import Served, create_app
 from inquiry_quality.web.security import CSRF_COOKIE, CSRF_HEADER, TokenError, access_token
@@ -185,3 +185,23 @@ def test_a_pasted_report_shows_what_the_scorer_says(client: TestClient, served: 
     expected = follow_up_mail(inquiry, list(questions), acknowledge=row[schema.TIER] == QUOTE_NOW)
     assert mail is not None and html.unescape(mail.group(1)) == expected
     assert html.unescape(row[schema.REGION_TIP]) in verdict
+
+
+def test_a_pasted_scam_gets_no_mail_and_no_list_of_details(
+    client: TestClient, served: Served
+) -> None:
+    text = (
+        "From: Barrister Musa Bello <musa.bello.chambers@yahoo.com>\n"
+        "Subject: URGENT FUNDS RELEASE\n\n"
+        "Dear Beloved Friend, you have been awarded USD 12,500,000. Kindly pay the release fee "
+        "of USD 950 by Western Union or MoneyGram and send your bank details. Strictly "
+        "confidential.\n"
+    )
+    page = html.unescape(client.post("/paste", data={"text": text, "csrf": _csrf(client)}).text)
+    assert served.scorer is not None
+    ingest = served.params.ingest
+    raw = inquiry_from_text(text, None, ingest.extra_numeric, ingest.extra_categorical)
+    tier = served.scorer.score(raw).iloc[0][schema.TIER]
+    assert tier in NO_FOLLOW_UP  # whatever the small test model calls it, no one replies
+    assert f"None: {NO_FOLLOW_UP[tier]}" in page and '<textarea id="mail"' not in page
+    assert (DETAILS_UNLISTED in page) == (tier in NO_DETAILS)

@@ -13,7 +13,7 @@ from inquiry_quality.features.registry import CONTEXT_ONLY, FACT_OF, FEATURES, S
 from inquiry_quality.scoring.evidence import CONTEXT_WORDS, LONG_WORD, QUOTED
 from inquiry_quality.scoring.followups import QUOTE_ORDER, mail_templates, question
 from inquiry_quality.scoring.reason_quality import TOP
-from inquiry_quality.scoring.tiers import NO_FOLLOW_UP, NO_REPLY_TIP, QUOTE_NOW
+from inquiry_quality.scoring.tiers import NO_DETAILS, NO_FOLLOW_UP, NO_REPLY_TIP, QUOTE_NOW
 
 
 def _cell(text: str) -> str:
@@ -90,7 +90,10 @@ def render_reasons() -> str:
         "## The follow-up mail",
         "",
         f"No mail for {', '.join(sorted(NO_FOLLOW_UP))}: the action says what to do, and "
-        f'the region tip reads "{NO_REPLY_TIP}" A {QUOTE_NOW} inquiry gets a short '
+        f'the region tip reads "{NO_REPLY_TIP}" Its missing details are not listed either '
+        f"({', '.join(sorted(NO_DETAILS))}: no one asks this sender for a quotation's "
+        "details), except for an inquiry to verify, whose gaps (company, website, phone) the "
+        f"check reads. A {QUOTE_NOW} inquiry gets a short "
         "acknowledgement promising the quotation. Any other asks every missing detail at "
         "once, in this order (what a quote needs first), except what the inquiry already "
         "gives (a named sender is not asked for, nor listed as missing, a name, a role or a "
