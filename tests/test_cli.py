@@ -410,6 +410,26 @@ def test_the_command_line_imports_no_heavy_package_before_a_command_needs_it() -
     assert done.stdout.splitlines()[-1] == "[]"
 
 
+def test_score_of_a_plain_mail_imports_only_what_scoring_it_needs(
+    project_bundle_dir: Path, workdir: Path
+) -> None:
+    """Scoring a plain-text e-mail pays for the model's stack only: not for MLflow, Dask, the
+    page's server, plots, Excel, the HTML parser or binary sniffing (each is imported by the
+    command or the input that uses it)."""
+    unused = ("mlflow", "dask", "distributed", "fastapi", "uvicorn", "matplotlib", "openpyxl")
+    unused += ("bs4", "puremagic", "dvc")
+    mail = _eml(workdir / "rfq.eml", "Anna Berg <anna@berg-licht.de>", "Quotation request", RFQ)
+    probe = (
+        "import sys\nfrom inquiry_quality.cli import main\n"
+        f"code = main(['score', {str(mail)!r}, '-o', 'scored.csv', "
+        f"'--model', {str(project_bundle_dir)!r}, '-q'])\n"
+        f"print(code, sorted({{m.split('.')[0] for m in sys.modules}} & set({unused!r})))"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines()[-1] == f"{EXIT_OK} []"
+    assert len(pd.read_csv(workdir / "scored.csv")) == 1
+
+
 #: the three inquiries issue 21 checks `explain` on
 GERMAN_RFQ = """From: Lukas Meier <l.meier@meier-lichttechnik.de>
 To: sales@ningbo-led.cn

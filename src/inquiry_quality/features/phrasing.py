@@ -25,7 +25,7 @@ from inquiry_quality.core import schema
 from inquiry_quality.features.base import FeatureFamily, attachment_names, text_column
 from inquiry_quality.features.catalogue import MODEL_NUMBER, Catalogue, catalogue_terms
 from inquiry_quality.features.completeness import NUMBER_RUN
-from inquiry_quality.features.lexicon import fold, lean_tokenizer, lexicon, tokenizer
+from inquiry_quality.features.lexicon import blank, fold, lean_tokenizer, lexicon, tokenizer
 from inquiry_quality.features.patterns import load_patterns
 
 MARKER_LISTS = ("mass_mail", "whole_range", "scam", "money_transfer", "phishing")
@@ -87,7 +87,7 @@ class _Rules:
 @lru_cache(maxsize=8)
 def _rules(spacy_model: str | None, models: tuple, products: tuple) -> _Rules:
     """The spaCy pipeline and matchers; built once per process, never pickled."""
-    nlp = spacy.load(spacy_model) if spacy_model else spacy.blank("en")
+    nlp = spacy.load(spacy_model) if spacy_model else blank("en")
     lean_tokenizer(nlp, _LEXEME_ATTRS)
     patterns = load_patterns()
     phrases = PhraseMatcher(nlp.vocab, attr="LOWER")

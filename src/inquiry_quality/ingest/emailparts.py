@@ -9,8 +9,6 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from bs4 import BeautifulSoup
-
 from inquiry_quality.core import schema
 
 _ATTRIBUTION_LINE = r"On\b[^\n]{0,300}?\bwrote:\s*$"  # On Mon, 3 Mar 2025, Ann <a@b.c> wrote:
@@ -92,6 +90,8 @@ def html_to_text(html: str) -> str:
     becomes its address, so an HTML-only body keeps its links for the text n-grams and the link
     count like a plain-text one. Nothing is fetched.
     """
+    from bs4 import BeautifulSoup  # only mail with an HTML part needs it (~50 ms to import)
+
     soup = BeautifulSoup(html, "html.parser")
     # what a <head> holds, not the <head> itself: mailers often leave it open, and html.parser
     # then nests the whole body inside it

@@ -15,8 +15,6 @@ import re
 from pathlib import Path
 from typing import IO, Final
 
-import puremagic
-
 #: signature -> (name, opener) of the compressions a mailbox may come in
 _COMPRESSED: Final = {
     b"\x1f\x8b": ("gzip", gzip.open),
@@ -60,6 +58,8 @@ def not_mail(data: bytes) -> str | None:
     kind = compression(start)
     if kind is not None:
         return f"{kind} archive"
+    import puremagic  # only what is not plainly mail needs it
+
     try:
         found = puremagic.magic_string(start)
     except (puremagic.PureError, ValueError):

@@ -24,10 +24,9 @@ from typing import Final
 import gender_guesser.detector
 import numpy as np
 import pandas as pd
-import yaml
 
 from inquiry_quality.core import schema
-from inquiry_quality.core.config import FollowUpParams
+from inquiry_quality.core.config import FollowUpParams, read_yaml
 from inquiry_quality.features.completeness import is_personal_name
 from inquiry_quality.features.intent import text_language
 from inquiry_quality.features.patterns import load_patterns
@@ -105,7 +104,7 @@ def mail_templates() -> dict[str, dict[str, object]]:
         .joinpath("data", "follow_up_mails.yaml")
         .read_text(encoding="utf-8")
     )
-    return yaml.safe_load(text)
+    return read_yaml(text)
 
 
 def question(name: str, language: str = ENGLISH) -> str:
