@@ -44,6 +44,7 @@ from inquiry_quality.features.lexicon import (
 from inquiry_quality.features.patterns import load_patterns
 from inquiry_quality.features.phrasing import GENERIC_ADDRESSEES, MARKER_LISTS
 from inquiry_quality.features.text import EMAIL_TOKEN, NUMBER_TOKEN, URL_TOKEN, readable
+from inquiry_quality.scoring.followups import Inquiries, as_records
 
 QUOTED: Final = 3  # n-grams a wording reason quotes at most
 CONTEXT_WORDS: Final = 3  # words shown either side of a quoted n-gram
@@ -380,16 +381,16 @@ def evidence(
 def quoted_evidence(
     terms: Sequence[Sequence[str]],
     clean_texts: pd.Series,
-    raw: pd.DataFrame,
+    raw: Inquiries,
     languages: pd.Series | None = None,
     against: bool = False,
     rows: Sequence[bool] | None = None,
     products: frozenset[str] = frozenset(),
 ) -> list[list[str]]:
     """``evidence`` for every row (``terms``, ``clean_texts``, ``raw`` and the detected
-    ``languages`` row-aligned); for the ``rows`` marked True only, when given (the others
-    get none)."""
-    records = raw.to_dict("records")
+    ``languages`` row-aligned; ``raw`` as a frame or its rows as mappings); for the ``rows``
+    marked True only, when given (the others get none)."""
+    records = as_records(raw)
     codes = [""] * len(records) if languages is None else languages.astype(str).tolist()
     wanted = [True] * len(records) if rows is None else list(rows)
     return [

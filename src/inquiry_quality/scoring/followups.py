@@ -30,7 +30,7 @@ from inquiry_quality.core.config import FollowUpParams, read_yaml
 from inquiry_quality.features.completeness import is_personal_name
 from inquiry_quality.features.intent import text_language
 from inquiry_quality.features.patterns import load_patterns
-from inquiry_quality.features.registry import BY_NAME, missing_mask
+from inquiry_quality.features.registry import BY_NAME, Feature, missing_mask
 
 ENGLISH: Final = "en"
 #: the details a quote needs first come first: what, how many, on which terms, where, when
@@ -141,24 +141,35 @@ def person(raw: Mapping[str, object]) -> tuple[str, str | None]:
 NAMED_GIVES: Final = ("has_contact_person", "has_job_title", "has_signature_block")
 
 
-def named_senders(raw: pd.DataFrame) -> np.ndarray:
+#: inquiries as a frame, or as its rows (``DataFrame.to_dict("records")``, made once per call)
+Inquiries = pd.DataFrame | Sequence[Mapping[str, object]]
+
+
+def as_records(raw: Inquiries) -> Sequence[Mapping[str, object]]:
+    """The rows of ``raw``, each as a mapping of column to value."""
+    return raw.to_dict("records") if isinstance(raw, pd.DataFrame) else raw
+
+
+def named_senders(raw: Inquiries) -> np.ndarray:
     """Per row: whether the sender's name is known (``person``)."""
-    return np.array([bool(person(r)[0]) for r in raw.to_dict("records")], dtype=bool)
+    return np.array([bool(person(r)[0]) for r in as_records(raw)], dtype=bool)
 
 
 def asked(
     features: pd.DataFrame,
-    raw: pd.DataFrame,
+    raw: Inquiries,
     follow_up: FollowUpParams,
     named: np.ndarray | None = None,
+    missing: tuple[list[Feature], np.ndarray] | None = None,
 ) -> pd.DataFrame:
     """Rows x askable details: whether the mail asks for it. A detail is asked when it is
     missing, and not: the fax unless ``ask_fax``; the contact person, the job title nor the
     full signature when the sender's name is known (a named sender signs with its role in
     words the lists may not know, "Einkaufsleiter", and a quote does not need it); the
     signature's parts (title, phone) when the whole signature is asked for instead.
-    ``named``: ``named_senders(raw)``, if known already."""
-    present, mask = missing_mask(features)
+    ``named``: ``named_senders(raw)``, ``missing``: ``missing_mask(features)``, if known
+    already."""
+    present, mask = missing_mask(features) if missing is None else missing
     frame = pd.DataFrame(mask, index=features.index, columns=[f.name for f in present])
     named = named_senders(raw) if named is None else named
     if "has_fax" in frame and not follow_up.ask_fax:
@@ -175,20 +186,21 @@ def asked(
 
 
 def missing_details(
-    features: pd.DataFrame, raw: pd.DataFrame | None = None, follow_up: FollowUpParams | None = None
+    features: pd.DataFrame, raw: Inquiries | None = None, follow_up: FollowUpParams | None = None
 ) -> tuple[list[list[str]], list[list[str]]]:
     """Per row: the labels of the missing details (registry order; the fax only with
     ``ask_fax``; a named sender's name, role and signature never: ``NAMED_GIVES``) and the
     questions the follow-up mail asks (``QUOTE_ORDER``, in English; the mail translates them)."""
     follow_up = follow_up or FollowUpParams()
-    present, mask = missing_mask(features)
+    present, found = missing = missing_mask(features)
+    mask = found
     if not follow_up.ask_fax:  # a fax is no detail the team misses
         mask = mask & np.array([f.name != "has_fax" for f in present], dtype=bool)
     raw = pd.DataFrame(index=features.index) if raw is None else raw
     named = named_senders(raw)
     given = np.array([f.name in NAMED_GIVES for f in present], dtype=bool)
     mask = mask & ~(named[:, None] & given[None, :])
-    wanted = asked(features, raw, follow_up, named)
+    wanted = asked(features, raw, follow_up, named, missing)
     order = [n for n in QUOTE_ORDER if n in wanted] + [n for n in wanted if n not in QUOTE_ORDER]
     ask = wanted[order].to_numpy()
     labels: list[list[str]] = []

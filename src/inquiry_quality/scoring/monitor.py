@@ -31,7 +31,9 @@ def reason_keys(
         return [[] for _ in range(len(features))]
     names = list(contributions.columns)
     up, _, down, _ = top_factors(
-        sayable(contributions, features), params.top_reasons, params.min_contribution
+        sayable(contributions, features, params.min_contribution),
+        params.top_reasons,
+        params.min_contribution,
     )
     return [
         [FOR + names[j] for j in ups if j >= 0] + [AGAINST + names[j] for j in downs if j >= 0]

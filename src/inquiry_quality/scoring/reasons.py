@@ -92,8 +92,12 @@ def could_be_said(
     return (values <= -min_contribution) & (values < 0)
 
 
-def sayable(contributions: pd.DataFrame, features: pd.DataFrame) -> pd.DataFrame:
-    """``contributions`` with the factors no registry sentence states truthfully set to 0.
+def sayable(
+    contributions: pd.DataFrame, features: pd.DataFrame, min_contribution: float = 0.0
+) -> pd.DataFrame:
+    """``contributions`` with the factors no registry sentence states truthfully set to 0;
+    those weaker than ``min_contribution`` are left as they are (``top_factors`` never picks
+    them, nor do they outweigh a pickable one in ``one_per_fact``), unchecked.
 
     A factor for the inquiry is said with its "for" sentence, one against with its "against"
     sentence, and only where that sentence is true of the row (``registry.true_of``): "No
@@ -111,7 +115,8 @@ def sayable(contributions: pd.DataFrame, features: pd.DataFrame) -> pd.DataFrame
             if name in features:
                 column[~known_values(features[name])] = 0.0
             continue
-        for direction, said in (("for", column > 0), ("against", column < 0)):
+        strong = np.abs(column) >= min_contribution
+        for direction, said in (("for", strong & (column > 0)), ("against", strong & (column < 0))):
             if said.any():
                 column[said & ~true_of(name, features, direction)] = 0.0
     return pd.DataFrame(values, index=contributions.index, columns=contributions.columns)
@@ -168,7 +173,7 @@ def reasons(
     """
     quotes = {k: list(v) for k, v in (quotes or {}).items() if v is not None}  # by position
     names: Sequence[str] = list(contributions.columns)
-    said = with_evidence(one_per_fact(sayable(contributions, features)), quotes)
+    said = with_evidence(one_per_fact(sayable(contributions, features, min_contribution)), quotes)
     up, _, down, _ = top_factors(said, top, min_contribution)
     used = {names[j] for j in np.unique(np.concatenate([up.ravel(), down.ravel()])) if j >= 0}
     fields = {f for name in used for f in quoted_values(name) if f in features}

@@ -101,6 +101,7 @@ class Scorer:
         tiers = assign_tiers(
             predictions, self.rules, received, feats.get("completeness_score"), feats
         )
+        records = raw.to_dict("records")  # the rows as mappings, once for quotes and mails
         if contributions is not None and len(feats):
             text = self.bundle.text_column
             quotes = {
@@ -109,7 +110,7 @@ class Scorer:
                 else quoted_evidence(
                     list(terms),
                     feats[text],
-                    raw,
+                    records,
                     feats.get("language"),
                     direction == "against",
                     None
@@ -129,7 +130,7 @@ class Scorer:
             )
         else:
             why = [[] for _ in range(len(feats))]
-        missing, questions = missing_details(feats, raw, self.params.follow_up)
+        missing, questions = missing_details(feats, records, self.params.follow_up)
         silent = tiers[schema.TIER].isin([*NO_FOLLOW_UP, QUOTE_NOW]).to_numpy()
         questions = [[] if s else q for s, q in zip(silent, questions, strict=True)]
         unlisted = tiers[schema.TIER].isin(list(NO_DETAILS)).to_numpy()
