@@ -97,7 +97,9 @@ def main() -> None:
                 answer = client.post("/paste", data={"text": text}, headers={CSRF_HEADER: csrf})
                 answer.raise_for_status()
 
-            timed(paste, 5)  # warm: the model's caches (the page also warms it at start)
+            if not served.warm.wait(timeout=120):  # the page's own warm-up, in a thread
+                raise RuntimeError("the page did not warm up in 2 minutes")
+            timed(paste, 5)  # warm: the client's side and the texts' own cache entries
             static = timed(lambda: client.get("/static/app.css"), 50)
             first = timed(lambda: client.get("/").raise_for_status(), 30)
             search = {"q": "led", "region": "Europe", "marked": "unmarked"}

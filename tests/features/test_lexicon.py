@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from inquiry_quality.features.lexicon import fold, tokens
+from inquiry_quality.features.lexicon import (
+    fold,
+    lexicon,
+    lexicon_files,
+    load_languages,
+    tokenizer,
+    tokens,
+)
 
 TEXTS = {
     "en": "Dear Sir,\n\nplease quote 500 pcs (LED-panels, 40W) C.I.F. Hamburg!\tThanks\r\nAnn",
@@ -23,3 +30,12 @@ def test_tokens_are_spacys_own_without_punctuation_or_space(language: str) -> No
     expected = [t.text for t in full if not (t.is_punct or t.is_space)]
     assert tokens(TEXTS[language], language) == expected
     assert len(expected) > 3
+
+
+def test_load_languages_builds_every_languages_tokenizer_and_lexicon() -> None:
+    tokenizer.cache_clear()
+    lexicon.cache_clear()
+    load_languages()
+    languages = len(lexicon_files())
+    assert tokenizer.cache_info().currsize == lexicon.cache_info().currsize == languages
+    assert languages >= 10

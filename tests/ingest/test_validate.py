@@ -1,10 +1,10 @@
 import pandas as pd
 
 from inquiry_quality.core import schema
-from inquiry_quality.ingest.frames import as_strings
+from inquiry_quality.ingest.frames import as_strings, column_dtypes, table_columns
 from inquiry_quality.ingest.mapping import RAW_RECEIVED_AT
 from inquiry_quality.ingest.timestamps import to_utc
-from inquiry_quality.ingest.validate import validate_inquiries
+from inquiry_quality.ingest.validate import conform, validate_inquiries
 
 SNAPSHOT = pd.Timestamp("2025-06-30", tz="UTC")
 
@@ -101,3 +101,12 @@ def test_implausible_dates_are_flagged() -> None:
     chunk, flags = validate_inquiries(rows, [], [], SNAPSHOT)  # ingest quarantines the future
     assert chunk.quarantine["reason"].tolist() == ["received_at in the future"]
     assert flags == {"received_at before 1995 (implausible)": 2}
+
+
+def test_conform_fills_missing_columns_with_their_dtype() -> None:
+    """Columns a frame lacks are added all missing in their own dtype (a number as NaN)."""
+    out = conform(frame(subject=["RFQ"])[[schema.SUBJECT]], ["buyer_years"], ["buyer_level"])
+    assert list(out.columns) == table_columns(["buyer_years"], ["buyer_level"])
+    assert out.dtypes.to_dict() == column_dtypes(["buyer_years"], ["buyer_level"])
+    assert out[schema.SUBJECT].tolist() == ["RFQ"]
+    assert out.drop(columns=schema.SUBJECT).isna().all(axis=None)

@@ -18,6 +18,7 @@ from inquiry_quality.scoring.reasons import (
     reason_facts,
     reasons,
     repeated_facts,
+    sayable,
     sentence,
     top_factors,
     with_evidence,
@@ -154,3 +155,22 @@ def test_a_factor_is_picked_only_where_it_could_be_said(minimum: float) -> None:
     for direction, picks in (("for", up), ("against", down)):
         picked = [0 in row for row in picks]
         assert could_be_said(contributions, "text", direction, minimum).tolist() == picked
+
+
+def test_weak_factors_left_unchecked_change_no_pick(
+    scorer: Scorer, new_batch: pd.DataFrame
+) -> None:
+    """``sayable`` with ``min_contribution`` skips the weak factors' sentences: the factors
+    then picked are those picked when every factor is checked."""
+    scored = scorer.score_details(new_batch.head(120))
+    contributions, features = scored.contributions, scored.features
+    assert contributions is not None
+    minimum = scorer.params.min_contribution
+    checked = one_per_fact(sayable(contributions, features))
+    skipped = one_per_fact(sayable(contributions, features, minimum))
+    weak = (contributions.abs() < minimum).to_numpy()
+    assert (skipped.to_numpy() != checked.to_numpy())[~weak].sum() == 0
+    assert (skipped.to_numpy() != checked.to_numpy()).any()  # weak ones were left as they are
+    up, _, down, _ = top_factors(checked, 3, minimum)
+    up_s, _, down_s, _ = top_factors(skipped, 3, minimum)
+    assert (up == up_s).all() and (down == down_s).all()

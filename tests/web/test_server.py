@@ -1,10 +1,14 @@
-"""What the page serves: marks in the configured database are noted for DVC, others are not."""
+"""What the page serves: marks in the configured database are noted for DVC, others are not;
+the page warms up."""
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from inquiry_quality.core.config import Params
+from inquiry_quality.features.lexicon import lexicon_files, tokenizer
+from inquiry_quality.scoring import Scorer
 from inquiry_quality.web.batch import Batch
 from inquiry_quality.web.server import build
 
@@ -30,3 +34,16 @@ def test_marks_in_another_database_are_not(
 ) -> None:
     signal = _served_marks(scored_batch, project_params, tmp_path, tmp_path / "other.sqlite")
     assert not signal.exists()
+
+
+def test_the_page_warms_up_and_freezes_what_it_loaded(
+    scored_batch: Batch, web_scorer: Scorer, project_params: Params, tmp_path: Path
+) -> None:
+    """After the warm-up every language's tokenizer is built and the loaded objects are out
+    of the garbage collector's full passes."""
+    tokenizer.cache_clear()
+    gc.unfreeze()
+    served = build(scored_batch, web_scorer, project_params, tmp_path / "m.sqlite", "scored")
+    assert served.warm.wait(timeout=120)
+    assert tokenizer.cache_info().currsize >= len(lexicon_files())
+    assert gc.get_freeze_count() > 0

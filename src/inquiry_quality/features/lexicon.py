@@ -135,6 +135,14 @@ def blank(language: str) -> Language:
     return spacy.blank(language, config={"nlp": {"tokenizer": {"@tokenizers": LEAN_TOKENIZER}}})
 
 
+def load_languages() -> None:
+    """Build every language's ``tokenizer`` and ``lexicon`` now: a server warming up, whose
+    first text in a language would otherwise wait ~100-200 ms for them."""
+    for language in lexicon_files():
+        tokenizer(language)
+        lexicon(language)
+
+
 def tokenizer_modules() -> list[str]:
     """The spaCy language packages that ``tokenizer`` imports for the lexicons' languages
     (French's takes ~3 s to import): a worker pool preloads them, to import them once."""

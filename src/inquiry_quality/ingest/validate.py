@@ -165,10 +165,14 @@ def validate_inquiries(
 def conform(
     frame: pd.DataFrame, extra_numeric: Sequence[str], extra_categorical: Sequence[str]
 ) -> pd.DataFrame:
-    """The table's columns, in order and with their dtypes; missing ones all <NA>."""
+    """The table's columns, in order and with their dtypes; missing ones all <NA> (NaN for
+    numbers)."""
     dtypes = column_dtypes(extra_numeric, extra_categorical)
     out = {}
     for column in table_columns(extra_numeric, extra_categorical):
-        values = frame[column] if column in frame else pd.Series(pd.NA, index=frame.index)
-        out[column] = values.astype(dtypes[column])
+        dtype = dtypes[column]
+        if column in frame:
+            out[column] = frame[column].astype(dtype)
+        else:
+            out[column] = pd.Series(index=frame.index, dtype=dtype)
     return pd.DataFrame(out, index=frame.index).reset_index(drop=True)

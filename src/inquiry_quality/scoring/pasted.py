@@ -8,7 +8,6 @@ import pandas as pd
 
 from inquiry_quality.core import schema
 from inquiry_quality.ingest import parse_message
-from inquiry_quality.ingest.frames import column_dtypes
 from inquiry_quality.ingest.validate import conform
 
 _HEADER = re.compile(r"^(from|to|subject|date|reply-to|message-id|cc|sender):[ \t]", re.I)
@@ -55,8 +54,4 @@ def inquiry_from_text(
             for column, value in record.items()
         }
     )
-    numeric, categorical = extra_numeric or [], extra_categorical or []
-    for column, dtype in column_dtypes(numeric, categorical).items():
-        if column not in frame:
-            frame[column] = pd.Series(index=frame.index, dtype=dtype)
-    return conform(frame, numeric, categorical)
+    return conform(frame, extra_numeric or [], extra_categorical or [])

@@ -8,7 +8,8 @@ in ``static/``. Nothing an inquiry holds is ever rendered as HTML: bodies are pl
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+import threading
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final
 from urllib.parse import urlencode
@@ -51,6 +52,7 @@ class Served:
     quarantined: int = 0
     texts_missing: int = 0
     drift: DriftCheck = NO_DRIFT_CHECK  # the batch's drift check (``evaluation.drift``)
+    warm: threading.Event = field(default_factory=threading.Event)  # set once warmed up
 
 
 def _templates() -> Environment:
