@@ -115,9 +115,11 @@ def live_server(
     project_params: Params,
     tmp_path_factory: pytest.TempPathFactory,
 ) -> Iterator[tuple[str, Served]]:
-    """The page on a free 127.0.0.1 port (uvicorn in a thread), shared by a test module."""
+    """The page on a free 127.0.0.1 port (uvicorn in a thread), shared by a test module; warm
+    (its warm-up thread would slow the first clicks past the browser's waits)."""
     marks = tmp_path_factory.mktemp("live") / "marks.sqlite"
     served = build(scored_batch, web_scorer, project_params, marks, "new_batch.csv")
+    assert served.warm.wait(timeout=300), "the page did not warm up"
     with in_thread(create_app(served)) as url:
         yield url, served
 
