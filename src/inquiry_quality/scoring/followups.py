@@ -192,8 +192,8 @@ def missing_details(
     ``ask_fax``; a named sender's name, role and signature never: ``NAMED_GIVES``) and the
     questions the follow-up mail asks (``QUOTE_ORDER``, in English; the mail translates them)."""
     follow_up = follow_up or FollowUpParams()
-    present, found = missing = missing_mask(features)
-    mask = found
+    missing = missing_mask(features)
+    present, mask = missing
     if not follow_up.ask_fax:  # a fax is no detail the team misses
         mask = mask & np.array([f.name != "has_fax" for f in present], dtype=bool)
     raw = pd.DataFrame(index=features.index) if raw is None else raw
