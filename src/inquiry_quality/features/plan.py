@@ -10,13 +10,14 @@ family; references, unit prices and quantities a month or a year by regex.
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
 import pandas as pd
 
 from inquiry_quality.core import schema
 from inquiry_quality.features.base import FeatureFamily, text_column
 from inquiry_quality.features.intent import sells_to_us, text_language
-from inquiry_quality.features.lexicon import ANY_LANGUAGE, lexicon, tokens
+from inquiry_quality.features.lexicon import ANY_LANGUAGE, Lexicon, lexicon, tokens
 from inquiry_quality.features.ngrams import first_words, ngram_set, phrase_set
 from inquiry_quality.features.patterns import load_patterns
 from inquiry_quality.features.phrasing import UNKNOWN_LANGUAGE
@@ -121,32 +122,51 @@ SELLERS_TOO = (
 )
 
 
-def states_as_buyer(text: str, languages: tuple[str, ...], name: str) -> bool:
-    """Whether the sender states plan sign ``name`` as the buyer, in a text that does not sell to
-    us: a quantity a month or a year, or a sentence with the sign's cue (a target price also by
-    a unit price) that offers nothing of the sender's ("our price is USD 2.10/pc", "we can meet
-    your target price", "we send you a free sample" are a seller's)."""
-    language = text_language(text, languages)
-    read_as = ANY_LANGUAGE if language == UNKNOWN_LANGUAGE else language
-    words_of = lexicon(read_as)
+class _Reading:
+    """One text as the plan signs read it: lower-cased once, its language and whether it
+    sells to us found at most once, however many signs ask."""
 
-    def offers(part: str) -> float:
+    def __init__(self, text: str, languages: tuple[str, ...]) -> None:
+        self.text = text
+        self.lowered = text.lower()
+        self._languages = languages
+
+    @cached_property
+    def _lexicon(self) -> tuple[str, Lexicon | None]:
+        language = text_language(self.text, self._languages)
+        read_as = ANY_LANGUAGE if language == UNKNOWN_LANGUAGE else language
+        return read_as, lexicon(read_as)
+
+    @cached_property
+    def sells(self) -> bool:
+        read_as, words_of = self._lexicon
+        if words_of is None:
+            return False
+        found = words_of.count(tokens(self.text, read_as), ("offer", "request"))
+        return sells_to_us(float(found["offer"]), float(found["request"])) == 1.0
+
+    def offers(self, part: str) -> float:
+        read_as, words_of = self._lexicon
         if words_of is None:
             return 0.0
         return float(words_of.count(tokens(part, read_as), ("offer",))["offer"])
 
-    if words_of is not None:
-        found = words_of.count(tokens(text, read_as), ("offer", "request"))
-        if sells_to_us(float(found["offer"]), float(found["request"])) == 1.0:
-            return False
-    if name in RECURRING and RECURRING[name].search(text.lower()):
+
+def states_as_buyer(reading: _Reading, name: str, recurring: bool) -> bool:
+    """Whether the sender states plan sign ``name`` as the buyer, in a text that does not sell to
+    us: a quantity a month or a year (``recurring``), or a sentence with the sign's cue (a
+    target price also by a unit price) that offers nothing of the sender's ("our price is USD
+    2.10/pc", "we can meet your target price", "we send you a free sample" are a seller's)."""
+    if reading.sells:
+        return False
+    if recurring:
         return True  # a quantity a month or a year ("par mois" also prices a seller's service)
-    for sentence in _SENTENCE_END.split(text):
+    for sentence in _SENTENCE_END.split(reading.text):
         grams = ngram_set(sentence, _STARTERS)
         named = not CUES[name].isdisjoint(grams) or bool(
             name in PATTERNS and PATTERNS[name].search(sentence)
         )
-        if named and not _THEIRS.search(sentence) and not offers(sentence):
+        if named and not _THEIRS.search(sentence) and not reading.offers(sentence):
             return True
     return False
 
@@ -163,16 +183,20 @@ class PlanFeatures(FeatureFamily):
         languages = tuple(load_patterns()["languages"])
         for subject, body in zip(subjects, bodies, strict=True):
             text = f"{subject}\n{body}"
+            reading = _Reading(text, languages)
             grams = ngram_set(text, _STARTERS)
             signs = 0
             for name, phrases in CUES.items():
-                found = not phrases.isdisjoint(grams)
-                if not found and name in PATTERNS:
-                    found = PATTERNS[name].search(text) is not None
-                if not found and name in RECURRING:
-                    found = RECURRING[name].search(text.lower()) is not None
+                recurring = (
+                    name in RECURRING and RECURRING[name].search(reading.lowered) is not None
+                )
+                found = (
+                    not phrases.isdisjoint(grams)
+                    or (name in PATTERNS and PATTERNS[name].search(text) is not None)
+                    or recurring
+                )
                 if found and name in SELLERS_TOO:
-                    found = states_as_buyer(text, languages, name)
+                    found = states_as_buyer(reading, name, recurring)
                 out[name].append(float(found))
                 signs += found
             out["plan_signs"].append(float(signs))
