@@ -510,3 +510,36 @@ def test_explain_says_each_fact_once_truly_and_mails_as_a_rep_would(
     if case == "german" and "| " in mail:
         assert "Sehr geehrter Herr Meier," in mail and "Mit freundlichen Grüßen" in mail
         assert "- No delivery time" not in report
+
+
+def test_contacts_give_todays_crm_to_every_command(
+    project_bundle_dir: Path, workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A customer added to the CRM since training: known with ``--contacts``, not without."""
+    reply = _eml(
+        workdir / "reply.eml",
+        "Peter Kamau <peter.kamau@kamau-lighting.co.ke>",
+        "container arrived",
+        "Hello Lily, the 20ft container arrived Mombasa yesterday. Please send the original "
+        "documents by DHL, the clearing agent is waiting. Same address as last time. Peter",
+    )
+    crm = workdir / "crm_today.csv"
+    crm.write_text(
+        "company,domains,emails,phone\nKamau Lighting Ltd,kamau-lighting.co.ke,"
+        "peter.kamau@kamau-lighting.co.ke,+254 20 555 0101\n",
+        encoding="utf-8",
+    )
+    model = ["--model", str(project_bundle_dir)]
+    scored = {}
+    for name, extra in (("without", []), ("with", ["--contacts", str(crm)])):
+        out = workdir / f"{name}.csv"
+        assert main(["score", str(reply), "-o", str(out), "-q", *model, *extra]) == EXIT_OK
+        scored[name] = pd.read_csv(out).iloc[0]
+    known = "A known contact of ours"
+    assert known in scored["with"]["reasons"] and known not in scored["without"]["reasons"]
+    assert scored["with"]["p_genuine"] > scored["without"]["p_genuine"]
+    capsys.readouterr()
+    assert main(["explain", str(reply), *model, "--contacts", str(crm)]) == EXIT_OK
+    assert known in capsys.readouterr().out
+    assert main(["explain", str(reply), *model, "--contacts", "none.csv"]) == EXIT_USAGE
+    assert "none.csv: no such CRM contacts export (--contacts)" in capsys.readouterr().err

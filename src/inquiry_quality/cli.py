@@ -106,6 +106,14 @@ def _common(parser: argparse.ArgumentParser) -> None:
         help="params.yaml with the score section and column mappings; default: ./params.yaml "
         "if present",
     )
+    parser.add_argument(
+        "--contacts",
+        type=Path,
+        metavar="CSV",
+        help="today's CRM contacts export (company, domains, emails, phone), so customers added "
+        "since training are known; default: params score.known_parties, else the export the "
+        "model was trained with",
+    )
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
 
 
@@ -261,14 +269,19 @@ class _PrintableFormatter(logging.Formatter):
         return printable(super().format(record))
 
 
-def _params(path: Path | None) -> Params:
+def _params(args: argparse.Namespace) -> Params:
+    """``--params`` (default: ./params.yaml if present), with ``--contacts`` in its score
+    section."""
     from inquiry_quality.core.config import Params, load_params
 
-    if path is None:
-        path = Path("params.yaml")
-        if not path.is_file():
-            return Params()
-    return load_params(path)
+    path = args.params or Path("params.yaml")
+    params = load_params(path) if args.params or path.is_file() else Params()
+    if args.contacts is None:
+        return params
+    if not args.contacts.is_file():
+        raise FileNotFoundError(f"{args.contacts}: no such CRM contacts export (--contacts)")
+    score = params.score.model_copy(update={"known_parties": str(args.contacts)})
+    return params.model_copy(update={"score": score})
 
 
 def _model(choice: str | None) -> str:
@@ -303,7 +316,7 @@ def run_score(args: argparse.Namespace) -> int:
 
     if args.engine != "dask" and (args.scheduler or args.workers or args.partition_rows):
         raise ValueError("--scheduler, --workers and --partition-rows need --engine dask")
-    params = _params(args.params)
+    params = _params(args)
     quarantine = args.quarantine or default_quarantine_path(args.output)
     inputs = _expanded(args.inputs)
     folders = [args.output] if is_parts_folder(args.output, args.format) else []
@@ -366,7 +379,7 @@ def run_explain(args: argparse.Namespace) -> int:
     from inquiry_quality.scoring.pasted import inquiry_from_text
     from inquiry_quality.scoring.report import render_report
 
-    params = _params(args.params)
+    params = _params(args)
     extra = (params.ingest.extra_numeric, params.ingest.extra_categorical)
     if args.file == "-" or args.file.lower().endswith(".txt"):
         pasted = Path(args.file) if args.file != "-" else None
@@ -407,7 +420,7 @@ def run_serve(args: argparse.Namespace) -> int:
         token = access_token(args.host, args.token_file)
     except TokenError as exc:
         return _fail(str(exc), EXIT_USAGE)
-    params = _params(args.params)
+    params = _params(args)
     configured = [*params.score.sources, *params.ingest.sources]
     missing = [str(p) for p in args.inputs if not p.exists()]
     if missing:

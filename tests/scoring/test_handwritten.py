@@ -3,8 +3,10 @@ and a report of how the default model judges it.
 
 The set was written by hand, as a Ningbo LED exporter's sales inbox receives mail, before anyone
 looked at a model's scores on it (issue 16). Never edit a row to make a model pass. The slow test
-logs the report (ROC AUC, share misjudged, junk-type accuracy, per archetype and language) and
-fails when the default model falls below the floors (``FLOORS``: a little below what it reached,
+logs the report (ROC AUC, share misjudged, junk-type accuracy, per archetype and language) of
+the default model with the set's CRM export (``handwritten_contacts.csv`` as
+``score.known_parties``, as the exporter's reps would score their inbox) and fails when it falls
+below the floors (``FLOORS``: a little below what it reached,
 so that noise does not flake and a regression fails):
 ``pytest tests/scoring/test_handwritten.py -m slow -o log_cli=true --log-cli-level=INFO``.
 """
@@ -81,8 +83,8 @@ MIN_NOT_ENGLISH: Final = 20
 
 #: the default model's accuracy on the set, each a little worse than measured when it was set
 #: (docs/handwritten-set.md: the history of these numbers; issue 16's targets are 0.97, 1/30, 0.8)
-FLOORS: Final = {"roc_auc_genuine": 0.97, "junk_type_accuracy": 0.82}
-MAX_MISJUDGED_SHARE: Final = 0.07
+FLOORS: Final = {"roc_auc_genuine": 0.99, "junk_type_accuracy": 0.82}
+MAX_MISJUDGED_SHARE: Final = 1 / 30
 
 #: the second block of rows (HW-101 on), written before its model scored them; reported apart
 SECOND_BLOCK_FROM: Final = 101
@@ -357,7 +359,9 @@ def test_the_default_model_scores_the_set(rows: list[dict[str, Any]], tmp_path: 
     if not DEFAULT_MODEL.is_dir():
         pytest.skip(f"no default model at {DEFAULT_MODEL}: `make run` trains and exports it")
     params = load_params(REPO / "params.yaml")
-    scorer = Scorer(load_model_dir(DEFAULT_MODEL), params.score)
+    # with the CRM of the exporter whose inbox this is, as its reps score it (--contacts)
+    today = params.score.model_copy(update={"known_parties": str(CONTACTS)})
+    scorer = Scorer(load_model_dir(DEFAULT_MODEL), today)
     details = scorer.score_details(inquiry_frame(rows, params.ingest))
     scored = details.output
 
@@ -377,5 +381,5 @@ def test_the_default_model_scores_the_set(rows: list[dict[str, Any]], tmp_path: 
     assert not below, f"hand-written set below its floors (measured, floor): {below}"
     assert report["misjudged_share"] <= MAX_MISJUDGED_SHARE, (
         f"{report['misjudged_share']:.1%} of the hand-written set misjudged, more than "
-        f"{MAX_MISJUDGED_SHARE:.0%}: {[w['inquiry_id'] for w in report['wrong']]}"
+        f"{MAX_MISJUDGED_SHARE:.1%}: {[w['inquiry_id'] for w in report['wrong']]}"
     )

@@ -266,6 +266,9 @@ class ScoreParams(Section):
     guard_threshold: float = 0.2  # P(price fishing) above this: a guarded quote
     existing_threshold: float | None = None  # null: the model's train.thresholds.existing
     payment_threshold: float = 0.2  # P(payment fraud) from here up: "verify payment"
+    # today's CRM contacts export (as featurize.known_parties), so customers added since
+    # training are known; null: the export the model was trained with
+    known_parties: str | None = None
     top_reasons: int = 3  # reasons for and against each
     min_contribution: float = 0.05  # |log-odds| below this is not a reason
     chunk_rows: int = 2000

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 from collections.abc import Sequence
 from pathlib import Path
@@ -168,6 +169,17 @@ def featurizer_from_params(
         document_patterns=tuple(params.document_patterns),
         sent_messages=sent,
     )
+
+
+def with_known_parties(
+    featurizer: InquiryFeaturizer, path: str | Path, setting: str = "score.known_parties"
+) -> InquiryFeaturizer:
+    """A copy of ``featurizer`` that knows the parties of the CRM export at ``path`` instead of
+    those it was trained with. The CRM grows every day: a customer added since training is
+    known at once. What the party features mean does not change, so the heads still apply."""
+    current = copy.copy(featurizer)
+    current.set_params(known_parties=KnownParties.from_frame(read_known_parties(path, setting)))
+    return current
 
 
 #: where the featurizer runs, not what it computes: not part of its settings for ``train``

@@ -32,15 +32,14 @@ _NAME_PART = re.compile(r"[^\W\d_]{2,}")
 PHONE_DIGITS = 9  # phones match on their last digits (country and trunk prefixes vary)
 
 
-def read_known_parties(path: str | Path) -> pd.DataFrame:
-    """The CRM contacts export (CSV), checked for the columns the features read."""
+def read_known_parties(path: str | Path, setting: str = "featurize.known_parties") -> pd.DataFrame:
+    """The CRM contacts export (CSV), checked for the columns the features read; ``setting``
+    names the parameter that pointed to it, for the error."""
     path = Path(path)
     try:
         frame = pd.read_csv(path, dtype=str, keep_default_na=False)
     except FileNotFoundError as exc:
-        raise FileNotFoundError(
-            f"{path}: known-parties file (featurize.known_parties) not found"
-        ) from exc
+        raise FileNotFoundError(f"{path}: known-parties file ({setting}) not found") from exc
     frame.columns = [str(c).strip().lower() for c in frame.columns]
     missing = [c for c in PARTY_COLUMNS if c not in frame.columns]
     if missing:

@@ -6,7 +6,7 @@ implementation); the scorer adds the decisions and the words around its numbers.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Final
 
 import pandas as pd
@@ -16,6 +16,7 @@ import inquiry_quality
 from inquiry_quality.core import schema
 from inquiry_quality.core.config import ScoreParams
 from inquiry_quality.features import REGION_TIPS
+from inquiry_quality.features.featurizer import with_known_parties
 from inquiry_quality.features.region import UNKNOWN
 from inquiry_quality.modeling.bundle import ModelBundle
 from inquiry_quality.modeling.heads import GENUINE
@@ -57,8 +58,11 @@ class Scorer:
     """Scores canonical inquiries with a ``ModelBundle`` and the ``score`` params."""
 
     def __init__(self, bundle: ModelBundle, params: ScoreParams | None = None) -> None:
-        self.bundle = bundle
         self.params = params or ScoreParams()
+        if self.params.known_parties:  # today's CRM, not the one frozen in the model
+            featurizer = with_known_parties(bundle.featurizer, self.params.known_parties)
+            bundle = replace(bundle, featurizer=featurizer)
+        self.bundle = bundle
         self.rules = TierRules.from_params(self.params, bundle.metadata["thresholds"])
         # the exporter's product words are never quoted as junk wording (a featurizer
         # built without a catalogue has none)
