@@ -85,3 +85,16 @@ def test_a_free_mail_sender_is_said_once_and_a_country_by_name() -> None:
     assert describe("country", {"country": "KR", "region": "East Asia"}, "for").startswith(
         "Buyer in South Korea"
     )
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "said"),
+    [
+        ("catalogue_product_matches", 1.0, "Names our products (1 mention)"),
+        ("catalogue_product_matches", 3.0, "Names our products (3 mentions)"),
+        ("request_phrases", 1, "Asks us for goods or a quotation (1 phrase)"),
+        ("request_phrases", 11, "Asks us for goods or a quotation (11 phrases)"),
+    ],
+)
+def test_a_count_of_one_is_said_in_the_singular(name: str, value: float, said: str) -> None:
+    assert describe(name, {name: value}, "for") == said

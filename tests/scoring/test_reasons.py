@@ -174,3 +174,9 @@ def test_weak_factors_left_unchecked_change_no_pick(
     up, _, down, _ = top_factors(checked, 3, minimum)
     up_s, _, down_s, _ = top_factors(skipped, 3, minimum)
     assert (up == up_s).all() and (down == down_s).all()
+
+
+@pytest.mark.parametrize("count", [1, 4])
+def test_a_count_in_the_singular_or_plural_says_its_fact(count: int) -> None:
+    said = FOR + describe("request_phrases", {"request_phrases": count}, "for")
+    assert reason_facts(said) == {FACT_OF.get("request_phrases", "request_phrases")}

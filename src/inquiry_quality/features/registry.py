@@ -13,6 +13,7 @@ be known. :func:`true_of` evaluates them for a whole table at once.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any, Final, Literal
@@ -1207,6 +1208,11 @@ def _show(value: object, shown_as: str = "") -> str:
     return text or "unknown"
 
 
+#: the nouns sentences count ("4 phrases", "12 words"); after a 1 they are said in the singular
+COUNT_NOUNS: Final = ("phrase", "mention", "word")
+_ONE_OF: Final = re.compile(rf"\b1 ({'|'.join(COUNT_NOUNS)})s\b")
+
+
 class _RowValues(dict):
     def __missing__(self, key: str) -> str:
         return "unknown"
@@ -1221,7 +1227,7 @@ def describe(name: str, row_features: Mapping[str, object], direction: Direction
     values = _RowValues({k: _show(v) for k, v in row_features.items()})
     own = _show(row_features.get(name), feature.shown_as)
     values["value"] = dict(feature.labels).get(own, own)
-    sentence = template.format_map(values)
+    sentence = _ONE_OF.sub(r"1 \1", template.format_map(values))
     return sentence[:1].upper() + sentence[1:]
 
 

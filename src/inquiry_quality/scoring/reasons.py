@@ -24,6 +24,7 @@ from inquiry_quality.core.templates import template_fields
 from inquiry_quality.features.registry import (
     BY_NAME,
     CONTEXT_ONLY,
+    COUNT_NOUNS,
     FACT_OF,
     FEATURES,
     SAME_FACT,
@@ -35,6 +36,7 @@ from inquiry_quality.features.registry import (
 FOR: Final = "+ "
 AGAINST: Final = "- "
 QUOTE_START: Final = ": '"  # where a reason's quoted evidence begins
+_COUNTED: Final = re.compile(rf"\b({'|'.join(COUNT_NOUNS)})s\b")  # said singular after a 1
 
 
 @cache
@@ -213,7 +215,8 @@ def _sentence_patterns() -> tuple[tuple[re.Pattern[str], int, str], ...]:
         for template in dict.fromkeys((feature.for_sentence, feature.against_sentence)):
             template = template[:1].upper() + template[1:]
             parts = re.split(r"\{[^}]*\}", template)
-            pattern = re.compile(".+?".join(re.escape(p) for p in parts) + r"\Z", re.DOTALL)
+            said = ".+?".join(_COUNTED.sub(r"\1s?", re.escape(p)) for p in parts)  # 1 phrase
+            pattern = re.compile(said + r"\Z", re.DOTALL)
             fact = FACT_OF.get(feature.name, feature.name)
             patterns.append((pattern, sum(map(len, parts)), fact))
     return tuple(patterns)
