@@ -193,3 +193,22 @@ def test_signatures_in_other_languages_are_full(signature: str) -> None:
     flags = contact_flags(f"Please quote.\n{signature}", signature, fields)
     assert flags["has_contact_person"] and flags["has_job_title"]
     assert flags["has_signature_block"]
+
+
+@pytest.mark.parametrize(
+    ("line", "phone"),
+    [
+        ("713-555-0148", True),
+        ("(020) 7946 0958", True),
+        ("0571 8765 4321", True),
+        ("2026-11-12", False),  # a date
+        ("12.11.2026", False),
+        ("PO 7781", False),
+    ],
+)
+def test_a_national_number_alone_on_a_signature_line_is_a_phone(line: str, phone: bool) -> None:
+    signature = f"Dave Morales\nPurchasing Manager\n{line}"
+    flags = contact_flags(
+        f"Same as our last order.\n{signature}", signature, dict.fromkeys(CONTACT_FIELDS, "")
+    )
+    assert flags["has_phone"] is phone

@@ -190,6 +190,9 @@ _PHONE_NUMBER = re.compile(r"\+\d[\d\s().-]{7,}\d")
 _PHONE_LABEL = re.compile(
     r"\b(?:tel|phone|mobile|mob|cell|whatsapp|telefon|t[ée]l[ée]fono|t[ée]l)\b\.?\s*:?\s*\+?[\d(]"
 )
+# a signature line that is only a number in a national format, without a label or country
+# code ("713-555-0148", "(020) 7946 0958", "0571 8765 4321"); not a date (2026-11-12)
+_PHONE_LINE = re.compile(r"^[ \t]*(?:\(\d{2,4}\)|\d{2,4})[ .-]?\d{3,4}[ .-]\d{3,4}[ \t]*$", re.M)
 _FAX = re.compile(r"\bfax\b\.?\s*:?\s*\+?[\d(]")  # in lower-cased text
 _WEBSITE = re.compile(r"\bwww\.[a-z0-9-]+\.[a-z]{2,}|\bhttps?://[a-z0-9-]+\.[a-z]", _I)
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
@@ -373,6 +376,7 @@ def contact_flags(body: str, sig: str, fields: dict[str, str]) -> dict[str, bool
     job_title = bool(title) or not _JOB_TITLES.isdisjoint(ngram_set(sig, _STARTERS))
     lower = body.lower()
     has_phone = bool(phone) or bool(_PHONE_NUMBER.search(body) or _PHONE_LABEL.search(lower))
+    has_phone = has_phone or bool(_PHONE_LINE.search(sig))
     has_fax = bool(fax) or ("fax" in lower and bool(_FAX.search(lower)))
     has_site = bool(site) or bool(_WEBSITE.search(sig))
     return {
