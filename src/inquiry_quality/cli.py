@@ -449,6 +449,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler = logging.StreamHandler()
     handler.setFormatter(_PrintableFormatter("%(levelname)s %(name)s: %(message)s"))
     logging.basicConfig(level=logging.WARNING, handlers=[handler])
+    try:
+        return COMMANDS[args.command](args)
+    except BrokenPipeError:  # output piped into `head` and the like: stop quietly
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - flushed at exit, not leaked
+        return EXIT_OK
+    except Exception as exc:
+        code = _exit_code(exc)
+        if code is None:
+            raise
+        return code
+
+
+def _exit_code(exc: Exception) -> int | None:
+    """The exit code for a failure the user can act on (its message printed), None for a bug.
+
+    The error classes are imported only here, once a command failed: importing their modules
+    first would hold up what a command starts before the scoring stack (``run_score``).
+    """
     from inquiry_quality.core.config import ConfigError
     from inquiry_quality.ingest import IngestError
     from inquiry_quality.modeling.bundle import ModelIntegrityError
@@ -456,25 +474,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     from inquiry_quality.scoring.loading import ModelNotFoundError
     from inquiry_quality.scoring.outputs import OutputError, SameFileError
 
-    try:
-        return COMMANDS[args.command](args)
-    except SameFileError as exc:
+    if isinstance(exc, SameFileError):
         return _fail(f"refused: {exc}", EXIT_USAGE)
-    except OutputError as exc:
+    if isinstance(exc, OutputError):
         return _fail(f"cannot write the output: {exc}", EXIT_OUTPUT)
-    except ModelIntegrityError as exc:
+    if isinstance(exc, ModelIntegrityError):
         return _fail(f"model refused: {exc}", EXIT_MODEL)
-    except ModelNotFoundError as exc:
+    if isinstance(exc, ModelNotFoundError):
         return _fail(f"no model: {exc}", EXIT_MODEL)
-    except FileNotFoundError as exc:
+    if isinstance(exc, FileNotFoundError):
         return _fail(str(exc), EXIT_USAGE)
-    except (IngestError, ConfigError, ValueError) as exc:
+    if isinstance(exc, IngestError | ConfigError | ValueError):
         return _fail(str(exc), EXIT_USAGE)
-    except EngineError as exc:
+    if isinstance(exc, EngineError):
         return _fail(str(exc), EXIT_ENGINE)
-    except BrokenPipeError:  # output piped into `head` and the like: stop quietly
-        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - flushed at exit, not leaked
-        return EXIT_OK
+    return None
 
 
 if __name__ == "__main__":
