@@ -430,6 +430,40 @@ def test_score_of_a_plain_mail_imports_only_what_scoring_it_needs(
     assert len(pd.read_csv(workdir / "scored.csv")) == 1
 
 
+def test_score_on_two_cores_starts_its_workers_before_the_scoring_stack_and_matches_one(
+    project_bundle_dir: Path,
+    workdir: Path,
+    capsys: pytest.CaptureFixture[str],
+    spamassassin: Path,
+) -> None:
+    """With --jobs 2 the workers' forkserver starts before this process imports the model's
+    stack (so both load at once); the output, quarantine and counts are those of --jobs 1."""
+    folder = workdir / "mail"
+    folder.mkdir()
+    for path in sorted((spamassassin / "easy-ham-1").iterdir())[:30]:
+        shutil.copy(path, folder / path.name)
+    (folder / "empty.eml").write_bytes(b"")
+    model = ["--model", str(project_bundle_dir)]
+    probe = (
+        "import sys\nfrom inquiry_quality import cli\nfrom inquiry_quality.core import parallel\n"
+        "start = parallel.start_forkserver\nseen = []\n"
+        "def early(preload):\n"
+        "    seen.append(sorted({m.split('.')[0] for m in sys.modules} & {'sklearn', 'spacy'}))\n"
+        "    start(preload)\n"
+        "parallel.start_forkserver = early\n"
+        f"code = cli.main(['score', 'mail', '-o', 'two.csv', '--jobs', '2', '-q', *{model!r}])\n"
+        "print(code, seen)"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines()[-1] == f"{EXIT_QUARANTINED} [[]]"
+    assert main(["score", "mail", "-o", "one.csv", "--jobs", "1", *model]) == EXIT_QUARANTINED
+    read, scored, quarantined = _summary_counts(capsys.readouterr().out)
+    assert (read, scored, quarantined) == (31, 30, 1)
+    for name in ("{}.csv", "{}.quarantine.csv"):
+        two, one = (workdir / name.format(run) for run in ("two", "one"))
+        assert two.read_bytes() == one.read_bytes()
+
+
 #: the three inquiries issue 21 checks `explain` on
 GERMAN_RFQ = """From: Lukas Meier <l.meier@meier-lichttechnik.de>
 To: sales@ningbo-led.cn
