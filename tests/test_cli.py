@@ -430,6 +430,40 @@ def test_score_of_a_plain_mail_imports_only_what_scoring_it_needs(
     assert len(pd.read_csv(workdir / "scored.csv")) == 1
 
 
+def test_score_on_two_cores_starts_its_workers_before_the_scoring_stack_and_matches_one(
+    project_bundle_dir: Path,
+    workdir: Path,
+    capsys: pytest.CaptureFixture[str],
+    spamassassin: Path,
+) -> None:
+    """With --jobs 2 the workers' forkserver starts before this process imports the model's
+    stack (so both load at once); the output, quarantine and counts are those of --jobs 1."""
+    folder = workdir / "mail"
+    folder.mkdir()
+    for path in sorted((spamassassin / "easy-ham-1").iterdir())[:30]:
+        shutil.copy(path, folder / path.name)
+    (folder / "empty.eml").write_bytes(b"")
+    model = ["--model", str(project_bundle_dir)]
+    probe = (
+        "import sys\nfrom inquiry_quality import cli\nfrom inquiry_quality.core import parallel\n"
+        "start = parallel.start_forkserver\nseen = []\n"
+        "def early(preload):\n"
+        "    seen.append(sorted({m.split('.')[0] for m in sys.modules} & {'sklearn', 'spacy'}))\n"
+        "    start(preload)\n"
+        "parallel.start_forkserver = early\n"
+        f"code = cli.main(['score', 'mail', '-o', 'two.csv', '--jobs', '2', '-q', *{model!r}])\n"
+        "print(code, seen)"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines()[-1] == f"{EXIT_QUARANTINED} [[]]"
+    assert main(["score", "mail", "-o", "one.csv", "--jobs", "1", *model]) == EXIT_QUARANTINED
+    read, scored, quarantined = _summary_counts(capsys.readouterr().out)
+    assert (read, scored, quarantined) == (31, 30, 1)
+    for name in ("{}.csv", "{}.quarantine.csv"):
+        two, one = (workdir / name.format(run) for run in ("two", "one"))
+        assert two.read_bytes() == one.read_bytes()
+
+
 #: the three inquiries issue 21 checks `explain` on
 GERMAN_RFQ = """From: Lukas Meier <l.meier@meier-lichttechnik.de>
 To: sales@ningbo-led.cn
@@ -543,3 +577,10 @@ def test_contacts_give_todays_crm_to_every_command(
     assert known in capsys.readouterr().out
     assert main(["explain", str(reply), *model, "--contacts", "none.csv"]) == EXIT_USAGE
     assert "none.csv: no such CRM contacts export (--contacts)" in capsys.readouterr().err
+
+
+def test_the_forkserver_the_cli_starts_preloads_what_the_local_engine_asks_for() -> None:
+    from inquiry_quality import cli
+    from inquiry_quality.scoring.engines import local
+
+    assert cli.WORKER_MODULE == local.WORKER_MODULE

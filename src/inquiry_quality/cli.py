@@ -26,6 +26,9 @@ EXIT_OUTPUT: Final = 5
 EXIT_ENGINE: Final = 6
 DEFAULT_MODELS: Final = (Path("models/inquiry-quality"), Path("models/bundle"))
 REGISTERED_MODEL: Final = "models:/inquiry-quality@champion"
+#: ``scoring.engines.local.WORKER_MODULE``, named here to start the workers' forkserver before
+#: this process imports the scoring stack
+WORKER_MODULE: Final = "inquiry_quality.scoring.engines.preload"
 
 EXIT_CODES = f"""exit codes:
   {EXIT_OK}  every inquiry was scored
@@ -163,7 +166,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--jobs",
         type=int,
         metavar="N",
-        help="score in N worker processes (default: every CPU core for inputs over 16 MB, else 1)",
+        help="score in N worker processes (default: every CPU core for inputs over 16 MB, or mail "
+        "over 4 MB, else 1)",
     )
     engine = score.add_argument_group("scoring on a Dask cluster (docs/scale-out.md)")
     engine.add_argument(
@@ -307,18 +311,23 @@ def _fail(message: str, code: int) -> int:
 
 
 def run_score(args: argparse.Namespace) -> int:
-    from inquiry_quality.mlops.loading import load_scorer
-    from inquiry_quality.scoring import BatchOptions, format_summary, score_sources, source_for
-    from inquiry_quality.scoring.batch import default_quarantine_path
-    from inquiry_quality.scoring.engines.local import default_jobs
-    from inquiry_quality.scoring.outputs import check_outputs
-    from inquiry_quality.scoring.writers import is_parts_folder
+    from inquiry_quality.core.parallel import default_jobs, start_forkserver
 
     if args.engine != "dask" and (args.scheduler or args.workers or args.partition_rows):
         raise ValueError("--scheduler, --workers and --partition-rows need --engine dask")
     params = _params(args)
-    quarantine = args.quarantine or default_quarantine_path(args.output)
     inputs = _expanded(args.inputs)
+    jobs = 1 if args.engine == "dask" else args.jobs or default_jobs(inputs)
+    if jobs > 1:  # its imports (~4 s) on another core while this process loads the model
+        start_forkserver([WORKER_MODULE])
+
+    from inquiry_quality.mlops.loading import load_scorer
+    from inquiry_quality.scoring import BatchOptions, format_summary, score_sources, source_for
+    from inquiry_quality.scoring.batch import default_quarantine_path
+    from inquiry_quality.scoring.outputs import check_outputs
+    from inquiry_quality.scoring.writers import is_parts_folder
+
+    quarantine = args.quarantine or default_quarantine_path(args.output)
     folders = [args.output] if is_parts_folder(args.output, args.format) else []
     # before the model's seconds of loading
     check_outputs(inputs, [args.output, quarantine], folders=folders)
@@ -350,7 +359,6 @@ def run_score(args: argparse.Namespace) -> int:
                 loader=load_scorer, partition_rows=rows,
             )  # fmt: skip
     else:
-        jobs = args.jobs or default_jobs(args.inputs)
         summary = score_sources(scorer, sources, args.output, quarantine, options, jobs=jobs)
     page = None
     if args.drift is not None:
@@ -454,6 +462,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler = logging.StreamHandler()
     handler.setFormatter(_PrintableFormatter("%(levelname)s %(name)s: %(message)s"))
     logging.basicConfig(level=logging.WARNING, handlers=[handler])
+    try:
+        return COMMANDS[args.command](args)
+    except BrokenPipeError:  # output piped into `head` and the like: stop quietly
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - flushed at exit, not leaked
+        return EXIT_OK
+    except Exception as exc:
+        code = _exit_code(exc)
+        if code is None:
+            raise
+        return code
+
+
+def _exit_code(exc: Exception) -> int | None:
+    """The exit code for a failure the user can act on (its message printed), None for a bug.
+
+    The error classes are imported only here, once a command failed: importing their modules
+    first would hold up what a command starts before the scoring stack (``run_score``).
+    """
     from inquiry_quality.core.config import ConfigError
     from inquiry_quality.ingest import IngestError
     from inquiry_quality.modeling.bundle import ModelIntegrityError
@@ -461,25 +487,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     from inquiry_quality.scoring.loading import ModelNotFoundError
     from inquiry_quality.scoring.outputs import OutputError, SameFileError
 
-    try:
-        return COMMANDS[args.command](args)
-    except SameFileError as exc:
+    if isinstance(exc, SameFileError):
         return _fail(f"refused: {exc}", EXIT_USAGE)
-    except OutputError as exc:
+    if isinstance(exc, OutputError):
         return _fail(f"cannot write the output: {exc}", EXIT_OUTPUT)
-    except ModelIntegrityError as exc:
+    if isinstance(exc, ModelIntegrityError):
         return _fail(f"model refused: {exc}", EXIT_MODEL)
-    except ModelNotFoundError as exc:
+    if isinstance(exc, ModelNotFoundError):
         return _fail(f"no model: {exc}", EXIT_MODEL)
-    except FileNotFoundError as exc:
+    if isinstance(exc, FileNotFoundError):
         return _fail(str(exc), EXIT_USAGE)
-    except (IngestError, ConfigError, ValueError) as exc:
+    if isinstance(exc, IngestError | ConfigError | ValueError):
         return _fail(str(exc), EXIT_USAGE)
-    except EngineError as exc:
+    if isinstance(exc, EngineError):
         return _fail(str(exc), EXIT_ENGINE)
-    except BrokenPipeError:  # output piped into `head` and the like: stop quietly
-        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - flushed at exit, not leaked
-        return EXIT_OK
+    return None
 
 
 if __name__ == "__main__":

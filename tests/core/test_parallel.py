@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import pool_tasks
 import pytest
 
 from inquiry_quality.core import parallel
-from inquiry_quality.core.parallel import map_slices
+from inquiry_quality.core.parallel import (
+    MAIL_PARALLEL_FROM_BYTES,
+    PARALLEL_FROM_BYTES,
+    default_jobs,
+    map_slices,
+)
 
 
 def test_small_inputs_stay_one_slice() -> None:
@@ -37,3 +45,37 @@ def test_worker_pool_runs_its_initializer_in_each_worker() -> None:
     assert results == [(["scorer"], True)] * 6
     assert not parallel.in_worker()
     assert pool_tasks.STATE == []
+
+
+def test_a_pool_forks_from_a_forkserver_started_early() -> None:
+    parallel.start_forkserver([pool_tasks.__name__])
+    with parallel.worker_pool(2, [pool_tasks.__name__], pool_tasks.remember, ("early",)) as pool:
+        results = list(pool.map(pool_tasks.state, range(4)))
+        methods = list(pool.map(pool_tasks.start_method, range(4)))
+    assert results == [(["early"], True)] * 4
+    assert set(methods) == {"forkserver"}
+
+
+def test_small_inputs_stay_in_one_process(tmp_path: Path) -> None:
+    small = tmp_path / "small.csv"
+    small.write_text("inquiry_id,body\n1,hello\n")
+    assert default_jobs([small]) == 1
+
+
+def test_large_inputs_use_every_usable_core(tmp_path: Path) -> None:
+    folder = tmp_path / "mails"
+    folder.mkdir()
+    for name in ("a.eml", "b.eml"):  # a folder counts by the files in it
+        with (folder / name).open("wb") as handle:
+            handle.truncate(PARALLEL_FROM_BYTES // 2)  # sparse: no real disk use
+    assert default_jobs([folder]) == len(os.sched_getaffinity(0))
+
+
+def test_mail_uses_every_core_from_a_smaller_size(tmp_path: Path) -> None:
+    """Parsing makes a message cost several times a table row of its size."""
+    size = MAIL_PARALLEL_FROM_BYTES + 1
+    for name in ("inbox.mbox", "export.csv"):
+        with (tmp_path / name).open("wb") as handle:
+            handle.truncate(size)
+    assert default_jobs([tmp_path / "inbox.mbox"]) == len(os.sched_getaffinity(0))
+    assert default_jobs([tmp_path / "export.csv"]) == 1

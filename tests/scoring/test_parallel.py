@@ -1,43 +1,15 @@
-"""How many worker processes a batch gets by default, and what they do with mail."""
+"""What the local engine's worker processes do with mail, and what they import."""
 
 from __future__ import annotations
 
-import os
+import importlib
 import shutil
 from pathlib import Path
 
+from inquiry_quality import cli
 from inquiry_quality.core.config import SourceParams
 from inquiry_quality.scoring import Scorer, score_sources
-from inquiry_quality.scoring.engines.local import (
-    MAIL_PARALLEL_FROM_BYTES,
-    PARALLEL_FROM_BYTES,
-    default_jobs,
-)
-
-
-def test_small_inputs_stay_in_one_process(tmp_path: Path) -> None:
-    small = tmp_path / "small.csv"
-    small.write_text("inquiry_id,body\n1,hello\n")
-    assert default_jobs([small]) == 1
-
-
-def test_large_inputs_use_every_usable_core(tmp_path: Path) -> None:
-    folder = tmp_path / "mails"
-    folder.mkdir()
-    for name in ("a.eml", "b.eml"):  # a folder counts by the files in it
-        with (folder / name).open("wb") as handle:
-            handle.truncate(PARALLEL_FROM_BYTES // 2)  # sparse: no real disk use
-    assert default_jobs([folder]) == len(os.sched_getaffinity(0))
-
-
-def test_mail_uses_every_core_from_a_smaller_size(tmp_path: Path) -> None:
-    """Parsing makes a message cost several times a table row of its size."""
-    size = MAIL_PARALLEL_FROM_BYTES + 1
-    for name in ("inbox.mbox", "export.csv"):
-        with (tmp_path / name).open("wb") as handle:
-            handle.truncate(size)
-    assert default_jobs([tmp_path / "inbox.mbox"]) == len(os.sched_getaffinity(0))
-    assert default_jobs([tmp_path / "export.csv"]) == 1
+from inquiry_quality.scoring.engines import local
 
 
 def test_mail_read_by_the_workers_is_scored_as_in_one_process(
@@ -60,3 +32,10 @@ def test_mail_read_by_the_workers_is_scored_as_in_one_process(
     lines = [sorted((tmp_path / name).read_text().splitlines()) for name in ("q1.csv", "q2.csv")]
     assert lines[0] == lines[1]
     assert two.to_dict() == one.to_dict() and two.rows_in == 41
+
+
+def test_the_cli_starts_the_forkserver_with_the_module_the_workers_need() -> None:
+    """The CLI names it before importing the scoring stack; it must be the engine's."""
+    assert cli.WORKER_MODULE == local.WORKER_MODULE
+    preload = importlib.import_module(local.WORKER_MODULE)
+    assert preload.partitions.score_partition is local.score_partition

@@ -10,7 +10,7 @@ costs as much as its scoring); at most ``2 * jobs`` wait, so memory stays flat. 
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import Final
@@ -18,11 +18,9 @@ from typing import Final
 import pandas as pd
 
 from inquiry_quality.core.config import IngestParams
-from inquiry_quality.core.parallel import usable_cores, worker_pool
+from inquiry_quality.core.parallel import worker_pool
 from inquiry_quality.evaluation.profile import Layout, Profile
-from inquiry_quality.features.lexicon import tokenizer_modules
 from inquiry_quality.ingest import Chunk
-from inquiry_quality.scoring.engines import partitions
 from inquiry_quality.scoring.engines.partitions import (
     Partition,
     PartitionResult,
@@ -32,29 +30,10 @@ from inquiry_quality.scoring.engines.partitions import (
 )
 from inquiry_quality.scoring.scorer import Scorer
 
-#: inputs from this many bytes up are scored by every usable core (``default_jobs``)
-PARALLEL_FROM_BYTES: Final = 16 << 20
-#: the same for mail (a message costs several times a table row of its size: parsing, HTML)
-MAIL_PARALLEL_FROM_BYTES: Final = 4 << 20
-MAIL_SUFFIXES: Final = (".mbox", ".mbx", ".eml")
+#: the module the workers' forkserver imports (``core.parallel.worker_pool``'s ``preload``)
+WORKER_MODULE: Final = f"{__package__}.preload"
 
 _WORKER: tuple[Scorer, Layout | None] | None = None
-
-
-def default_jobs(inputs: Sequence[Path]) -> int:
-    """Every usable core for large inputs (``PARALLEL_FROM_BYTES``; mail from
-    ``MAIL_PARALLEL_FROM_BYTES``), else 1.
-
-    Starting a worker and sending it the scorer takes a few seconds: worth it only when the
-    batch takes longer than that.
-    """
-    size = 0.0
-    for path in inputs:
-        files = path.rglob("*") if path.is_dir() else [path]
-        mail = path.is_dir() or path.suffix.lower() in MAIL_SUFFIXES
-        scale = PARALLEL_FROM_BYTES / MAIL_PARALLEL_FROM_BYTES if mail else 1
-        size += scale * sum(f.stat().st_size for f in files if f.is_file())
-    return usable_cores() if size >= PARALLEL_FROM_BYTES else 1
 
 
 def _start_worker(scorer: Scorer, layout: Layout | None) -> None:
@@ -75,9 +54,8 @@ def _score_partition_in_worker(
 
 
 def _pool(scorer: Scorer, jobs: int, layout: Layout | None) -> ProcessPoolExecutor:
-    """``core.parallel.worker_pool`` whose forkserver has imported the scoring stack."""
-    preload = [partitions.__name__, *tokenizer_modules()]
-    return worker_pool(jobs, preload, _start_worker, (scorer, layout))
+    """``core.parallel.worker_pool`` whose forkserver has imported ``WORKER_MODULE``."""
+    return worker_pool(jobs, [WORKER_MODULE], _start_worker, (scorer, layout))
 
 
 def scored_chunks(
