@@ -157,15 +157,20 @@ def project_bundle_dir(small_project: SmallProject) -> Path:
 def pyfunc_dir(project_bundle_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The bundle logged, registered, exported and given its model card as stages register and
     export do, in the MLflow store ``<pyfunc_dir>/../mlflow.db``."""
+    return register_and_export(project_bundle_dir, tmp_path_factory.mktemp("mlflow"))
+
+
+def register_and_export(bundle_dir: Path, store: Path) -> Path:
+    """``bundle_dir`` logged, registered, exported and given its model card as stages register
+    and export do, in a new MLflow store ``<store>/mlflow.db``; the exported directory."""
     from inquiry_quality.mlops.card import write_model_card
     from inquiry_quality.mlops.export import export_champion
     from inquiry_quality.mlops.gate import promote_if_better
     from inquiry_quality.mlops.runs import log_run
 
-    store = tmp_path_factory.mktemp("mlflow")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("MLFLOW_TRACKING_URI", f"sqlite:///{store}/mlflow.db")
-        logged = log_run(project_bundle_dir, {"train": {}}, {}, None)
+        logged = log_run(bundle_dir, {"train": {}}, {}, None)
         decision = promote_if_better(logged, "genuine.roc_auc", 1.0, rescore=lambda _: 0.0)
         registration = store / "registration.json"
         registration.write_text(json.dumps(decision.as_record()), encoding="utf-8")

@@ -138,11 +138,10 @@ def model_card(
     *,
     sources: Sequence[str] = (),
     registered: str = "",
-    code_version: str = "unknown",
 ) -> str:
     """The card (Markdown) of a bundle with metadata ``meta`` and training ``reference``,
     evaluated as ``metrics`` (reports/metrics.json); ``sources`` are the training sources as
-    configured, ``registered`` the registry name and version, ``code_version`` the commit."""
+    configured, ``registered`` the registry name and version."""
     heads = {
         name: {
             "title": title,
@@ -165,7 +164,6 @@ def model_card(
         limits=known_limits(metrics, meta, reference, sources),
         sources=[_cell(s) for s in sources],
         registered=registered,
-        code_version=code_version,
         fmt=format_metric,
         cell=_cell,
     )

@@ -29,7 +29,7 @@ def write_model_card(
     model_name: str = MODEL_NAME,
 ) -> Path:
     """Write ``README.md`` into the exported model directory ``exported`` (outside its bundle,
-    whose checksums stay as registered) from the metrics and commit its run logged, and log it
+    whose checksums stay as registered) from the metrics its run logged, and log it
     to that run of ``<model_name>@<alias>``."""
     use_store()
     client = MlflowClient()
@@ -43,7 +43,6 @@ def write_model_card(
         bundle.reference,
         sources=sources,
         registered=f"{model_name} version {version.version} (alias {alias})",
-        code_version=run.data.tags.get("git_commit", "unknown"),
     )
     path = exported / CARD_FILE
     path.write_text(card, encoding="utf-8")
