@@ -7,7 +7,7 @@ from pathlib import Path
 import yaml
 from conftest import register_and_export
 
-from inquiry_quality.mlops.export import RUN_FIELDS
+from inquiry_quality.mlops.loading import RUN_FIELDS
 from inquiry_quality.scoring.integrity import directory_digest
 from inquiry_quality.scoring.loading import PYFUNC_FILE
 

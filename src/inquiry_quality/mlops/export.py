@@ -6,34 +6,18 @@ import json
 import logging
 import shutil
 from pathlib import Path
-from typing import Final
 
 import mlflow
-import yaml
 from mlflow.exceptions import MlflowException
 from mlflow.tracking import MlflowClient
 
-from inquiry_quality.mlops.loading import DIGEST_TAG, DOWNLOAD_META
+from inquiry_quality.mlops.loading import DIGEST_TAG, DOWNLOAD_META, without_run_fields
 from inquiry_quality.mlops.store import CHAMPION, MODEL_NAME, use_store
 from inquiry_quality.modeling.bundle import ModelIntegrityError, load_bundle
 from inquiry_quality.scoring.integrity import directory_digest
-from inquiry_quality.scoring.loading import PYFUNC_FILE, pyfunc_bundle_dir
+from inquiry_quality.scoring.loading import pyfunc_bundle_dir
 
 logger = logging.getLogger(__name__)
-
-#: what MLflow writes into ``MLmodel`` about the run that logged the model: its ids, the time
-#: and where its store was. The registry keeps that lineage (version -> run); the export leaves
-#: it out, so that a bundle exports to the same files on every machine (a fresh clone's
-#: ``dvc.lock`` is the committed one)
-RUN_FIELDS: Final = ("run_id", "model_id", "model_uuid", "artifact_path", "utc_time_created")
-
-
-def _without_run_fields(out: Path) -> None:
-    """Drop ``RUN_FIELDS`` from the exported ``MLmodel`` (what loading and serving read stays)."""
-    path = out / PYFUNC_FILE
-    model = yaml.safe_load(path.read_text(encoding="utf-8"))
-    kept = {k: v for k, v in model.items() if k not in RUN_FIELDS}
-    path.write_text(yaml.safe_dump(kept, default_flow_style=False), encoding="utf-8")
 
 
 def _record_digest(client: MlflowClient, model_name: str, version: str, out: Path) -> None:
@@ -80,8 +64,8 @@ def export_champion(registration: Path, out: Path, model_name: str = MODEL_NAME)
         artifact_uri=f"models:/{model_name}/{version}", dst_path=str(out)
     )
     exported = load_bundle(pyfunc_bundle_dir(out))  # checksums verified
-    _record_digest(MlflowClient(), model_name, version, out)  # of the files as registered
-    _without_run_fields(out)
+    without_run_fields(out)
+    _record_digest(MlflowClient(), model_name, version, out)
     logger.info(
         "exported %s version %s (champion, model %s) to %s",
         model_name,

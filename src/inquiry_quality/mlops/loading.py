@@ -11,10 +11,12 @@ import tempfile
 from pathlib import Path
 from typing import Final
 
+import yaml
+
 from inquiry_quality.core.config import ScoreParams
 from inquiry_quality.modeling.bundle import ModelBundle, ModelIntegrityError
 from inquiry_quality.scoring.integrity import directory_digest
-from inquiry_quality.scoring.loading import ModelNotFoundError, load_model_dir
+from inquiry_quality.scoring.loading import PYFUNC_FILE, ModelNotFoundError, load_model_dir
 from inquiry_quality.scoring.scorer import Scorer
 
 URI_SCHEMES: Final = ("models:/", "runs:/", "mlflow-artifacts:/", "http://", "https://")
@@ -23,6 +25,22 @@ DIGEST_TAG: Final = "model_digest"
 #: what MLflow writes into a download of a registered model (which name, version or alias
 #: was asked for): not part of the model, left out of its digest
 DOWNLOAD_META: Final = ("registered_model_meta",)
+#: what MLflow writes into ``MLmodel`` about the run that logged the model: its ids, the time
+#: and where its store was. The registry keeps that lineage (version -> run); an export and a
+#: download checked against ``DIGEST_TAG`` leave it out, so that a bundle exports to the same
+#: files on every machine (a fresh clone's ``dvc.lock`` is the committed one)
+RUN_FIELDS: Final = ("run_id", "model_id", "model_uuid", "artifact_path", "utc_time_created")
+
+
+def without_run_fields(out: Path) -> None:
+    """Drop ``RUN_FIELDS`` from the ``MLmodel`` in ``out``, if any (what loading and serving
+    read stays)."""
+    path = out / PYFUNC_FILE
+    if not path.is_file():
+        return
+    model = yaml.safe_load(path.read_text(encoding="utf-8"))
+    kept = {k: v for k, v in model.items() if k not in RUN_FIELDS}
+    path.write_text(yaml.safe_dump(kept, default_flow_style=False), encoding="utf-8")
 
 
 def load_uri_bundle(uri: str) -> ModelBundle:
@@ -42,6 +60,7 @@ def load_uri_bundle(uri: str) -> ModelBundle:
             recorded = recorded_model_digest(uri)
         except MlflowException as exc:
             raise ModelNotFoundError(f"{uri}: {exc.message}") from exc
+        without_run_fields(local)  # as export wrote the files the digest was taken of
         if recorded is not None and directory_digest(local, DOWNLOAD_META)[0] != recorded:
             raise ModelIntegrityError(
                 f"{uri}: its files differ from the digest recorded in the registry "
