@@ -11,21 +11,22 @@ import mlflow
 from mlflow.exceptions import MlflowException
 from mlflow.tracking import MlflowClient
 
-from inquiry_quality.mlops.loading import DIGEST_TAG, DOWNLOAD_META, without_run_fields
+from inquiry_quality.mlops.loading import DIGEST_TAG, downloaded_digests
 from inquiry_quality.mlops.store import CHAMPION, MODEL_NAME, use_store
 from inquiry_quality.modeling.bundle import ModelIntegrityError, load_bundle
-from inquiry_quality.scoring.integrity import directory_digest
 from inquiry_quality.scoring.loading import pyfunc_bundle_dir
 
 logger = logging.getLogger(__name__)
 
 
 def _record_digest(client: MlflowClient, model_name: str, version: str, out: Path) -> None:
-    """Tag the registered version with the digest of its files (``DIGEST_TAG``), or, when
-    an earlier export tagged it, refuse files that differ from it."""
-    digest = directory_digest(out, DOWNLOAD_META)[0]
+    """Tag the registered version with the digest of its files as exported (``DIGEST_TAG``),
+    or, when an earlier export tagged it, refuse files that differ from it. Also drops the
+    run's fields from ``out`` (``downloaded_digests``); a tag an export before that wrote (of
+    the files with them) is replaced."""
+    digest, as_downloaded = downloaded_digests(out)
     recorded = client.get_model_version(model_name, version).tags.get(DIGEST_TAG)
-    if recorded is None:
+    if recorded in (None, as_downloaded) and recorded != digest:
         client.set_model_version_tag(model_name, version, DIGEST_TAG, digest)
     elif recorded != digest:
         shutil.rmtree(out, ignore_errors=True)
@@ -64,7 +65,6 @@ def export_champion(registration: Path, out: Path, model_name: str = MODEL_NAME)
         artifact_uri=f"models:/{model_name}/{version}", dst_path=str(out)
     )
     exported = load_bundle(pyfunc_bundle_dir(out))  # checksums verified
-    without_run_fields(out)
     _record_digest(MlflowClient(), model_name, version, out)
     logger.info(
         "exported %s version %s (champion, model %s) to %s",

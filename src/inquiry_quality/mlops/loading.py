@@ -43,6 +43,15 @@ def without_run_fields(out: Path) -> None:
     path.write_text(yaml.safe_dump(kept, default_flow_style=False), encoding="utf-8")
 
 
+def downloaded_digests(local: Path) -> tuple[str, str]:
+    """The digest of a registered model's download ``local`` as exported (``RUN_FIELDS``
+    dropped, from ``local`` too) and as it was downloaded (what an export before
+    ``RUN_FIELDS`` recorded)."""
+    as_downloaded = directory_digest(local, DOWNLOAD_META)[0]
+    without_run_fields(local)
+    return directory_digest(local, DOWNLOAD_META)[0], as_downloaded
+
+
 def load_uri_bundle(uri: str) -> ModelBundle:
     """The bundle of an MLflow model URI (``models:/NAME@ALIAS``, ``models:/NAME/N``,
     ``runs:/...``): its files are downloaded and, for a registered version whose digest
@@ -60,8 +69,7 @@ def load_uri_bundle(uri: str) -> ModelBundle:
             recorded = recorded_model_digest(uri)
         except MlflowException as exc:
             raise ModelNotFoundError(f"{uri}: {exc.message}") from exc
-        without_run_fields(local)  # as export wrote the files the digest was taken of
-        if recorded is not None and directory_digest(local, DOWNLOAD_META)[0] != recorded:
+        if recorded is not None and recorded not in downloaded_digests(local):
             raise ModelIntegrityError(
                 f"{uri}: its files differ from the digest recorded in the registry "
                 f"({DIGEST_TAG}={recorded}); not loaded"
