@@ -1210,7 +1210,9 @@ def _show(value: object, shown_as: str = "") -> str:
 
 #: the nouns sentences count ("4 phrases", "12 words"); after a 1 they are said in the singular
 COUNT_NOUNS: Final = ("phrase", "mention", "word")
-_ONE_OF: Final = re.compile(rf"\b1 ({'|'.join(COUNT_NOUNS)})s\b")
+#: one of them in the plural (group 1: the noun)
+PLURAL_COUNT_NOUN: Final = re.compile(rf"\b({'|'.join(COUNT_NOUNS)})s\b")
+_ONE_OF: Final = re.compile(r"\b1 " + PLURAL_COUNT_NOUN.pattern)
 
 
 class _RowValues(dict):

@@ -21,19 +21,19 @@ logger = logging.getLogger(__name__)
 
 def _record_digest(client: MlflowClient, model_name: str, version: str, out: Path) -> None:
     """Tag the registered version with the digest of its files as exported (``DIGEST_TAG``),
-    or, when an earlier export tagged it, refuse files that differ from it. Also drops the
-    run's fields from ``out`` (``downloaded_digests``); a tag an export before that wrote (of
-    the files with them) is replaced."""
-    digest, as_downloaded = downloaded_digests(out)
+    or, when an earlier export tagged it, refuse files that differ from it. A tag of the files
+    as downloaded (what exports before ``RUN_FIELDS`` recorded) is replaced."""
+    digest, as_downloaded = downloaded_digests(out)  # drops the run's fields from out
     recorded = client.get_model_version(model_name, version).tags.get(DIGEST_TAG)
-    if recorded in (None, as_downloaded) and recorded != digest:
-        client.set_model_version_tag(model_name, version, DIGEST_TAG, digest)
-    elif recorded != digest:
+    if recorded == digest:
+        return
+    if recorded not in (None, as_downloaded):
         shutil.rmtree(out, ignore_errors=True)
         raise ModelIntegrityError(
             f"{model_name} version {version}: its files in the store differ from the digest "
             f"recorded when it was first exported ({DIGEST_TAG}={recorded})"
         )
+    client.set_model_version_tag(model_name, version, DIGEST_TAG, digest)
 
 
 def export_champion(registration: Path, out: Path, model_name: str = MODEL_NAME) -> Path:

@@ -24,9 +24,9 @@ from inquiry_quality.core.templates import template_fields
 from inquiry_quality.features.registry import (
     BY_NAME,
     CONTEXT_ONLY,
-    COUNT_NOUNS,
     FACT_OF,
     FEATURES,
+    PLURAL_COUNT_NOUN,
     SAME_FACT,
     describe,
     known_values,
@@ -36,7 +36,6 @@ from inquiry_quality.features.registry import (
 FOR: Final = "+ "
 AGAINST: Final = "- "
 QUOTE_START: Final = ": '"  # where a reason's quoted evidence begins
-_COUNTED: Final = re.compile(rf"\b({'|'.join(COUNT_NOUNS)})s\b")  # said singular after a 1
 
 
 @cache
@@ -215,7 +214,8 @@ def _sentence_patterns() -> tuple[tuple[re.Pattern[str], int, str], ...]:
         for template in dict.fromkeys((feature.for_sentence, feature.against_sentence)):
             template = template[:1].upper() + template[1:]
             parts = re.split(r"\{[^}]*\}", template)
-            said = ".+?".join(_COUNTED.sub(r"\1s?", re.escape(p)) for p in parts)  # 1 phrase
+            # a counted noun in either number: "(1 phrase)", "(4 phrases)"
+            said = ".+?".join(PLURAL_COUNT_NOUN.sub(r"\1s?", re.escape(p)) for p in parts)
             pattern = re.compile(said + r"\Z", re.DOTALL)
             fact = FACT_OF.get(feature.name, feature.name)
             patterns.append((pattern, sum(map(len, parts)), fact))
