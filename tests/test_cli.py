@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import io
 import json
+import logging
 import shutil
+import socket
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pandas as pd
@@ -584,3 +586,92 @@ def test_the_forkserver_the_cli_starts_preloads_what_the_local_engine_asks_for()
     from inquiry_quality.scoring.engines import local
 
     assert cli.WORKER_MODULE == local.WORKER_MODULE
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def cluster_started_by_hand(tmp_path: Path) -> Iterator[str]:
+    """``dask scheduler`` and two ``dask worker`` processes on 127.0.0.1, started as an operator
+    starts them (the workers' working directory is not the client's); the scheduler's address."""
+    from distributed import Client
+
+    dask_command = str(Path(sys.executable).with_name("dask"))
+    port = _free_port()
+    address = f"tcp://127.0.0.1:{port}"
+    logs = (tmp_path / "cluster.log").open("wb")
+    scheduler = ["scheduler", "--host", "127.0.0.1", "--port", str(port), "--no-dashboard"]
+    processes = [subprocess.Popen([dask_command, *scheduler], stdout=logs, stderr=logs)]
+    processes += [
+        subprocess.Popen(
+            [dask_command, "worker", address, "--nthreads", "1", "--no-dashboard"],
+            stdout=logs,
+            stderr=logs,
+            cwd=tmp_path,
+        )
+        for _ in range(2)
+    ]
+    try:
+        with Client(address, timeout=60) as client:
+            client.wait_for_workers(2, timeout=120)
+        yield address
+    finally:
+        for process in reversed(processes):
+            process.terminate()
+        for process in processes:
+            process.wait(60)
+        logs.close()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("cluster", ["--workers 2", "--scheduler"])
+def test_score_on_dask_from_the_command_line_matches_the_local_engine(
+    cluster: str,
+    canonical_batch: pd.DataFrame,
+    project_bundle_dir: Path,
+    workdir: Path,
+    spamassassin: Path,
+    request: pytest.FixtureRequest,
+    capsys: pytest.CaptureFixture[str],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """``score --engine dask`` on a local cluster it starts, and on a scheduler and two workers
+    started by hand: inputs named relative to the client's folder (a CSV whose bodies span
+    lines, a folder of real e-mails with an empty file), the same rows, scores, quarantine and
+    counts as the local engine, in a folder of Parquet parts and in one CSV; the cluster's
+    own start and stop are not told (Dask logs them at INFO)."""
+    canonical_batch.to_csv(workdir / "batch.csv", index=False)
+    folder = workdir / "mail"
+    folder.mkdir()
+    for path in sorted((spamassassin / "spam-1").iterdir())[:12]:
+        shutil.copy(path, folder / path.name)
+    (folder / "empty.eml").write_bytes(b"")
+    common = ["score", "batch.csv", "mail", "--model", str(project_bundle_dir)]
+    assert main([*common, "-o", "local.csv", "--jobs", "1"]) == EXIT_QUARANTINED
+    local_counts = _summary_counts(capsys.readouterr().out)
+    if cluster == "--scheduler":
+        on = ["--scheduler", request.getfixturevalue("cluster_started_by_hand")]
+    else:
+        on = ["--workers", "2"]
+    dask = [*common, "--engine", "dask", *on, "--partition-rows", "7"]
+    caplog.clear()
+    assert main([*dask, "-o", "dask.csv"]) == EXIT_QUARANTINED
+    chatter = [r for r in caplog.records if r.name.startswith("distributed")]
+    assert [r.getMessage() for r in chatter if r.levelno < logging.WARNING] == []
+    expected = (len(canonical_batch) + 13, len(canonical_batch) + 12, 1)
+    assert _summary_counts(capsys.readouterr().out) == local_counts == expected
+    assert (workdir / "dask.csv").read_bytes() == (workdir / "local.csv").read_bytes()
+    quarantined = (workdir / "dask.quarantine.csv").read_bytes()
+    assert quarantined == (workdir / "local.quarantine.csv").read_bytes()
+    assert b"empty.eml" in quarantined
+    assert main([*dask, "-o", "parts"]) == EXIT_QUARANTINED
+    parts = sorted((workdir / "parts").glob("part-*.parquet"))
+    assert len(parts) > 1
+    table = pd.concat(map(pd.read_parquet, parts), ignore_index=True)
+    local = pd.read_csv(workdir / "local.csv", keep_default_na=False)
+    assert table[schema.INQUIRY_ID].tolist() == local[schema.INQUIRY_ID].astype(str).tolist()
+    assert table[schema.P_GENUINE].tolist() == pytest.approx(local[schema.P_GENUINE].tolist())

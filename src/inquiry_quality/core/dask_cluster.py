@@ -11,6 +11,18 @@ from distributed import Client, LocalCluster
 
 
 @contextlib.contextmanager
+def _quiet(logger: logging.Logger) -> Iterator[None]:
+    """``logger`` at WARNING until the block ends: a local cluster's scheduler and nannies run
+    in this process and tell every start and stop at INFO, also while the cluster closes."""
+    level = logger.level
+    logger.setLevel(max(level, logging.WARNING))
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
+@contextlib.contextmanager
 def dask_client(scheduler: str | None = None, workers: int | None = None) -> Iterator[Client]:
     """A client of the cluster at ``scheduler`` (``tcp://HOST:8786``), or of a local cluster
     of ``workers`` single-threaded worker processes (default: one per core, no dashboard)."""
@@ -19,6 +31,7 @@ def dask_client(scheduler: str | None = None, workers: int | None = None) -> Ite
             yield client
         return
     with (
+        _quiet(logging.getLogger("distributed")),
         LocalCluster(
             n_workers=workers,
             threads_per_worker=1,
