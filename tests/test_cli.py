@@ -6,7 +6,6 @@ import io
 import json
 import logging
 import shutil
-import socket
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -588,20 +587,13 @@ def test_the_forkserver_the_cli_starts_preloads_what_the_local_engine_asks_for()
     assert cli.WORKER_MODULE == local.WORKER_MODULE
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture
-def cluster_started_by_hand(tmp_path: Path) -> Iterator[str]:
+def cluster_started_by_hand(tmp_path: Path, port: int) -> Iterator[str]:
     """``dask scheduler`` and two ``dask worker`` processes on 127.0.0.1, started as an operator
     starts them (the workers' working directory is not the client's); the scheduler's address."""
     from distributed import Client
 
     dask_command = str(Path(sys.executable).with_name("dask"))
-    port = _free_port()
     address = f"tcp://127.0.0.1:{port}"
     logs = (tmp_path / "cluster.log").open("wb")
     scheduler = ["scheduler", "--host", "127.0.0.1", "--port", str(port), "--no-dashboard"]
