@@ -15,6 +15,7 @@ import pytest
 from distributed import Client, LocalCluster
 
 from inquiry_quality.core.config import Params, SourceParams, load_params
+from inquiry_quality.ingest.frames import IngestError
 from inquiry_quality.scoring import BatchOptions, Scorer, score_sources
 from inquiry_quality.scoring.engines import EngineError
 from inquiry_quality.scoring.engines.dask_engine import (
@@ -22,6 +23,7 @@ from inquiry_quality.scoring.engines.dask_engine import (
     plan_partitions,
     score_sources_on_dask,
 )
+from inquiry_quality.scoring.loading import ModelNotFoundError
 
 PARAMS = load_params(Path(__file__).resolve().parents[3] / "params.yaml")
 EXTRA_NUMERIC, EXTRA_CAT = PARAMS.ingest.extra_numeric, PARAMS.ingest.extra_categorical
@@ -177,3 +179,34 @@ def test_the_capacity_is_applied_over_the_whole_batch(
     on_dask = _run(tmp_path / "dask", capped, project_bundle_dir, sources[:2], client)
     assert on_dask[0].read_bytes() == local[0].read_bytes()
     assert on_dask[2]["tiers"] == local[2]["tiers"]
+
+
+def _failed_tasks_logged(client: Client) -> list[str]:
+    """Lines the workers logged about failed tasks since the last call."""
+    logged = [line for lines in client.get_worker_logs().values() for _, line in lines]
+    client.run(lambda dask_worker: dask_worker.logs.clear())
+    return [line for line in logged if "Compute Failed" in line or "Traceback" in line]
+
+
+def test_bad_input_is_refused_with_its_message_and_no_worker_traceback(
+    tmp_path: Path, client: Client, scorer: Scorer, project_bundle_dir: Path
+) -> None:
+    """A file the readers refuse is the user's mistake, not a crash: the client raises the
+    readers' message (file and what is missing) and no worker logs a failed task."""
+    bad_file = tmp_path / "no_channel.csv"
+    bad_file.write_text("inquiry_id,body\nq1,Please quote 500 units\n", "utf-8")
+    _failed_tasks_logged(client)  # this module's earlier tests
+    with pytest.raises(IngestError, match=r"no_channel\.csv: no channel column"):
+        _run(tmp_path, scorer, project_bundle_dir, [SourceParams(path=str(bad_file))], client)
+    assert not _failed_tasks_logged(client)
+    assert not (tmp_path / "scored.csv").exists()
+
+
+def test_a_model_the_workers_cannot_reach_is_named(
+    tmp_path: Path, client: Client, scorer: Scorer, sources
+) -> None:
+    """The workers load the model by its path: one they do not have is reported by name."""
+    _failed_tasks_logged(client)
+    with pytest.raises(ModelNotFoundError, match="elsewhere: no such model directory"):
+        _run(tmp_path, scorer, tmp_path / "elsewhere", sources[:1], client)
+    assert not _failed_tasks_logged(client)

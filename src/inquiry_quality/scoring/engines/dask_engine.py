@@ -9,7 +9,9 @@ partitions ahead, so a batch comes out identical to the local engine's and memor
 For a drift check the workers get the reference's bins (kilobytes) and return each partition's
 profile with its rows; the sum is the same as the local engine's.
 A worker that dies mid-run has its partitions recomputed elsewhere by the scheduler; each
-partition's rows are written once, when its result first arrives.
+partition's rows are written once, when its result first arrives. An input or a model the
+readers or the loader refuse comes back as a ``Refused`` value and is raised here: the user's
+mistake, not a failed task for the workers to log with a traceback.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import logging
 import threading
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
@@ -26,6 +29,8 @@ from distributed.scheduler import KilledWorker
 
 from inquiry_quality.core.config import IngestParams, ScoreParams, SourceParams
 from inquiry_quality.evaluation.profile import Layout
+from inquiry_quality.ingest.frames import IngestError
+from inquiry_quality.modeling.bundle import ModelIntegrityError
 from inquiry_quality.scoring.batch import BatchRun
 from inquiry_quality.scoring.engines import EngineError
 from inquiry_quality.scoring.engines.partitions import (
@@ -34,7 +39,7 @@ from inquiry_quality.scoring.engines.partitions import (
     plan_partitions,
     score_partition,
 )
-from inquiry_quality.scoring.loading import load_model_dir
+from inquiry_quality.scoring.loading import ModelNotFoundError, load_model_dir
 from inquiry_quality.scoring.options import DEFAULT_OPTIONS, BatchOptions
 from inquiry_quality.scoring.scorer import Scorer
 from inquiry_quality.scoring.summary import BatchSummary
@@ -47,6 +52,17 @@ DEFAULT_PARTITION_ROWS: Final = 20_000
 PARTITION_OPTION: Final = "--partition-rows"
 
 Loader = Callable[[str, ScoreParams], Scorer]
+
+#: what a worker reports back instead of failing its task: bad input, a model it cannot use
+REFUSALS: Final = (IngestError, ModelIntegrityError, ModelNotFoundError)
+
+
+@dataclass(frozen=True)
+class Refused:
+    """A partition whose input or model was refused on the worker, with the reason."""
+
+    error: Exception
+
 
 _SCORERS: dict[tuple[str, str, str], Scorer] = {}
 _LOADING = threading.Lock()
@@ -75,11 +91,13 @@ def score_on_worker(
     ingest: IngestParams,
     root: str,
     layout: Layout | None = None,
-) -> PartitionResult:
+) -> PartitionResult | Refused:
     """``score_partition`` with this worker's scorer (profiled in ``layout``, if any)."""
-    scorer = worker_scorer(model, loader, params)
     try:
+        scorer = worker_scorer(model, loader, params)
         return score_partition(scorer, partition, ingest, Path(root), layout)
+    except REFUSALS as exc:
+        return Refused(exc)
     except MemoryError as exc:
         raise EngineError(
             f"{partition}: a worker ran out of memory scoring it; lower {PARTITION_OPTION} "
@@ -111,6 +129,8 @@ def _result(partition: Partition, future: Future) -> PartitionResult:
         ) from exc
     finally:
         future.release()
+    if isinstance(result, Refused):
+        raise result.error
     return result
 
 
