@@ -25,7 +25,11 @@ def _quiet(logger: logging.Logger) -> Iterator[None]:
 @contextlib.contextmanager
 def dask_client(scheduler: str | None = None, workers: int | None = None) -> Iterator[Client]:
     """A client of the cluster at ``scheduler`` (``tcp://HOST:8786``), or of a local cluster
-    of ``workers`` single-threaded worker processes (default: one per core, no dashboard)."""
+    of ``workers`` single-threaded worker processes (default: one per core, no dashboard).
+
+    The local scheduler still serves its health and metrics routes over HTTP: on a free port
+    of 127.0.0.1 here, not on the dashboard's 8787, which another cluster or a notebook may
+    hold (Dask would then warn "Port 8787 is already in use")."""
     if scheduler:
         with Client(scheduler) as client:
             yield client
@@ -36,6 +40,7 @@ def dask_client(scheduler: str | None = None, workers: int | None = None) -> Ite
             n_workers=workers,
             threads_per_worker=1,
             dashboard_address=None,
+            scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
             silence_logs=logging.WARNING,
         ) as cluster,
         Client(cluster) as client,
