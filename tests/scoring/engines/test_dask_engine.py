@@ -16,10 +16,13 @@ from distributed import Client, LocalCluster
 
 from inquiry_quality.core.config import Params, SourceParams, load_params
 from inquiry_quality.ingest.frames import IngestError
+from inquiry_quality.modeling.bundle import BUNDLE_FILE, ModelIntegrityError, load_bundle
 from inquiry_quality.scoring import BatchOptions, Scorer, score_sources
 from inquiry_quality.scoring.engines import EngineError
 from inquiry_quality.scoring.engines.dask_engine import (
     PARTITION_OPTION,
+    Loader,
+    load_local_scorer,
     plan_partitions,
     score_sources_on_dask,
 )
@@ -53,7 +56,12 @@ def sources(project_params: Params, mail_folder: Path) -> list[SourceParams]:
 
 
 def _run(
-    tmp: Path, scorer: Scorer, bundle: Path, sources: list[SourceParams], client: Client | None
+    tmp: Path,
+    scorer: Scorer,
+    bundle: Path | str,
+    sources: list[SourceParams],
+    client: Client | None,
+    loader: Loader = load_local_scorer,
 ) -> tuple[Path, Path, dict]:
     out, bad = tmp / "scored.csv", tmp / "quarantine.csv"
     options = BatchOptions(
@@ -63,8 +71,9 @@ def _run(
         summary = score_sources(scorer, sources, out, bad, options)
     else:
         summary = score_sources_on_dask(
-            client, scorer, str(bundle), sources, out, bad, options, partition_rows=7
-        )
+            client, scorer, str(bundle), sources, out, bad, options,
+            loader=loader, partition_rows=7,
+        )  # fmt: skip
     return out, bad, summary.to_dict() | {"drift": summary.drift}  # the whole drift report
 
 
@@ -210,3 +219,52 @@ def test_a_model_the_workers_cannot_reach_is_named(
     with pytest.raises(ModelNotFoundError, match="elsewhere: no such model directory"):
         _run(tmp_path, scorer, tmp_path / "elsewhere", sources[:1], client)
     assert not _failed_tasks_logged(client)
+
+
+def test_the_workers_resolve_a_registry_uri_with_their_tracking_uri(
+    tmp_path: Path, client: Client, scorer: Scorer, pyfunc_dir: Path, sources
+) -> None:
+    """``models:/NAME@ALIAS`` travels as text; each worker resolves it in the MLflow store its
+    own ``MLFLOW_TRACKING_URI`` names and scores as the local engine does."""
+    from inquiry_quality.mlops.loading import load_scorer
+
+    local = _run(tmp_path / "local", scorer, pyfunc_dir, sources[:1], None)
+    store = f"sqlite:///{pyfunc_dir.parent}/mlflow.db"
+    client.run(lambda: os.environ.update(MLFLOW_TRACKING_URI=store))
+    try:
+        uri = "models:/inquiry-quality@candidate"
+        on_dask = _run(tmp_path, scorer, uri, sources[:1], client, loader=load_scorer)
+    finally:
+        client.run(lambda: os.environ.pop("MLFLOW_TRACKING_URI", None))
+    assert on_dask[0].read_bytes() == local[0].read_bytes()
+    assert on_dask[2] == local[2]
+
+
+def test_a_tampered_model_is_refused_on_the_worker(
+    tmp_path: Path, client: Client, scorer: Scorer, project_bundle_dir: Path, sources
+) -> None:
+    """The workers verify the bundle they load themselves, whatever the client loaded."""
+    copy = shutil.copytree(project_bundle_dir, tmp_path / "bundle")
+    with (copy / BUNDLE_FILE).open("ab") as handle:
+        handle.write(b"\x00")
+    with pytest.raises(ModelIntegrityError, match="does not match"):
+        _run(tmp_path, scorer, copy, sources[:1], client)
+    assert not (tmp_path / "scored.csv").exists()
+
+
+def test_a_worker_with_another_model_refuses_and_reloads_one_that_changed(
+    tmp_path: Path, client: Client, scorer: Scorer, project_bundle_dir: Path, sources
+) -> None:
+    """Workers keep a model between runs; when the path (or an alias) names another version
+    the next run loads it again, and a worker whose model is not the command's refuses."""
+    legacy_dir = Path(__file__).resolve().parents[2] / "data" / "legacy_bundle"
+    legacy = Scorer(load_bundle(legacy_dir), scorer.params)
+    model = shutil.copytree(legacy_dir, tmp_path / "model")
+    with pytest.raises(ModelIntegrityError, match=r"loaded model version \w+, the command"):
+        _run(tmp_path / "mismatch", scorer, model, sources[:1], client)
+    old = _run(tmp_path / "old", legacy, model, sources[:1], client)
+    shutil.rmtree(model)
+    shutil.copytree(project_bundle_dir, model)  # the model moved on, the workers kept theirs
+    new = _run(tmp_path / "new", scorer, model, sources[:1], client)
+    local = _run(tmp_path / "local", scorer, project_bundle_dir, sources[:1], None)
+    assert new[0].read_bytes() == local[0].read_bytes() != old[0].read_bytes()

@@ -3,7 +3,9 @@ validated and scored on a worker by ``score_partition``, written in input order 
 
 Workers receive the model's path or URI and a loader (a module-level function they can
 import), load it once per process and verify its checksums before unpickling; nothing big
-travels in the task graph. The output is
+travels in the task graph. Each task also names the command's model version: a worker whose
+cached model is another version (an alias moved since) loads it again, and one that still
+finds another version (its own MLflow store) refuses rather than score with it. The output is
 written by this process as results arrive, in input order and at most ``2 * workers``
 partitions ahead, so a batch comes out identical to the local engine's and memory stays flat.
 For a drift check the workers get the reference's bins (kilobytes) and return each partition's
@@ -73,14 +75,29 @@ def load_local_scorer(model: str, params: ScoreParams) -> Scorer:
     return Scorer(load_model_dir(Path(model)), params)
 
 
-def worker_scorer(model: str, loader: Loader, params: ScoreParams) -> Scorer:
-    """The scorer of this worker process, loaded (checksums verified) on first use."""
+def model_version(scorer: Scorer) -> str:
+    """The version a scorer's bundle records (what every scored row names)."""
+    return str(scorer.bundle.metadata.get("model_version"))
+
+
+def worker_scorer(model: str, loader: Loader, params: ScoreParams, version: str) -> Scorer:
+    """The scorer of this worker process for ``model`` at ``version`` (the command's): loaded,
+    checksums verified, on first use, and again when ``model`` has come to name another
+    version since (a moved ``@champion`` alias on a long-lived cluster). Raises
+    ``ModelIntegrityError`` when this worker's ``model`` is not the command's."""
     key = (model, f"{loader.__module__}.{loader.__qualname__}", repr(params))
     with _LOADING:
-        if key not in _SCORERS:
+        scorer = _SCORERS.get(key)
+        if scorer is None or model_version(scorer) != version:
             log.info("loading model %s on this worker", model)
-            _SCORERS[key] = loader(model, params)
-        return _SCORERS[key]
+            scorer = _SCORERS[key] = loader(model, params)
+    if model_version(scorer) != version:
+        raise ModelIntegrityError(
+            f"{model}: this worker loaded model version {model_version(scorer)}, the command "
+            f"scores with {version}; give every worker the same model (for a models:/ URI, "
+            "the same MLFLOW_TRACKING_URI)"
+        )
+    return scorer
 
 
 def score_on_worker(
@@ -90,11 +107,13 @@ def score_on_worker(
     params: ScoreParams,
     ingest: IngestParams,
     root: str,
+    version: str,
     layout: Layout | None = None,
 ) -> PartitionResult | Refused:
-    """``score_partition`` with this worker's scorer (profiled in ``layout``, if any)."""
+    """``score_partition`` with this worker's scorer of ``model`` at ``version``, profiled in
+    ``layout``, if any."""
     try:
-        scorer = worker_scorer(model, loader, params)
+        scorer = worker_scorer(model, loader, params, version)
         return score_partition(scorer, partition, ingest, Path(root), layout)
     except REFUSALS as exc:
         return Refused(exc)
@@ -175,6 +194,7 @@ def score_sources_on_dask(
             worker_params,
             params,
             str(root),
+            model_version(scorer),
             run.layout,
             pure=False,
         )
