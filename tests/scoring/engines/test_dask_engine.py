@@ -260,7 +260,7 @@ def test_a_worker_with_another_model_refuses_and_reloads_one_that_changed(
     legacy_dir = Path(__file__).resolve().parents[2] / "data" / "legacy_bundle"
     legacy = Scorer(load_bundle(legacy_dir), scorer.params)
     model = shutil.copytree(legacy_dir, tmp_path / "model")
-    with pytest.raises(ModelIntegrityError, match=r"loaded model version \w+, the command"):
+    with pytest.raises(ModelIntegrityError, match=r"model version \w+ here, \w+ in the command"):
         _run(tmp_path / "mismatch", scorer, model, sources[:1], client)
     old = _run(tmp_path / "old", legacy, model, sources[:1], client)
     shutil.rmtree(model)
@@ -268,3 +268,30 @@ def test_a_worker_with_another_model_refuses_and_reloads_one_that_changed(
     new = _run(tmp_path / "new", scorer, model, sources[:1], client)
     local = _run(tmp_path / "local", scorer, project_bundle_dir, sources[:1], None)
     assert new[0].read_bytes() == local[0].read_bytes() != old[0].read_bytes()
+
+
+def test_the_workers_read_todays_crm_export_again_when_it_changed(
+    tmp_path: Path,
+    client: Client,
+    scorer: Scorer,
+    project_bundle_dir: Path,
+    project_raw: Path,
+    sources: list[SourceParams],
+) -> None:
+    """A daily export written over yesterday's under the same name: the kept workers score
+    with today's, as the local engine does (a customer added since is known)."""
+    contacts = tmp_path / "contacts.csv"
+    today = (project_raw / "crm_contacts.csv").read_text("utf-8")
+    contacts.write_text(today.splitlines()[0] + "\n", "utf-8")  # yesterday: no one
+
+    def with_crm() -> Scorer:
+        update = {"known_parties": str(contacts)}
+        return Scorer(scorer.bundle, scorer.params.model_copy(update=update))
+
+    def scored(folder: str, on: Client | None) -> bytes:
+        out = _run(tmp_path / folder, with_crm(), project_bundle_dir, sources[:1], on)[0]
+        return out.read_bytes()
+
+    yesterday = scored("yesterday", client)
+    contacts.write_text(today, "utf-8")
+    assert scored("dask", client) == scored("local", None) != yesterday

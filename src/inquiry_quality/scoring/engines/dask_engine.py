@@ -32,7 +32,7 @@ from distributed.scheduler import KilledWorker
 from inquiry_quality.core.config import IngestParams, ScoreParams, SourceParams
 from inquiry_quality.evaluation.profile import Layout
 from inquiry_quality.ingest.frames import IngestError
-from inquiry_quality.modeling.bundle import ModelIntegrityError
+from inquiry_quality.modeling.bundle import ModelIntegrityError, file_digest
 from inquiry_quality.scoring.batch import BatchRun
 from inquiry_quality.scoring.engines import EngineError
 from inquiry_quality.scoring.engines.partitions import (
@@ -41,7 +41,7 @@ from inquiry_quality.scoring.engines.partitions import (
     plan_partitions,
     score_partition,
 )
-from inquiry_quality.scoring.loading import ModelNotFoundError, load_model_dir
+from inquiry_quality.scoring.loading import load_model_dir
 from inquiry_quality.scoring.options import DEFAULT_OPTIONS, BatchOptions
 from inquiry_quality.scoring.scorer import Scorer
 from inquiry_quality.scoring.summary import BatchSummary
@@ -55,8 +55,11 @@ PARTITION_OPTION: Final = "--partition-rows"
 
 Loader = Callable[[str, ScoreParams], Scorer]
 
-#: what a worker reports back instead of failing its task: bad input, a model it cannot use
-REFUSALS: Final = (IngestError, ModelIntegrityError, ModelNotFoundError)
+#: what a worker reports back instead of failing its task: bad input, a model or a file (the
+#: model, today's CRM export) it cannot find or verify
+REFUSALS: Final = (IngestError, ModelIntegrityError, FileNotFoundError)
+#: scorers a worker keeps between tasks (each holds a model, ~150 MB)
+KEPT_SCORERS: Final = 2
 
 
 @dataclass(frozen=True)
@@ -66,7 +69,26 @@ class Refused:
     error: Exception
 
 
-_SCORERS: dict[tuple[str, str, str], Scorer] = {}
+@dataclass(frozen=True)
+class ScorerIdentity:
+    """What a worker's scorer must be to score for a command: its model's version and the
+    sha256 of today's CRM export it knows the parties from (None: the model's own)."""
+
+    model_version: str
+    contacts: str | None
+
+    def differences(self, other: ScorerIdentity) -> str:
+        return "; ".join(
+            f"{name} {mine} here, {theirs} in the command"
+            for name, mine, theirs in (
+                ("model version", self.model_version, other.model_version),
+                ("contacts sha256", self.contacts, other.contacts),
+            )
+            if mine != theirs
+        )
+
+
+_SCORERS: dict[tuple[str, str, str], tuple[ScorerIdentity, Scorer]] = {}
 _LOADING = threading.Lock()
 
 
@@ -76,26 +98,39 @@ def load_local_scorer(model: str, params: ScoreParams) -> Scorer:
 
 
 def model_version(scorer: Scorer) -> str:
-    """The version a scorer's bundle records (what every scored row names)."""
     return str(scorer.bundle.metadata.get("model_version"))
 
 
-def worker_scorer(model: str, loader: Loader, params: ScoreParams, version: str) -> Scorer:
-    """The scorer of this worker process for ``model`` at ``version`` (the command's): loaded,
-    checksums verified, on first use, and again when ``model`` has come to name another
-    version since (a moved ``@champion`` alias on a long-lived cluster). Raises
-    ``ModelIntegrityError`` when this worker's ``model`` is not the command's."""
+def contacts_digest(contacts: str | None) -> str | None:
+    """The sha256 of the CRM export file ``contacts``, if one is given."""
+    return file_digest(contacts) if contacts else None
+
+
+def worker_scorer(
+    model: str, loader: Loader, params: ScoreParams, expected: ScorerIdentity
+) -> Scorer:
+    """The scorer of this worker process for ``model`` as the command has it (``expected``):
+    loaded, checksums verified, on first use, and again when what ``model`` or the CRM export
+    names has changed since (a moved ``@champion`` alias, today's export written over
+    yesterday's, on a long-lived cluster). Raises ``ModelIntegrityError`` when this worker's
+    model or export is not the command's."""
     key = (model, f"{loader.__module__}.{loader.__qualname__}", repr(params))
     with _LOADING:
-        scorer = _SCORERS.get(key)
-        if scorer is None or model_version(scorer) != version:
+        held = _SCORERS.pop(key, None)
+        if held is None or held[0] != expected:
             log.info("loading model %s on this worker", model)
-            scorer = _SCORERS[key] = loader(model, params)
-    if model_version(scorer) != version:
+            digest = contacts_digest(params.known_parties)  # before the scorer reads it
+            scorer = loader(model, params)
+            held = (ScorerIdentity(model_version(scorer), digest), scorer)
+        _SCORERS[key] = held  # the most recently used last
+        while len(_SCORERS) > KEPT_SCORERS:
+            del _SCORERS[next(iter(_SCORERS))]
+    identity, scorer = held
+    if identity != expected:
         raise ModelIntegrityError(
-            f"{model}: this worker loaded model version {model_version(scorer)}, the command "
-            f"scores with {version}; give every worker the same model (for a models:/ URI, "
-            "the same MLFLOW_TRACKING_URI)"
+            f"{model}: this worker does not score as the command does "
+            f"({identity.differences(expected)}); give every worker the same model (for a "
+            "models:/ URI, the same MLFLOW_TRACKING_URI) and the same --contacts file"
         )
     return scorer
 
@@ -107,13 +142,13 @@ def score_on_worker(
     params: ScoreParams,
     ingest: IngestParams,
     root: str,
-    version: str,
+    expected: ScorerIdentity,
     layout: Layout | None = None,
 ) -> PartitionResult | Refused:
-    """``score_partition`` with this worker's scorer of ``model`` at ``version``, profiled in
-    ``layout``, if any."""
+    """``score_partition`` with this worker's scorer of ``model`` as the command has it
+    (``expected``), profiled in ``layout``, if any."""
     try:
-        scorer = worker_scorer(model, loader, params, version)
+        scorer = worker_scorer(model, loader, params, expected)
         return score_partition(scorer, partition, ingest, Path(root), layout)
     except REFUSALS as exc:
         return Refused(exc)
@@ -183,7 +218,13 @@ def score_sources_on_dask(
         raise ValueError(f"{PARTITION_OPTION} must be at least 1, not {partition_rows}")
     partitions = plan_partitions(sources, params, root, partition_rows)
     run = BatchRun(scorer, out, quarantine, options)
-    worker_params = run.scorer.params.model_copy(update={"sources": [], "outcomes": []})
+    contacts = run.scorer.params.known_parties
+    if contacts:  # read by the workers, maybe in another folder
+        contacts = str(Path(contacts).resolve())
+    worker_params = run.scorer.params.model_copy(
+        update={"sources": [], "outcomes": [], "known_parties": contacts}
+    )
+    expected = ScorerIdentity(model_version(run.scorer), contacts_digest(contacts))
 
     def submit(partition: Partition) -> Future:
         return client.submit(
@@ -194,7 +235,7 @@ def score_sources_on_dask(
             worker_params,
             params,
             str(root),
-            model_version(scorer),
+            expected,
             run.layout,
             pure=False,
         )
