@@ -3,9 +3,10 @@ validated and scored on a worker by ``score_partition``, written in input order 
 
 Workers receive the model's path or URI and a loader (a module-level function they can
 import), load it once per process and verify its checksums before unpickling; nothing big
-travels in the task graph. Each task also names the command's model version: a worker whose
-cached model is another version (an alias moved since) loads it again, and one that still
-finds another version (its own MLflow store) refuses rather than score with it. The output is
+travels in the task graph. Each task also names the command's model version and CRM export
+(``ScorerIdentity``): a worker whose kept scorer has another (an alias moved, today's export
+written over yesterday's) loads it again, and one that still finds another (its own MLflow
+store, another file) refuses rather than score with it. The output is
 written by this process as results arrive, in input order and at most ``2 * workers``
 partitions ahead, so a batch comes out identical to the local engine's and memory stays flat.
 For a drift check the workers get the reference's bins (kilobytes) and return each partition's
@@ -98,6 +99,7 @@ def load_local_scorer(model: str, params: ScoreParams) -> Scorer:
 
 
 def model_version(scorer: Scorer) -> str:
+    """The version ``scorer``'s bundle records (what each scored row names)."""
     return str(scorer.bundle.metadata.get("model_version"))
 
 
