@@ -30,6 +30,7 @@ from typing import Final
 from distributed import Client, Future
 from distributed.scheduler import KilledWorker
 
+from inquiry_quality.core import schema
 from inquiry_quality.core.config import IngestParams, ScoreParams, SourceParams
 from inquiry_quality.evaluation.profile import Layout
 from inquiry_quality.ingest.frames import IngestError
@@ -98,11 +99,6 @@ def load_local_scorer(model: str, params: ScoreParams) -> Scorer:
     return Scorer(load_model_dir(Path(model)), params)
 
 
-def model_version(scorer: Scorer) -> str:
-    """The version ``scorer``'s bundle records (what each scored row names)."""
-    return str(scorer.bundle.metadata.get("model_version"))
-
-
 def contacts_digest(contacts: str | None) -> str | None:
     """The sha256 of the CRM export file ``contacts``, if one is given."""
     return file_digest(contacts) if contacts else None
@@ -123,7 +119,7 @@ def worker_scorer(
             log.info("loading model %s on this worker", model)
             digest = contacts_digest(params.known_parties)  # before the scorer reads it
             scorer = loader(model, params)
-            held = (ScorerIdentity(model_version(scorer), digest), scorer)
+            held = (ScorerIdentity(scorer.lineage[schema.MODEL_VERSION], digest), scorer)
         _SCORERS[key] = held  # the most recently used last
         while len(_SCORERS) > KEPT_SCORERS:
             del _SCORERS[next(iter(_SCORERS))]
@@ -226,7 +222,7 @@ def score_sources_on_dask(
     worker_params = run.scorer.params.model_copy(
         update={"sources": [], "outcomes": [], "known_parties": contacts}
     )
-    expected = ScorerIdentity(model_version(run.scorer), contacts_digest(contacts))
+    expected = ScorerIdentity(run.scorer.lineage[schema.MODEL_VERSION], contacts_digest(contacts))
 
     def submit(partition: Partition) -> Future:
         return client.submit(
