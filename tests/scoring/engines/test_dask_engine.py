@@ -270,6 +270,28 @@ def test_a_worker_with_another_model_refuses_and_reloads_one_that_changed(
     assert new[0].read_bytes() == local[0].read_bytes() != old[0].read_bytes()
 
 
+def test_a_worker_with_another_inquiry_quality_installed_refuses(
+    tmp_path: Path, client: Client, scorer: Scorer, project_bundle_dir: Path, sources
+) -> None:
+    """A worker whose installed package is not the client's (an image built on another day)
+    would name another version on its rows and might compute other features: it refuses."""
+
+    def install(version: str) -> str:
+        import inquiry_quality
+
+        installed, inquiry_quality.__version__ = inquiry_quality.__version__, version
+        return installed
+
+    model = shutil.copytree(project_bundle_dir, tmp_path / "model")  # loaded afresh
+    installed = set(client.run(install, "0.0.1+stale").values())
+    try:
+        with pytest.raises(ModelIntegrityError, match=r"inquiry-quality 0\.0\.1\+stale here, "):
+            _run(tmp_path, scorer, model, sources[:1], client)
+    finally:
+        client.run(install, *installed)
+    assert not (tmp_path / "scored.csv").exists()
+
+
 def test_the_workers_read_todays_crm_export_again_when_it_changed(
     tmp_path: Path,
     client: Client,

@@ -3,10 +3,11 @@ validated and scored on a worker by ``score_partition``, written in input order 
 
 Workers receive the model's path or URI and a loader (a module-level function they can
 import), load it once per process and verify its checksums before unpickling; nothing big
-travels in the task graph. Each task also names the command's model version and CRM export
-(``ScorerIdentity``): a worker whose kept scorer has another (an alias moved, today's export
-written over yesterday's) loads it again, and one that still finds another (its own MLflow
-store, another file) refuses rather than score with it. The output is
+travels in the task graph. Each task also names the command's model version, installed
+inquiry-quality and CRM export (``ScorerIdentity``): a worker whose kept scorer has another (an
+alias moved, today's export written over yesterday's) loads it again, and one that still finds
+another (its own MLflow store, another file, an older install) refuses rather than score with
+it. The output is
 written by this process as results arrive, in input order and at most ``2 * workers``
 partitions ahead, so a batch comes out identical to the local engine's and memory stays flat.
 For a drift check the workers get the reference's bins (kilobytes) and return each partition's
@@ -73,17 +74,26 @@ class Refused:
 
 @dataclass(frozen=True)
 class ScorerIdentity:
-    """What a worker's scorer must be to score for a command: its model's version and the
-    sha256 of today's CRM export it knows the parties from (None: the model's own)."""
+    """What a worker's scorer must be to score for a command: its model's version, the
+    installed inquiry-quality (both named on every scored row) and the sha256 of today's CRM
+    export it knows the parties from (None: the model's own)."""
 
     model_version: str
+    package_version: str
     contacts: str | None
+
+    @classmethod
+    def of(cls, scorer: Scorer, contacts: str | None) -> ScorerIdentity:
+        """``scorer``'s identity, with the digest ``contacts`` of the CRM export it read."""
+        lineage = scorer.lineage
+        return cls(lineage[schema.MODEL_VERSION], lineage[schema.PACKAGE_VERSION], contacts)
 
     def differences(self, other: ScorerIdentity) -> str:
         return "; ".join(
             f"{name} {mine} here, {theirs} in the command"
             for name, mine, theirs in (
                 ("model version", self.model_version, other.model_version),
+                ("inquiry-quality", self.package_version, other.package_version),
                 ("contacts sha256", self.contacts, other.contacts),
             )
             if mine != theirs
@@ -111,7 +121,7 @@ def worker_scorer(
     loaded, checksums verified, on first use, and again when what ``model`` or the CRM export
     names has changed since (a moved ``@champion`` alias, today's export written over
     yesterday's, on a long-lived cluster). Raises ``ModelIntegrityError`` when this worker's
-    model or export is not the command's."""
+    model, export or installed inquiry-quality is not the command's."""
     key = (model, f"{loader.__module__}.{loader.__qualname__}", repr(params))
     with _LOADING:
         held = _SCORERS.pop(key, None)
@@ -119,7 +129,7 @@ def worker_scorer(
             log.info("loading model %s on this worker", model)
             digest = contacts_digest(params.known_parties)  # before the scorer reads it
             scorer = loader(model, params)
-            held = (ScorerIdentity(scorer.lineage[schema.MODEL_VERSION], digest), scorer)
+            held = (ScorerIdentity.of(scorer, digest), scorer)
         _SCORERS[key] = held  # the most recently used last
         while len(_SCORERS) > KEPT_SCORERS:
             del _SCORERS[next(iter(_SCORERS))]
@@ -128,7 +138,8 @@ def worker_scorer(
         raise ModelIntegrityError(
             f"{model}: this worker does not score as the command does "
             f"({identity.differences(expected)}); give every worker the same model (for a "
-            "models:/ URI, the same MLFLOW_TRACKING_URI) and the same --contacts file"
+            "models:/ URI, the same MLFLOW_TRACKING_URI), the same --contacts file and the same "
+            "inquiry-quality installed"
         )
     return scorer
 
@@ -222,7 +233,7 @@ def score_sources_on_dask(
     worker_params = run.scorer.params.model_copy(
         update={"sources": [], "outcomes": [], "known_parties": contacts}
     )
-    expected = ScorerIdentity(run.scorer.lineage[schema.MODEL_VERSION], contacts_digest(contacts))
+    expected = ScorerIdentity.of(run.scorer, contacts_digest(contacts))
 
     def submit(partition: Partition) -> Future:
         return client.submit(
