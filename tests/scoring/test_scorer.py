@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import shutil
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -225,3 +227,21 @@ def test_scores_without_optional_columns(
 def _shown(value: object) -> object:
     """A mapped-in column's value as a reason says it: 2.0 as "2"."""
     return f"{value:g}" if isinstance(value, float) else value
+
+
+def test_an_uncapped_copy_keeps_todays_crm_without_reading_it_again(
+    scorer: Scorer, project_raw: Path, tmp_path: Path, new_batch: pd.DataFrame
+) -> None:
+    """A batch scores without the capacity and applies it over all rows at the end; the CRM
+    export read when the scorer was made is not read again (nor needed any more)."""
+    contacts = tmp_path / "crm.csv"
+    shutil.copy(project_raw / "crm_contacts.csv", contacts)
+    today = scorer.params.model_copy(update={"known_parties": str(contacts)})
+    capped = Scorer(scorer.bundle, today.model_copy(update={"daily_capacity": 3}))
+    plain = Scorer(scorer.bundle, today)
+    contacts.unlink()
+    uncapped = capped.uncapped()
+    assert (uncapped.rules.daily_capacity, capped.rules.daily_capacity) == (None, 3)
+    assert uncapped.params == plain.params
+    rows = new_batch.head(40)
+    pd.testing.assert_frame_equal(uncapped.score(rows), plain.score(rows))

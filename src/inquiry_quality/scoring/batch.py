@@ -119,8 +119,7 @@ class BatchRun:
         self._ledger = None if self.capacity is None else _Ledger()
         self._target = out
         if self.capacity is not None:
-            uncapped = scorer.params.model_copy(update={"daily_capacity": None})
-            self.scorer = Scorer(scorer.bundle, uncapped)
+            self.scorer = scorer.uncapped()
             self._target = out.with_name(out.name + ".unranked.parquet")
         self._quarantine = quarantine
         self._writer = ScoredWriter(self._target, self.fmt if self.capacity is None else "parquet")

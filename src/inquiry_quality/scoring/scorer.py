@@ -6,6 +6,7 @@ implementation); the scorer adds the decisions and the words around its numbers.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, replace
 from typing import Final
 
@@ -67,6 +68,14 @@ class Scorer:
         # the exporter's product words are never quoted as junk wording (a featurizer
         # built without a catalogue has none)
         self.products = product_words(getattr(bundle.featurizer, "catalogue", None))
+
+    def uncapped(self) -> Scorer:
+        """This scorer without the daily capacity, which a batch applies over all its rows;
+        today's CRM export, already read into the bundle, is not read again."""
+        other = copy.copy(self)
+        other.params = self.params.model_copy(update={"daily_capacity": None})
+        other.rules = TierRules.from_params(other.params, self.bundle.metadata["thresholds"])
+        return other
 
     @property
     def lineage(self) -> dict[str, str]:
