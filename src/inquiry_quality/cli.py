@@ -301,6 +301,8 @@ def _expanded(inputs: Sequence[Path]) -> list[Path]:
         matches = [] if path.exists() else sorted(glob.glob(str(path), recursive=True))
         if not matches and glob.has_magic(str(path)):
             raise FileNotFoundError(f"{path}: no file matches")
+        if not matches and not path.exists():
+            raise FileNotFoundError(f"{path}: no such file or folder")
         paths += [Path(m) for m in matches] or [path]
     return paths
 
@@ -312,25 +314,27 @@ def _fail(message: str, code: int) -> int:
 
 def run_score(args: argparse.Namespace) -> int:
     from inquiry_quality.core.parallel import default_jobs, start_forkserver
+    from inquiry_quality.scoring.outputs import (
+        check_outputs,
+        default_quarantine_path,
+        is_parts_folder,
+    )
 
     if args.engine != "dask" and (args.scheduler or args.workers or args.partition_rows):
         raise ValueError("--scheduler, --workers and --partition-rows need --engine dask")
     params = _params(args)
     inputs = _expanded(args.inputs)
+    quarantine = args.quarantine or default_quarantine_path(args.output)
+    folders = [args.output] if is_parts_folder(args.output, args.format) else []
+    # before the seconds of importing the model's stack and loading the model
+    check_outputs(inputs, [args.output, quarantine], folders=folders)
     jobs = 1 if args.engine == "dask" else args.jobs or default_jobs(inputs)
     if jobs > 1:  # its imports (~4 s) on another core while this process loads the model
         start_forkserver([WORKER_MODULE])
 
     from inquiry_quality.mlops.loading import load_scorer
     from inquiry_quality.scoring import BatchOptions, format_summary, score_sources, source_for
-    from inquiry_quality.scoring.batch import default_quarantine_path
-    from inquiry_quality.scoring.outputs import check_outputs
-    from inquiry_quality.scoring.writers import is_parts_folder
 
-    quarantine = args.quarantine or default_quarantine_path(args.output)
-    folders = [args.output] if is_parts_folder(args.output, args.format) else []
-    # before the model's seconds of loading
-    check_outputs(inputs, [args.output, quarantine], folders=folders)
     score_params = params.score
     if args.capacity is not None:
         score_params = score_params.model_copy(update={"daily_capacity": args.capacity})
@@ -474,33 +478,31 @@ def main(argv: Sequence[str] | None = None) -> int:
         return code
 
 
+#: the failures a user can act on: (module, exception class, message prefix, exit code), the
+#: first that matches wins
+_USER_ERRORS: Final = (
+    ("inquiry_quality.scoring.outputs", "SameFileError", "refused: ", EXIT_USAGE),
+    ("inquiry_quality.scoring.outputs", "OutputError", "cannot write the output: ", EXIT_OUTPUT),
+    ("inquiry_quality.modeling.bundle", "ModelIntegrityError", "model refused: ", EXIT_MODEL),
+    ("inquiry_quality.scoring.loading", "ModelNotFoundError", "no model: ", EXIT_MODEL),
+    ("builtins", "FileNotFoundError", "", EXIT_USAGE),
+    ("inquiry_quality.ingest.frames", "IngestError", "", EXIT_USAGE),
+    ("builtins", "ValueError", "", EXIT_USAGE),  # incl. core.config's ConfigError
+    ("inquiry_quality.scoring.engines", "EngineError", "", EXIT_ENGINE),
+)
+
+
 def _exit_code(exc: Exception) -> int | None:
     """The exit code for a failure the user can act on (its message printed), None for a bug.
 
-    The error classes are imported only here, once a command failed: importing their modules
-    first would hold up what a command starts before the scoring stack (``run_score``).
+    An error class is looked up only in a module already imported (an exception of a class
+    whose module was never imported cannot have been raised): importing the scoring stack
+    to classify a mistyped path would make its message wait seconds.
     """
-    from inquiry_quality.core.config import ConfigError
-    from inquiry_quality.ingest import IngestError
-    from inquiry_quality.modeling.bundle import ModelIntegrityError
-    from inquiry_quality.scoring.engines import EngineError
-    from inquiry_quality.scoring.loading import ModelNotFoundError
-    from inquiry_quality.scoring.outputs import OutputError, SameFileError
-
-    if isinstance(exc, SameFileError):
-        return _fail(f"refused: {exc}", EXIT_USAGE)
-    if isinstance(exc, OutputError):
-        return _fail(f"cannot write the output: {exc}", EXIT_OUTPUT)
-    if isinstance(exc, ModelIntegrityError):
-        return _fail(f"model refused: {exc}", EXIT_MODEL)
-    if isinstance(exc, ModelNotFoundError):
-        return _fail(f"no model: {exc}", EXIT_MODEL)
-    if isinstance(exc, FileNotFoundError):
-        return _fail(str(exc), EXIT_USAGE)
-    if isinstance(exc, IngestError | ConfigError | ValueError):
-        return _fail(str(exc), EXIT_USAGE)
-    if isinstance(exc, EngineError):
-        return _fail(str(exc), EXIT_ENGINE)
+    for module, name, prefix, code in _USER_ERRORS:
+        error = getattr(sys.modules.get(module), name, None)
+        if error is not None and isinstance(exc, error):
+            return _fail(f"{prefix}{exc}", code)
     return None
 
 

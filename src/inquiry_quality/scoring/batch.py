@@ -58,11 +58,6 @@ def source_for(path: Path, configured: Sequence[SourceParams]) -> SourceParams:
     return SourceParams(path=str(path))
 
 
-def default_quarantine_path(out: Path) -> Path:
-    """``<out name>.quarantine.csv`` beside the output."""
-    return out.with_name(out.name.split(".")[0] + ".quarantine.csv")
-
-
 class _Ledger:
     """Per scored row: ``p_convert``, whether quote-now, the day; for the daily capacity."""
 

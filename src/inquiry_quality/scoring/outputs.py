@@ -6,7 +6,9 @@ as resolved paths, so a symlink or a hard link counts) and an output that cannot
 before it loads the model. ``output_locks`` holds one lock per output (``filelock``, a hidden
 ``.<name>.lock`` beside it, removed before release) so that two runs cannot write one file.
 ``atomic_path`` (``atomic_folder``) hands a writer a temporary file (folder) in the output's
-folder and renames it over the output only when the writer succeeded.
+folder and renames it over the output only when the writer succeeded. ``output_format``
+tells the format from the name (none: a folder of Parquet parts). This module imports no part
+of the model's stack, so the CLI refuses a wrong path before paying for it.
 """
 
 from __future__ import annotations
@@ -17,8 +19,17 @@ import shutil
 import tempfile
 from collections.abc import Collection, Iterator, Sequence
 from pathlib import Path
+from typing import Final
 
 from filelock import FileLock, Timeout
+
+OUTPUT_FORMATS: Final = {
+    ".csv": "csv",
+    ".parquet": "parquet",
+    ".pq": "parquet",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+}
 
 
 class OutputError(Exception):
@@ -62,6 +73,27 @@ def check_writable(path: Path, folder: bool = False) -> None:
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
         raise OutputError(f"{path}: cannot write in folder {folder} ({reason})") from exc
+
+
+def output_format(path: Path, fmt: str | None = None) -> str:
+    """``fmt`` if given, else the format of ``path``'s extension (none: Parquet parts)."""
+    chosen = fmt or ("parquet" if not path.suffix else OUTPUT_FORMATS.get(path.suffix.lower()))
+    if chosen not in set(OUTPUT_FORMATS.values()):
+        raise ValueError(
+            f"{path}: cannot tell the output format; use a .csv, .parquet or .jsonl name, "
+            "a folder name without an extension (Parquet parts), or --format csv|parquet|jsonl"
+        )
+    return chosen
+
+
+def is_parts_folder(path: Path, fmt: str | None = None) -> bool:
+    """Whether the output ``path`` is written as a folder of Parquet parts (no extension)."""
+    return output_format(path, fmt) == "parquet" and not path.suffix
+
+
+def default_quarantine_path(out: Path) -> Path:
+    """``<out name>.quarantine.csv`` beside the output."""
+    return out.with_name(out.name.split(".")[0] + ".quarantine.csv")
 
 
 def check_outputs(

@@ -20,33 +20,15 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from inquiry_quality.core import schema
-from inquiry_quality.scoring.outputs import atomic_folder, atomic_path
+from inquiry_quality.scoring.outputs import (
+    atomic_folder,
+    atomic_path,
+    is_parts_folder,
+    output_format,
+)
 from inquiry_quality.scoring.scorer import LIST_COLUMNS, flatten_lists
 
-OUTPUT_FORMATS: Final = {
-    ".csv": "csv",
-    ".parquet": "parquet",
-    ".pq": "parquet",
-    ".jsonl": "jsonl",
-    ".ndjson": "jsonl",
-}
 _FLOATS: Final = (schema.P_GENUINE, schema.P_CONVERT)
-
-
-def output_format(path: Path, fmt: str | None = None) -> str:
-    """``fmt`` if given, else the format of ``path``'s extension (none: Parquet parts)."""
-    chosen = fmt or ("parquet" if not path.suffix else OUTPUT_FORMATS.get(path.suffix.lower()))
-    if chosen not in set(OUTPUT_FORMATS.values()):
-        raise ValueError(
-            f"{path}: cannot tell the output format; use a .csv, .parquet or .jsonl name, "
-            "a folder name without an extension (Parquet parts), or --format csv|parquet|jsonl"
-        )
-    return chosen
-
-
-def is_parts_folder(path: Path, fmt: str | None = None) -> bool:
-    """Whether the output ``path`` is written as a folder of Parquet parts (no extension)."""
-    return output_format(path, fmt) == "parquet" and not path.suffix
 
 
 def output_schema() -> pa.Schema:
