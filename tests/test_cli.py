@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import io
 import json
 import logging
@@ -21,6 +22,7 @@ from inquiry_quality.cli import (
     EXIT_OUTPUT,
     EXIT_QUARANTINED,
     EXIT_USAGE,
+    USER_ERRORS,
     main,
 )
 from inquiry_quality.core import schema
@@ -300,6 +302,13 @@ def test_a_wrong_path_is_refused_before_the_model_stack_is_imported(tmp_path: Pa
         )
         assert run.stdout.split() == [str(EXIT_USAGE)], argv
         assert message in run.stderr, argv
+
+
+def test_every_error_the_cli_classifies_is_an_exception_of_its_module() -> None:
+    """The CLI names them by module and class (to import nothing on a failure): a class
+    moved or renamed would otherwise end as a traceback instead of its exit code."""
+    for module, name, _, _ in USER_ERRORS:
+        assert issubclass(getattr(importlib.import_module(module), name), Exception), name
 
 
 def test_a_read_only_folder_or_a_busy_output_exits_5_and_leaves_nothing(

@@ -480,7 +480,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 #: the failures a user can act on: (module, exception class, message prefix, exit code), the
 #: first that matches wins
-_USER_ERRORS: Final = (
+USER_ERRORS: Final = (
     ("inquiry_quality.scoring.outputs", "SameFileError", "refused: ", EXIT_USAGE),
     ("inquiry_quality.scoring.outputs", "OutputError", "cannot write the output: ", EXIT_OUTPUT),
     ("inquiry_quality.modeling.bundle", "ModelIntegrityError", "model refused: ", EXIT_MODEL),
@@ -499,7 +499,7 @@ def _exit_code(exc: Exception) -> int | None:
     whose module was never imported cannot have been raised): importing the scoring stack
     to classify a mistyped path would make its message wait seconds.
     """
-    for module, name, prefix, code in _USER_ERRORS:
+    for module, name, prefix, code in USER_ERRORS:
         error = getattr(sys.modules.get(module), name, None)
         if error is not None and isinstance(exc, error):
             return _fail(f"{prefix}{exc}", code)
