@@ -6,7 +6,10 @@ that names ``inquiry_quality.tracking`` finds it through ``inquiry_quality.legac
 
 from __future__ import annotations
 
+import shutil
 from importlib.metadata import PackageNotFoundError, requires, version
+from pathlib import Path
+from typing import Final
 
 import mlflow
 import pandas as pd
@@ -16,11 +19,16 @@ from mlflow.protos.databricks_pb2 import INVALID_PARAMETER_VALUE
 from mlflow.types.schema import ColSpec, Schema
 from packaging.requirements import Requirement
 
+import inquiry_quality
 from inquiry_quality.core import schema
 from inquiry_quality.modeling.bundle import ModelBundle, load_bundle
 from inquiry_quality.scoring.loading import BUNDLE_ARTIFACT
 from inquiry_quality.scoring.requests import QUARANTINE_REASON, RequestError, check_request
 from inquiry_quality.scoring.scorer import Scorer
+
+#: what a served model never imports, left out of its ``code/``: the demo-data generator and
+#: the layers above ``mlops`` (the page, the notebooks' analysis, the CLI)
+NOT_SERVED: Final = ("synth", "web", "analysis", "cli.py")
 
 
 class InquiryQualityModel(mlflow.pyfunc.PythonModel):
@@ -94,3 +102,16 @@ def pip_requirements() -> list[str]:
         except PackageNotFoundError:
             pinned.append(str(requirement))
     return pinned
+
+
+def served_code(folder: Path) -> Path:
+    """A copy in ``folder`` of the ``inquiry_quality`` package as a served model runs it (its
+    ``code/``): without ``NOT_SERVED``, so that editing the page or the CLI changes neither
+    the logged model nor the ``register`` stage, which depends on the rest."""
+    package = Path(inquiry_quality.__file__).parent
+
+    def left_out(directory: str, names: list[str]) -> list[str]:
+        top = Path(directory) == package
+        return [n for n in names if n == "__pycache__" or (top and n in NOT_SERVED)]
+
+    return Path(shutil.copytree(package, folder / package.name, ignore=left_out))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import subprocess
+import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,7 +16,6 @@ import pandas as pd
 from mlflow.models import infer_signature
 from mlflow.tracking import MlflowClient
 
-import inquiry_quality
 from inquiry_quality.core.paths import project_root
 from inquiry_quality.evaluation.metrics import flatten
 from inquiry_quality.mlops.example import synthetic_example
@@ -24,6 +24,7 @@ from inquiry_quality.mlops.pyfunc import (
     optional_inputs,
     pip_requirements,
     score,
+    served_code,
     to_naive_utc,
 )
 from inquiry_quality.mlops.store import (
@@ -86,7 +87,7 @@ def log_run(
         if isinstance(v, int | float) and not isinstance(v, bool)
     }
     run_name = os.environ.get("DVC_EXP_NAME") or f"model-{meta['model_version']}"
-    with mlflow.start_run(run_name=run_name) as run:
+    with mlflow.start_run(run_name=run_name) as run, tempfile.TemporaryDirectory() as code:
         mlflow.set_tags(tags)
         mlflow.log_params({k: str(v)[:6000] for k, v in flatten(params).items()})
         mlflow.log_metrics(numeric)
@@ -101,7 +102,7 @@ def log_run(
             name="model",
             python_model=InquiryQualityModel(),
             artifacts={BUNDLE_ARTIFACT: str(bundle_dir)},
-            code_paths=[str(Path(inquiry_quality.__file__).parent)],
+            code_paths=[str(served_code(Path(code)))],
             signature=optional_inputs(infer_signature(example, to_naive_utc(output))),
             # without the columns some example row lacks: serving_input_example.json is then a
             # request that works as it is (no NaN, which JSON has no word for)
