@@ -284,19 +284,22 @@ def test_outputs_that_would_destroy_data_are_refused_before_the_model_loads(
 
 
 def test_a_wrong_path_is_refused_before_the_model_stack_is_imported(tmp_path: Path) -> None:
-    """A mistyped input, an output that is an input, an unknown output format: the message
-    comes at once, without the seconds of importing scikit-learn, spaCy and pandas."""
+    """A mistyped input, an output that is an input, an unknown output format, a file to explain
+    that is not there: the message comes at once, without the seconds of importing
+    scikit-learn, spaCy and pandas."""
     (tmp_path / "in.csv").write_text("subject,body\nhi,hello\n", "utf-8")
     script = (
         "import sys; from inquiry_quality.cli import main; code = main(sys.argv[1:]); "
         "print(code, *(m for m in ('sklearn', 'spacy', 'pandas') if m in sys.modules))"
     )
     for argv, message in (
-        (["missing.csv", "-o", "x.csv"], "missing.csv: no such file or folder"),
-        (["in.csv", "-o", "in.csv"], "refused: "),
-        (["in.csv", "-o", "x.txt"], "x.txt: cannot tell the output format"),
+        (["score", "missing.csv", "-o", "x.csv"], "missing.csv: no such file or folder"),
+        (["score", "in.csv", "-o", "in.csv"], "refused: "),
+        (["score", "in.csv", "-o", "x.txt"], "x.txt: cannot tell the output format"),
+        (["explain", "missing.eml"], "missing.eml: no such file"),
+        (["explain", "missing.txt"], "missing.txt: no such file"),
     ):
-        args = ["score", *(str(tmp_path / a) if a != "-o" else a for a in argv)]
+        args = [argv[0], *(a if a.startswith("-") else str(tmp_path / a) for a in argv[1:])]
         run = subprocess.run(
             [sys.executable, "-c", script, *args], capture_output=True, text=True, check=True
         )

@@ -382,6 +382,11 @@ def run_score(args: argparse.Namespace) -> int:
 
 
 def run_explain(args: argparse.Namespace) -> int:
+    given = None if args.file == "-" else Path(args.file)
+    pasted = given is None or args.file.lower().endswith(".txt")  # else a mail or table file
+    if given is not None and not (given.is_file() if pasted else given.exists()):
+        return _fail(f"{args.file}: no such file", EXIT_USAGE)  # before the model's stack
+
     import pandas as pd
 
     from inquiry_quality.ingest import read_inquiries
@@ -393,14 +398,11 @@ def run_explain(args: argparse.Namespace) -> int:
 
     params = _params(args)
     extra = (params.ingest.extra_numeric, params.ingest.extra_categorical)
-    if args.file == "-" or args.file.lower().endswith(".txt"):
-        pasted = Path(args.file) if args.file != "-" else None
-        if pasted is not None and not pasted.is_file():
-            return _fail(f"{args.file}: no such file", EXIT_USAGE)
-        text = sys.stdin.read() if pasted is None else pasted.read_text(errors="replace")
+    if pasted:
+        text = sys.stdin.read() if given is None else given.read_text(errors="replace")
         raw = inquiry_from_text(text, None, *extra)
         if raw[["subject", "body"]].isna().all(axis=None):
-            return _fail(f"nothing to explain: {pasted or 'the pasted text'} is empty", EXIT_USAGE)
+            return _fail(f"nothing to explain: {given or 'the pasted text'} is empty", EXIT_USAGE)
     else:
         spec = source_for(Path(args.file), [*params.score.sources, *params.ingest.sources])
         chunks = list(read_inquiries(spec, params.ingest, Path("."), ANY_DATE))
