@@ -74,21 +74,19 @@ def main() -> None:
         message.write_bytes(MESSAGE)
         score = [*cli, "score", str(message), "-o", f"{tmp}/out.csv", "--model", args.model, "-q"]
         typo = [*cli, "score", f"{tmp}/one.eml.missing", "-o", f"{tmp}/out.csv", "-q"]
+        usage_error = (2,)  # the exit code of a mistyped path
         runs = {
             "python -c pass": ([sys.executable, "-c", "pass"], None),
             'python -c "import pandas"': ([sys.executable, "-c", "import pandas"], None),
             "inquiry-quality --help": ([*cli, "--help"], None),
             "inquiry-quality score one.eml": (score, None),
-            "score of a missing file": (typo, None),
+            "score of a missing file": (typo, None, usage_error),
         }
         if args.baseline_src:
             runs["baseline --help"] = ([*cli, "--help"], args.baseline_src)
             runs["baseline score one.eml"] = (score, args.baseline_src)
-            runs["baseline missing file"] = (typo, args.baseline_src)
-        seconds = {
-            name: best_seconds(command, args.repeat, src, (2,) if command is typo else (0, 3))
-            for name, (command, src) in runs.items()
-        }
+            runs["baseline missing file"] = (typo, args.baseline_src, usage_error)
+        seconds = {name: best_seconds(run[0], args.repeat, *run[1:]) for name, run in runs.items()}
     wall, cpu = seconds['python -c "import pandas"']
     for name, (value, used) in seconds.items():
         print(

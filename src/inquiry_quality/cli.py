@@ -298,12 +298,14 @@ def _expanded(inputs: Sequence[Path]) -> list[Path]:
     """Inputs with quoted globs (``'exports/*.parquet'``) expanded, in sorted order."""
     paths: list[Path] = []
     for path in inputs:
-        matches = [] if path.exists() else sorted(glob.glob(str(path), recursive=True))
-        if not matches and glob.has_magic(str(path)):
-            raise FileNotFoundError(f"{path}: no file matches")
-        if not matches and not path.exists():
-            raise FileNotFoundError(f"{path}: no such file or folder")
-        paths += [Path(m) for m in matches] or [path]
+        if path.exists():
+            paths.append(path)
+            continue
+        matches = sorted(glob.glob(str(path), recursive=True))
+        if not matches:
+            missing = "no file matches" if glob.has_magic(str(path)) else "no such file or folder"
+            raise FileNotFoundError(f"{path}: {missing}")
+        paths += [Path(m) for m in matches]
     return paths
 
 
