@@ -6,6 +6,7 @@ import importlib
 import io
 import json
 import logging
+import os
 import shutil
 import subprocess
 import sys
@@ -305,6 +306,34 @@ def test_a_wrong_path_is_refused_before_the_model_stack_is_imported(tmp_path: Pa
         )
         assert run.stdout.split() == [str(EXIT_USAGE)], argv
         assert message in run.stderr, argv
+
+
+def test_a_model_that_is_not_there_is_refused_at_once_and_no_store_is_created(
+    tmp_path: Path,
+) -> None:
+    """Outside a project (no models/ folder, no mlflow.db): exit 4 naming what was looked for,
+    without importing the model's stack and without leaving an empty MLflow store behind."""
+    (tmp_path / "in.csv").write_text("subject,body\nhi,hello\n", "utf-8")
+    (tmp_path / "in.txt").write_text("We need 500 LED panels.", "utf-8")
+    env = {**os.environ, "MLFLOW_TRACKING_URI": f"sqlite:///{tmp_path / 'mlflow.db'}"}
+    script = (
+        "import sys; from inquiry_quality.cli import main; code = main(sys.argv[1:]); "
+        "print(code, *(m for m in ('sklearn', 'spacy', 'pandas', 'mlflow') if m in sys.modules))"
+    )
+    defaults = "neither models/inquiry-quality nor models/bundle"
+    for argv, message in (
+        (["score", "in.csv", "-o", "x.csv"], f"{defaults} in {tmp_path}"),
+        (["explain", "in.txt"], "no MLflow store at"),
+        (["score", "in.csv", "-o", "x.csv", "--model", "nope"], "nope: no such model directory"),
+        (["explain", "in.txt", "--model", "models:/inquiry-quality/3"], "no MLflow store at"),
+    ):
+        run = subprocess.run(
+            [sys.executable, "-c", script, *argv],
+            cwd=tmp_path, env=env, capture_output=True, text=True, check=True,
+        )  # fmt: skip
+        assert run.stdout.split() == [str(EXIT_MODEL)], argv
+        assert "error: no model: " in run.stderr and message in run.stderr, argv
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv", "in.txt"]
 
 
 def test_every_error_the_cli_classifies_is_an_exception_of_its_module() -> None:

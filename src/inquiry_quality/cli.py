@@ -294,6 +294,24 @@ def _model(choice: str | None) -> str:
     return str(next((p for p in DEFAULT_MODELS if p.is_dir()), REGISTERED_MODEL))
 
 
+def _located_model(choice: str | None) -> str:
+    """``_model``, refused at once (before the model's stack is imported) when it is not there."""
+    from inquiry_quality.scoring.model_location import ModelNotFoundError, check_model_location
+
+    model = _model(choice)
+    try:
+        check_model_location(model)
+    except ModelNotFoundError as exc:
+        if choice:
+            raise
+        defaults = " nor ".join(str(p) for p in DEFAULT_MODELS)
+        raise ModelNotFoundError(
+            f"neither {defaults} in {Path.cwd()}, and {exc}; `make run` in the project "
+            "exports one, or pass --model"
+        ) from None
+    return model
+
+
 def _expanded(inputs: Sequence[Path]) -> list[Path]:
     """Inputs with quoted globs (``'exports/*.parquet'``) expanded, in sorted order."""
     paths: list[Path] = []
@@ -330,6 +348,7 @@ def run_score(args: argparse.Namespace) -> int:
     folders = [args.output] if is_parts_folder(args.output, args.format) else []
     # before the seconds of importing the model's stack and loading the model
     check_outputs(inputs, [args.output, quarantine], folders=folders)
+    model = _located_model(args.model)
     jobs = 1 if args.engine == "dask" else args.jobs or default_jobs(inputs)
     if jobs > 1:  # its imports (~4 s) on another core while this process loads the model
         start_forkserver([WORKER_MODULE])
@@ -340,7 +359,6 @@ def run_score(args: argparse.Namespace) -> int:
     score_params = params.score
     if args.capacity is not None:
         score_params = score_params.model_copy(update={"daily_capacity": args.capacity})
-    model = _model(args.model)
     scorer = load_scorer(model, score_params)
     configured = [*params.score.sources, *params.ingest.sources]
     sources = [source_for(path, configured) for path in inputs]
@@ -389,6 +407,7 @@ def run_explain(args: argparse.Namespace) -> int:
     if given is not None and not (given.is_file() if pasted else given.exists()):
         return _fail(f"{args.file}: no such file", EXIT_USAGE)  # before the model's stack
 
+    model = _located_model(args.model)
     import pandas as pd
 
     from inquiry_quality.ingest import read_inquiries
@@ -420,7 +439,7 @@ def run_explain(args: argparse.Namespace) -> int:
             line = bad.iloc[0]
             say(f"{args.file}: cannot be scored: {line['reason']} ({line['detail']})")
             return EXIT_QUARANTINED
-    scorer = load_scorer(_model(args.model), params.score)
+    scorer = load_scorer(model, params.score)
     row = scorer.score(raw).iloc[0]
     say(render_report(row, raw.iloc[0], scorer.rules, scorer.params.follow_up))
     return EXIT_OK
@@ -488,7 +507,7 @@ USER_ERRORS: Final = (
     ("inquiry_quality.scoring.outputs", "SameFileError", "refused: ", EXIT_USAGE),
     ("inquiry_quality.scoring.outputs", "OutputError", "cannot write the output: ", EXIT_OUTPUT),
     ("inquiry_quality.modeling.bundle", "ModelIntegrityError", "model refused: ", EXIT_MODEL),
-    ("inquiry_quality.scoring.loading", "ModelNotFoundError", "no model: ", EXIT_MODEL),
+    ("inquiry_quality.scoring.model_location", "ModelNotFoundError", "no model: ", EXIT_MODEL),
     ("builtins", "FileNotFoundError", "", EXIT_USAGE),
     ("inquiry_quality.ingest.frames", "IngestError", "", EXIT_USAGE),
     ("builtins", "ValueError", "", EXIT_USAGE),  # incl. core.config's ConfigError

@@ -81,11 +81,16 @@ def test_a_tampered_model_is_refused(
         load_scorer(copy)
 
 
-def test_no_model_is_a_clear_error(tmp_path: Path) -> None:
+def test_no_model_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(ModelNotFoundError, match="no such model"):
         load_scorer(tmp_path / "missing")
     with pytest.raises(ModelNotFoundError, match="neither"):
         load_scorer(tmp_path)
+    store = tmp_path / "mlflow.db"
+    monkeypatch.setenv("MLFLOW_TRACKING_URI", f"sqlite:///{store}")
+    with pytest.raises(ModelNotFoundError, match="no MLflow store"):
+        load_scorer("models:/inquiry-quality@champion")
+    assert not store.exists()  # asking MLflow would have created an empty one
 
 
 LURE = """From: "DHL Express" <notice@dhl-delivery-invoice.top>

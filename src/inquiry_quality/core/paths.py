@@ -1,11 +1,13 @@
-"""Where the project is: the one rule for the project root."""
+"""Where the project is: the one rule for the project root, and its MLflow store."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Final
 
 _TEMP_EXPERIMENT_DIR: Final = (".dvc", "tmp", "exps")
+SQLITE_PREFIX: Final = "sqlite:///"
 
 
 def project_root(start: Path | None = None) -> Path:
@@ -23,3 +25,9 @@ def project_root(start: Path | None = None) -> Path:
         if (folder / ".dvc").is_dir() or (folder / ".git").exists():
             return folder
     return start
+
+
+def tracking_uri(start: Path | None = None) -> str:
+    """``MLFLOW_TRACKING_URI`` if set, else the absolute sqlite store of the project."""
+    project_store = f"{SQLITE_PREFIX}{project_root(start)}/mlflow.db"
+    return os.environ.get("MLFLOW_TRACKING_URI") or project_store

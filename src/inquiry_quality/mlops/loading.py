@@ -16,10 +16,14 @@ import yaml
 from inquiry_quality.core.config import ScoreParams
 from inquiry_quality.modeling.bundle import ModelBundle, ModelIntegrityError
 from inquiry_quality.scoring.integrity import directory_digest
-from inquiry_quality.scoring.loading import PYFUNC_FILE, ModelNotFoundError, load_model_dir
+from inquiry_quality.scoring.loading import PYFUNC_FILE, load_model_dir
+from inquiry_quality.scoring.model_location import (
+    ModelNotFoundError,
+    check_model_location,
+    is_model_uri,
+)
 from inquiry_quality.scoring.scorer import Scorer
 
-URI_SCHEMES: Final = ("models:/", "runs:/", "mlflow-artifacts:/", "http://", "https://")
 #: model version tag: DVC's digest of the exported model directory, set by ``export``
 DIGEST_TAG: Final = "model_digest"
 #: what MLflow writes into a download of a registered model (which name, version or alias
@@ -56,7 +60,9 @@ def load_uri_bundle(uri: str) -> ModelBundle:
     """The bundle of an MLflow model URI (``models:/NAME@ALIAS``, ``models:/NAME/N``,
     ``runs:/...``): its files are downloaded and, for a registered version whose digest
     ``export`` recorded (tag ``model_digest``), checked against it; then only the bundle is
-    read (checksums verified), never the pickled pyfunc or its ``code/``."""
+    read (checksums verified), never the pickled pyfunc or its ``code/``. An absent sqlite
+    store is not created."""
+    check_model_location(uri)
     import mlflow
     from mlflow.exceptions import MlflowException
 
@@ -96,7 +102,7 @@ def recorded_model_digest(uri: str) -> str | None:
 def resolve_bundle(path_or_uri: str | Path) -> ModelBundle:
     """The checksum-verified bundle of a bundle dir, a pyfunc dir or an MLflow model URI."""
     text = str(path_or_uri)
-    if text.startswith(URI_SCHEMES):
+    if is_model_uri(text):
         return load_uri_bundle(text)
     return load_model_dir(Path(text))
 

@@ -4,21 +4,19 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import os
 import sqlite3
 from pathlib import Path
 from typing import Final
 
 import mlflow
 
-from inquiry_quality.core.paths import project_root
+from inquiry_quality.core.paths import SQLITE_PREFIX, tracking_uri
 
 MODEL_NAME: Final = "inquiry-quality"
 EXPERIMENT_NAME: Final = "inquiry-quality"
 CANDIDATE: Final = "candidate"
 CHAMPION: Final = "champion"
 ARTIFACTS_DIR: Final = "mlruns"
-_SQLITE: Final = "sqlite:///"
 #: where a sqlite store keeps absolute artifact locations (MLflow 3)
 _LOCATIONS: Final = (
     ("experiments", "artifact_location"),
@@ -29,17 +27,13 @@ _LOCATIONS: Final = (
 logger = logging.getLogger(__name__)
 
 
-def tracking_uri(start: Path | None = None) -> str:
-    """``MLFLOW_TRACKING_URI`` if set, else the absolute sqlite store of the project."""
-    return os.environ.get("MLFLOW_TRACKING_URI") or f"sqlite:///{project_root(start)}/mlflow.db"
-
-
 def use_store(start: Path | None = None) -> str:
-    """Point MLflow at the project's store, for reading: creates nothing (but a store copied
-    with its project is moved along, see ``follow_moved_store``)."""
+    """Point MLflow at the project's store (``tracking_uri``). Reading from a sqlite store
+    that is not there creates it: readers check first (``scoring.model_location``). A store
+    copied with its project is moved along, see ``follow_moved_store``."""
     uri = tracking_uri(start)
-    if uri.startswith(_SQLITE):
-        follow_moved_store(Path(uri.removeprefix(_SQLITE)))
+    if uri.startswith(SQLITE_PREFIX):
+        follow_moved_store(Path(uri.removeprefix(SQLITE_PREFIX)))
     mlflow.set_tracking_uri(uri)
     return uri
 
@@ -88,8 +82,8 @@ def configure(start: Path | None = None, experiment_name: str = EXPERIMENT_NAME)
         mlflow.set_experiment(experiment_id=experiment.experiment_id)
         return experiment.experiment_id
     location = None  # a server chooses; a sqlite store keeps artifacts beside the database
-    if uri.startswith(_SQLITE):
-        location = (Path(uri.removeprefix(_SQLITE)).resolve().parent / ARTIFACTS_DIR).as_uri()
+    if uri.startswith(SQLITE_PREFIX):
+        location = (Path(uri.removeprefix(SQLITE_PREFIX)).resolve().parent / ARTIFACTS_DIR).as_uri()
     experiment_id = mlflow.create_experiment(experiment_name, artifact_location=location)
     mlflow.set_experiment(experiment_id=experiment_id)
     return experiment_id

@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # for type checkers; at run time ``__getattr__`` imports them
     from inquiry_quality.scoring.batch import score_sources, source_for
-    from inquiry_quality.scoring.loading import ModelNotFoundError, load_model_dir
+    from inquiry_quality.scoring.loading import load_model_dir
+    from inquiry_quality.scoring.model_location import ModelNotFoundError
     from inquiry_quality.scoring.options import BatchOptions
     from inquiry_quality.scoring.scorer import LIST_COLUMNS, LIST_SEP, Scorer, flatten_lists
     from inquiry_quality.scoring.summary import BatchSummary, format_summary
@@ -27,7 +28,7 @@ if TYPE_CHECKING:  # for type checkers; at run time ``__getattr__`` imports them
 _MODULES = {
     "score_sources": "batch",
     "source_for": "batch",
-    "ModelNotFoundError": "loading",
+    "ModelNotFoundError": "model_location",
     "load_model_dir": "loading",
     "BatchOptions": "options",
     "LIST_COLUMNS": "scorer",

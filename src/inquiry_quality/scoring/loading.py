@@ -13,13 +13,10 @@ from typing import Final
 from inquiry_quality.core.config import read_yaml
 from inquiry_quality.modeling.bundle import CHECKSUMS_FILE, ModelBundle, load_bundle
 from inquiry_quality.scoring.integrity import verify_directory
+from inquiry_quality.scoring.model_location import ModelNotFoundError
 
 PYFUNC_FILE: Final = "MLmodel"
 BUNDLE_ARTIFACT: Final = "bundle"  # the artifact name mlops logs the bundle under
-
-
-class ModelNotFoundError(FileNotFoundError):
-    """No model at the given path or URI."""
 
 
 def pyfunc_bundle_dir(directory: Path) -> Path:
