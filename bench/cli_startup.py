@@ -6,7 +6,8 @@
 Times, each in a child process and the best of ``--repeat`` runs (the least disturbed by
 other jobs on a shared machine): ``inquiry-quality --help``, ``inquiry-quality score`` of one
 e-mail (start-up, loading the model with its checksums, one message scored, the output
-written), ``score`` of a mistyped path (its error, exit 2) and, as references measured in
+written), ``score`` of a mistyped path (its error, exit 2), ``score`` with a model that is
+not there (its error, exit 4) and, as references measured in
 the same run, ``python -c pass`` and ``python -c "import pandas"``. Prints seconds and CPU
 seconds (less disturbed by load), each as a ratio to the pandas import, so figures from a busy
 machine compare. ``--baseline-src`` times the same commands of another checkout (its ``src``
@@ -74,18 +75,21 @@ def main() -> None:
         message.write_bytes(MESSAGE)
         score = [*cli, "score", str(message), "-o", f"{tmp}/out.csv", "--model", args.model, "-q"]
         typo = [*cli, "score", f"{tmp}/one.eml.missing", "-o", f"{tmp}/out.csv", "-q"]
-        usage_error = (2,)  # the exit code of a mistyped path
+        no_model = [*score[:-3], "--model", f"{tmp}/no-model", "-q"]
+        usage_error, model_error = (2,), (4,)  # the exit codes of a mistyped path, of no model
         runs = {
             "python -c pass": ([sys.executable, "-c", "pass"], None),
             'python -c "import pandas"': ([sys.executable, "-c", "import pandas"], None),
             "inquiry-quality --help": ([*cli, "--help"], None),
             "inquiry-quality score one.eml": (score, None),
             "score of a missing file": (typo, None, usage_error),
+            "score with no model there": (no_model, None, model_error),
         }
         if args.baseline_src:
             runs["baseline --help"] = ([*cli, "--help"], args.baseline_src)
             runs["baseline score one.eml"] = (score, args.baseline_src)
             runs["baseline missing file"] = (typo, args.baseline_src, usage_error)
+            runs["baseline no model there"] = (no_model, args.baseline_src, model_error)
         seconds = {name: best_seconds(run[0], args.repeat, *run[1:]) for name, run in runs.items()}
     wall, cpu = seconds['python -c "import pandas"']
     for name, (value, used) in seconds.items():
