@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from inquiry_quality.core import schema
 from inquiry_quality.core.config import IngestParams, SourceParams
 from inquiry_quality.ingest import parse_message, read_inquiries
+from inquiry_quality.ingest.dedupe import Deduplicator
 from inquiry_quality.ingest.email_reader import iter_mbox, parse_messages
 from inquiry_quality.ingest.emailparts import parse_signature
 
@@ -153,6 +154,32 @@ def test_message_without_body_is_quarantined(tmp_path: Path) -> None:
     assert read == 3 and table.empty
     reasons = dict(zip(quarantine[schema.SOURCE_POSITION], quarantine["reason"], strict=True))
     assert reasons == {"a.eml": "empty message", "b.eml": "empty message", "c.txt": "no body text"}
+
+
+def test_an_empty_message_id_is_no_id(tmp_path: Path) -> None:
+    """``Message-ID: <>`` and a blank one: each inquiry keeps an id of its own (its file's), so
+    none is blank on the page nor dropped as a duplicate of another."""
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    for name, message_id, body in (
+        ("a.eml", "<>", "We need 100 LED panels, please quote FOB."),
+        ("b.eml", "< >", "Cheap watches, click here now."),
+        ("c.eml", "", "Please send your catalogue."),
+        ("d.eml", "<x@example.com>", "Samples of the 40 W panel, please."),
+    ):
+        (folder / name).write_text(
+            f"From: {name[0]}@example.com\nSubject: {name}\nMessage-ID: {message_id}\n\n{body}\n"
+        )
+    table, quarantine, read = collect(folder)
+    assert read == 4 and quarantine.empty
+    assert list(table[schema.INQUIRY_ID]) == [
+        "inbox:a.eml",
+        "inbox:b.eml",
+        "inbox:c.eml",
+        "x@example.com",
+    ]
+    assert table[schema.MESSAGE_ID].isna().tolist() == [True, True, True, False]
+    assert Deduplicator().filter(table)[1] == 0  # ingest keeps them all
 
 
 def test_twenty_megabyte_message(tmp_path: Path, make_email: Callable) -> None:

@@ -88,7 +88,8 @@ def to_canonical(
             out[column] = pd.Series(pd.NA, index=raw.index, dtype=STRING)
     if spec.channel is not None:
         out[schema.CHANNEL] = out[schema.CHANNEL].fillna(spec.channel)
-    out[schema.MESSAGE_ID] = out[schema.MESSAGE_ID].str.strip("<> \t")
+    # "Message-ID: <>" (spam has it) is no id: blank, so the inquiry takes its file's id
+    out[schema.MESSAGE_ID] = as_strings(out[schema.MESSAGE_ID].str.strip("<> \t"))
     default_id = pd.Series(
         [f"{source.rsplit('/', 1)[-1]}:{p}" for p in out[schema.SOURCE_POSITION]],
         index=raw.index,
