@@ -70,6 +70,22 @@ def test_an_image_renamed_eml_is_not_an_inquiry(tmp_path: Path, make_email: Call
     assert found["packed.eml"] == "gzip archive"
 
 
+def test_mail_with_nul_bytes_in_its_body_is_read_as_mail(tmp_path: Path) -> None:
+    """A UTF-16 body sent without a transfer encoding has NUL bytes: still mail, read in its
+    charset (it was refused as "not an e-mail: email message, message/rfc822"); random bytes
+    with NULs stay refused."""
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    headers = b"From: a@b.com\nSubject: panels\nContent-Type: text/plain; charset=utf-16\n\n"
+    (folder / "utf16.eml").write_bytes(headers + "We need 200 LED panels".encode("utf-16"))
+    (folder / "noise.eml").write_bytes(bytes(range(256)) * 4)
+    table, quarantine, read = collect(folder)
+    assert read == 2 and table[schema.BODY].tolist() == ["We need 200 LED panels"]
+    assert quarantine[[schema.SOURCE_POSITION, "reason", "detail"]].values.tolist() == [
+        ["noise.eml", "not an e-mail", "binary data"]
+    ]
+
+
 def test_a_compressed_table_is_refused_by_name(tmp_path: Path) -> None:
     (tmp_path / "export.csv").write_bytes(gzip.compress(b"subject,body\nhi,there\n"))
     with pytest.raises(IngestError, match=r"export\.csv: a gzip archive, not a csv file"):

@@ -24,6 +24,8 @@ _COMPRESSED: Final = {
 ZIP_SIGNATURE: Final = b"PK\x03\x04"
 COMPRESSED_SUFFIXES: Final = (".gz", ".bz2", ".xz")
 _HEAD_BYTES: Final = 4096
+#: what ``puremagic`` calls mail: a message or a mailbox
+_MAIL_TYPES: Final = ("message/", "application/mbox")
 # the start of a message: an mbox separator or a header line (RFC 5322 field name)
 _MAIL_START = re.compile(rb"\s*(?:From |[!-9;-~]+:)")
 
@@ -64,6 +66,8 @@ def not_mail(data: bytes) -> str | None:
         found = puremagic.magic_string(start)
     except (puremagic.PureError, ValueError):
         found = []
+    if found and found[0].mime_type.startswith(_MAIL_TYPES):
+        return None  # mail whose body has NUL bytes (UTF-16 sent unencoded): the parser reads it
     if found and not found[0].mime_type.startswith("text/"):  # text without headers is a body
         best = found[0]
         return f"{best.name}, {best.mime_type}" if best.mime_type else best.name
