@@ -18,6 +18,7 @@ from inquiry_quality.modeling.bundle import (
     METADATA_FILE,
     ModelBundle,
     ModelIntegrityError,
+    _warn_absent,
     load_bundle,
     save_bundle,
 )
@@ -136,3 +137,20 @@ def test_predict_and_explain_matches_the_separate_calls(
     assert explained.terms_against.tolist() == against
     assert any(explained.terms_for.map(len)) and any(explained.terms_against.map(len))
     assert bundle.predict_and_explain(test, None).contributions is None
+
+
+def test_a_missing_extra_column_is_warned_once_and_read_as_unknown(
+    project_bundle_dir: Path, project_inquiries: pd.DataFrame, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Mail has no platform columns: a batch scored in chunks says so once, not per chunk."""
+    bundle = load_bundle(project_bundle_dir)
+    extra = bundle.metadata["features"]["extra"]
+    assert extra, "the project's model is trained with the platform's extra columns"
+    raw = project_inquiries.head(6).drop(columns=extra)
+    _warn_absent.cache_clear()
+    with caplog.at_level("WARNING", logger="inquiry_quality.modeling.bundle"):
+        chunks = [bundle.features(raw.iloc[i : i + 2]) for i in range(0, 6, 2)]
+    assert [r.getMessage() for r in caplog.records] == [
+        f"inquiries lack the extra column(s) {extra}; treated as unknown"
+    ]
+    assert all(chunk[extra].isna().all(axis=None) for chunk in chunks)

@@ -17,6 +17,7 @@ import hashlib
 import json
 import logging
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +54,12 @@ def file_digest(path: str | Path, algorithm: str = "sha256") -> str:
         for chunk in iter(lambda: handle.read(1 << 20), b""):
             digest.update(chunk)
     return digest.hexdigest()
+
+
+@lru_cache(maxsize=8)
+def _warn_absent(columns: tuple[str, ...]) -> None:
+    """Once per process: a batch is scored in chunks, each of which would repeat it."""
+    logger.warning("inquiries lack the extra column(s) %s; treated as unknown", list(columns))
 
 
 @dataclass(frozen=True)
@@ -101,7 +108,7 @@ class ModelBundle:
         extra = lists.get("extra", [])
         absent = [c for c in extra if c not in raw.columns]
         if absent:
-            logger.warning("inquiries lack the extra column(s) %s; treated as unknown", absent)
+            _warn_absent(tuple(absent))
         passed = raw.reindex(columns=extra)
         typed = {
             c: pd.to_numeric(passed[c], errors="coerce").astype("float64")
