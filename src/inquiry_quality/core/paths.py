@@ -31,3 +31,8 @@ def tracking_uri(start: Path | None = None) -> str:
     """``MLFLOW_TRACKING_URI`` if set, else the absolute sqlite store of the project."""
     project_store = f"{SQLITE_PREFIX}{project_root(start)}/mlflow.db"
     return os.environ.get("MLFLOW_TRACKING_URI") or project_store
+
+
+def sqlite_file(uri: str) -> Path | None:
+    """The database file of a sqlite tracking URI, None for any other store."""
+    return Path(uri.removeprefix(SQLITE_PREFIX)) if uri.startswith(SQLITE_PREFIX) else None

@@ -10,7 +10,7 @@ from typing import Final
 
 import mlflow
 
-from inquiry_quality.core.paths import SQLITE_PREFIX, tracking_uri
+from inquiry_quality.core.paths import sqlite_file, tracking_uri
 
 MODEL_NAME: Final = "inquiry-quality"
 EXPERIMENT_NAME: Final = "inquiry-quality"
@@ -32,8 +32,9 @@ def use_store(start: Path | None = None) -> str:
     that is not there creates it: readers check first (``scoring.model_location``). A store
     copied with its project is moved along, see ``follow_moved_store``."""
     uri = tracking_uri(start)
-    if uri.startswith(SQLITE_PREFIX):
-        follow_moved_store(Path(uri.removeprefix(SQLITE_PREFIX)))
+    database = sqlite_file(uri)
+    if database is not None:
+        follow_moved_store(database)
     mlflow.set_tracking_uri(uri)
     return uri
 
@@ -82,8 +83,9 @@ def configure(start: Path | None = None, experiment_name: str = EXPERIMENT_NAME)
         mlflow.set_experiment(experiment_id=experiment.experiment_id)
         return experiment.experiment_id
     location = None  # a server chooses; a sqlite store keeps artifacts beside the database
-    if uri.startswith(SQLITE_PREFIX):
-        location = (Path(uri.removeprefix(SQLITE_PREFIX)).resolve().parent / ARTIFACTS_DIR).as_uri()
+    database = sqlite_file(uri)
+    if database is not None:
+        location = (database.resolve().parent / ARTIFACTS_DIR).as_uri()
     experiment_id = mlflow.create_experiment(experiment_name, artifact_location=location)
     mlflow.set_experiment(experiment_id=experiment_id)
     return experiment_id

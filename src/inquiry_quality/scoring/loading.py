@@ -13,7 +13,7 @@ from typing import Final
 from inquiry_quality.core.config import read_yaml
 from inquiry_quality.modeling.bundle import CHECKSUMS_FILE, ModelBundle, load_bundle
 from inquiry_quality.scoring.integrity import verify_directory
-from inquiry_quality.scoring.model_location import ModelNotFoundError
+from inquiry_quality.scoring.model_location import ModelNotFoundError, check_model_dir
 
 PYFUNC_FILE: Final = "MLmodel"
 BUNDLE_ARTIFACT: Final = "bundle"  # the artifact name mlops logs the bundle under
@@ -38,8 +38,7 @@ def load_model_dir(path: Path) -> ModelBundle:
         return load_bundle(path)
     if (path / PYFUNC_FILE).is_file():
         return load_bundle(pyfunc_bundle_dir(path))
-    if not path.exists():
-        raise ModelNotFoundError(f"{path}: no such model directory")
+    check_model_dir(path)
     raise ModelNotFoundError(
         f"{path}: neither a model bundle ({CHECKSUMS_FILE}) nor an MLflow model ({PYFUNC_FILE})"
     )

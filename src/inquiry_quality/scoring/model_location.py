@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Final
 
-from inquiry_quality.core.paths import SQLITE_PREFIX, tracking_uri
+from inquiry_quality.core.paths import sqlite_file, tracking_uri
 
 URI_SCHEMES: Final = ("models:/", "runs:/", "mlflow-artifacts:/", "http://", "https://")
 #: URIs MLflow resolves through the tracking store
@@ -27,18 +27,21 @@ def is_model_uri(path_or_uri: str) -> bool:
     return path_or_uri.startswith(URI_SCHEMES)
 
 
+def check_model_dir(path: Path) -> None:
+    """Raise ``ModelNotFoundError`` when the local model directory ``path`` does not exist."""
+    if not path.exists():
+        raise ModelNotFoundError(f"{path}: no such model directory")
+
+
 def check_model_location(path_or_uri: str, start: Path | None = None) -> None:
     """Raise ``ModelNotFoundError`` when a local model directory does not exist, or a registry
     URI's sqlite store (``MLFLOW_TRACKING_URI``, else the project's of ``start``) does not."""
     if not is_model_uri(path_or_uri):
-        if not Path(path_or_uri).exists():
-            raise ModelNotFoundError(f"{path_or_uri}: no such model directory")
+        check_model_dir(Path(path_or_uri))
         return
-    store = tracking_uri(start)
-    if path_or_uri.startswith(_STORE_SCHEMES) and store.startswith(SQLITE_PREFIX):
-        database = Path(store.removeprefix(SQLITE_PREFIX))
-        if not database.is_file():
-            raise ModelNotFoundError(
-                f"{path_or_uri}: no MLflow store at {database} (MLFLOW_TRACKING_URI, else "
-                "the project's mlflow.db)"
-            )
+    database = sqlite_file(tracking_uri(start))
+    if path_or_uri.startswith(_STORE_SCHEMES) and database is not None and not database.is_file():
+        raise ModelNotFoundError(
+            f"{path_or_uri}: no MLflow store at {database} (MLFLOW_TRACKING_URI, else "
+            "the project's mlflow.db)"
+        )
