@@ -23,7 +23,10 @@ run: $(STAMP)
 # The same stages on the real SpamAssassin corpus (../shared/corpora/spamassassin); outputs under
 # experiments/spamassassin/ (a DVC project of its own, so its metrics stay out of the default's),
 # MLflow experiment and model inquiry-quality-spamassassin.
+# src/**/__pycache__ is cleared first: DVC would count that bytecode as the stages' code, and
+# ../../src lies outside the corpus project's .dvcignore.
 corpus: $(STAMP)
+	find src -name __pycache__ -type d -prune -exec rm -rf {} +
 	cd experiments/spamassassin && $(CURDIR)/$(BIN)/dvc repro
 	@$(BIN)/python -c 'import json; g = json.load(open("experiments/spamassassin/reports/evaluation.json"))["genuine"]; \
 	print("test part: ROC AUC %.4f, spam recall at 1%% FPR %.3f, hard-ham-1 FPR %.3f" % (g["roc_auc"], \

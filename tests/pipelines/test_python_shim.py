@@ -1,4 +1,5 @@
-"""pipelines/python: the interpreter DVC's stage commands run pins the numeric kernels."""
+"""pipelines/python: the interpreter DVC's stage commands run pins the numeric kernels and
+writes no bytecode beside the code."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ print(json.dumps({
 }))
 """
 
-pytestmark = pytest.mark.skipif(
+avx2_only = pytest.mark.skipif(
     "avx2" not in Path("/proc/cpuinfo").read_text().split(), reason="the pin applies to AVX2 CPUs"
 )
 
@@ -40,6 +41,7 @@ def _probe(**env: str) -> dict:
     return json.loads(done.stdout)
 
 
+@avx2_only
 def test_stages_run_the_avx2_kernels_on_one_blas_thread() -> None:
     """What keeps a model fitted on an AVX-512 machine equal to one fitted without it."""
     seen = _probe()
@@ -47,6 +49,22 @@ def test_stages_run_the_avx2_kernels_on_one_blas_thread() -> None:
     assert seen["blas"] and all(blas == ("Haswell", 1) for blas in map(tuple, seen["blas"]))
 
 
+@avx2_only
 def test_settings_in_the_environment_win() -> None:
     seen = _probe(OPENBLAS_NUM_THREADS="2", OPENBLAS_CORETYPE="Sandybridge")
     assert all(blas == ("Sandybridge", 2) for blas in map(tuple, seen["blas"]))
+
+
+def test_stages_write_no_bytecode_beside_the_code() -> None:
+    """The corpus project counts ``src/`` as its stages' code, out of its ``.dvcignore``'s reach:
+    a ``__pycache__`` one stage wrote would change what the next records in its ``dvc.lock``."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    done = subprocess.run(
+        ["pipelines/python", "-c", "import sys; print(sys.dont_write_bytecode)"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert done.stdout.strip() == "True"
