@@ -48,7 +48,8 @@ SCORE_EPILOG = f"""examples:
   inquiry-quality score export.csv -o scored.csv --drift drift.json   (+ drift.html)
   inquiry-quality score 'exports/*.parquet' -o scored --engine dask --scheduler tcp://host:8786
 
-inputs: CSV, Excel (.xlsx), JSON Lines, Parquet, an .mbox file, or a folder of .eml files.
+inputs: CSV, Excel (.xlsx), JSON Lines, Parquet, an .mbox file, a folder of .eml files, or a
+Maildir (its cur/ and new/).
 Tables need the canonical column names (subject, body, sender_email, company, ...), unless
 params.yaml maps them: a file with the same name as one of its score.sources or
 ingest.sources is read with that source's column mapping.

@@ -39,6 +39,7 @@ from inquiry_quality.ingest.emailparts import (
     parse_signature,
     split_body,
 )
+from inquiry_quality.ingest.folders import iter_folder
 from inquiry_quality.ingest.frames import Chunk, IngestError, problem, quarantine_rows
 from inquiry_quality.ingest.sniff import compression, head, not_mail, open_decompressed
 
@@ -61,18 +62,6 @@ _LOOKS_HTML = re.compile(r"\s*(?:<!DOCTYPE html|<html|<body|<head|<table|<p\b|<d
 _RAW_HEADER = re.compile(r"^([A-Za-z-]+):[ \t]*(.*)$")
 # A forked worker process costs about as much as parsing a few hundred messages.
 _MESSAGES_PER_PROCESS = 500
-
-
-def iter_folder(
-    folder: Path, pattern: str = "**/*", exclude: tuple[str, ...] = ()
-) -> Iterator[tuple[str, Path]]:
-    """Message files under ``folder`` in a stable order, with their relative path."""
-    for path in sorted(folder.glob(pattern)):
-        relative = path.relative_to(folder).as_posix()
-        if path.is_file() and not any(
-            fnmatch.fnmatch(part, pat) for part in relative.split("/") for pat in exclude
-        ):
-            yield relative, path
 
 
 class RawMessage(NamedTuple):

@@ -17,7 +17,7 @@ import pandas as pd
 
 from inquiry_quality.core import schema
 from inquiry_quality.core.config import IngestParams, SourceParams
-from inquiry_quality.ingest.email_reader import iter_folder
+from inquiry_quality.ingest.folders import iter_folder
 from inquiry_quality.ingest.frames import STRING, Chunk, IngestError, empty_quarantine
 from inquiry_quality.ingest.mapping import OUTCOME_KEY, to_canonical
 from inquiry_quality.ingest.sources import infer_format, raw_chunks
