@@ -11,7 +11,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from dvc_md5 import dvc_md5
+from dvc_data.hashfile.build import build
+from dvc_data.hashfile.db import HashFileDB
+from dvc_objects.fs.local import LocalFileSystem
+from dvc_objects.fs.memory import MemoryFileSystem
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -62,6 +65,13 @@ def test_dvc_repro_generates_then_does_nothing(tmp_path: Path) -> None:
     assert "Running stage" not in second and "didn't change" in second
 
 
+def _dvc_md5(folder: Path) -> str:
+    """The folder's hash as ``dvc.lock`` records it (DVC's own ``.dir`` object)."""
+    odb = HashFileDB(MemoryFileSystem(), "/objects")
+    _, _, tree = build(odb, str(folder), LocalFileSystem(), "md5")
+    return tree.hash_info.value
+
+
 @pytest.mark.slow
 def test_default_data_is_the_data_dvc_lock_records(tmp_path: Path) -> None:
     """A fresh clone's ``generate`` writes the committed data on any machine (dvc.lock's md5)."""
@@ -72,4 +82,4 @@ def test_default_data_is_the_data_dvc_lock_records(tmp_path: Path) -> None:
     assert command[0] == "pipelines/python" and str(generated) in command  # the interpreter shim
     subprocess.run([sys.executable, *command[1:]], cwd=REPO, check=True, capture_output=True)
     lock = yaml.safe_load((REPO / "dvc.lock").read_text(encoding="utf-8"))["stages"]["generate"]
-    assert dvc_md5(generated) == lock["outs"][0]["md5"]
+    assert _dvc_md5(generated) == lock["outs"][0]["md5"]

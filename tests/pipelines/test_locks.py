@@ -12,20 +12,22 @@ corpus project's cannot reach ``src/``, so its stages write none (``pipelines/py
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 import yaml
-from dvc_md5 import dvc_md5
+
+from inquiry_quality.scoring.integrity import directory_digest
 
 REPO = Path(__file__).resolve().parents[2]
 PROJECTS = {"default": Path("."), "corpus": Path("experiments/spamassassin")}
 
 
-def _tracked(root: Path) -> set[str]:
-    """Every file git tracks under ``root`` and every folder above one, relative to ``root``."""
+def _tracked() -> set[str]:
+    """Every file git tracks and every folder above one, relative to the repository."""
     files = subprocess.run(
         ["git", "ls-files", "-z"], cwd=REPO, check=True, capture_output=True, text=True
     ).stdout.split("\0")
@@ -43,46 +45,49 @@ def _param(params: dict, key: str) -> object:
     return params
 
 
-def _hash(path: Path, scratch: Path) -> str:
+def _md5(path: Path) -> str:
+    """The md5 DVC records for a file or, less its bytecode caches, a folder."""
     if path.is_file():
-        return dvc_md5(path)
-    copy = scratch / f"{len(list(scratch.iterdir()))}"
-    shutil.copytree(path, copy, ignore=shutil.ignore_patterns("__pycache__"))
-    return dvc_md5(copy)
+        return hashlib.md5(path.read_bytes()).hexdigest()
+    caches = tuple(p.relative_to(path).as_posix() for p in path.rglob("__pycache__/*"))
+    return directory_digest(path, exclude=caches)[0]
 
 
-def stale_entries(root: Path, project: Path, tracked: set[str], scratch: Path) -> list[str]:
+def stale_entries(root: Path, project: Path, tracked: set[str]) -> list[str]:
     """What the project's lock records differently from the checkout at ``root``, one line each."""
     folder = root / project
     declared = _yaml(folder / "dvc.yaml")["stages"]
     locked = _yaml(folder / "dvc.lock")["stages"]
     problems = [f"{s}: in dvc.yaml, not in dvc.lock" for s in declared.keys() - locked.keys()]
     problems += [f"{s}: in dvc.lock, not in dvc.yaml" for s in locked.keys() - declared.keys()]
-    params = _yaml(folder / "params.yaml")
+    params, base = _yaml(folder / "params.yaml"), root.resolve()
+    md5s: dict[Path, str] = {}  # a package is a dependency of most stages: hashed once
     for name in declared.keys() & locked.keys():
         stage, lock = declared[name], locked[name]
+        recorded = lock.get("params", {}).get("params.yaml", {})
         if stage["cmd"] != lock["cmd"]:
             problems.append(f"{name}: the command changed")
         if sorted(stage.get("deps", [])) != sorted(d["path"] for d in lock.get("deps", [])):
             problems.append(f"{name}: the dependencies changed")
-        if sorted(stage.get("params", [])) != sorted(lock.get("params", {}).get("params.yaml", {})):
+        if sorted(stage.get("params", [])) != sorted(recorded):
             problems.append(f"{name}: the parameters it depends on changed")
         for dep in lock.get("deps", []):
             path = (folder / dep["path"]).resolve()
-            source = path.is_relative_to(root.resolve()) and (
-                str(path.relative_to(root.resolve())) in tracked
-            )
-            if source and _hash(path, scratch) != dep["md5"]:
+            if not path.is_relative_to(base) or str(path.relative_to(base)) not in tracked:
+                continue  # data, or outside the repository (the corpus)
+            if path not in md5s:
+                md5s[path] = _md5(path)
+            if md5s[path] != dep["md5"]:
                 problems.append(f"{name}: {dep['path']} is not what dvc.lock records")
-        for key, value in lock.get("params", {}).get("params.yaml", {}).items():
+        for key, value in recorded.items():
             if _param(params, key) != value:
                 problems.append(f"{name}: params.yaml {key} is not what dvc.lock records")
     return sorted(problems)
 
 
 @pytest.mark.parametrize("project", PROJECTS.values(), ids=PROJECTS.keys())
-def test_the_lock_records_this_checkout(project: Path, tmp_path: Path) -> None:
-    assert stale_entries(REPO, project, _tracked(REPO), tmp_path) == [], (
+def test_the_lock_records_this_checkout(project: Path) -> None:
+    assert stale_entries(REPO, project, _tracked()) == [], (
         f"{project / 'dvc.lock'} is stale: write it again from a fresh clone "
         "(`make run`; for the corpus, `make corpus` with ../shared beside it) and commit it"
     )
@@ -93,19 +98,17 @@ def test_an_edited_package_or_parameter_is_found(tmp_path: Path) -> None:
     for part in ("src", "pipelines"):
         shutil.copytree(REPO / part, root / part, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(REPO / corpus, root / corpus, ignore=shutil.ignore_patterns("data", ".dvc"))
-    scratch = tmp_path / "scratch"
-    scratch.mkdir()
-    assert stale_entries(root, corpus, _tracked(REPO), scratch) == []
+    assert stale_entries(root, corpus, _tracked()) == []
 
     (root / "src/inquiry_quality/features/__pycache__").mkdir(exist_ok=True)
     (root / "src/inquiry_quality/features/__pycache__/x.cpython-311.pyc").write_bytes(b"\0")
-    assert stale_entries(root, corpus, _tracked(REPO), scratch) == []  # a cache is not code
+    assert stale_entries(root, corpus, _tracked()) == []  # a cache is not code
 
     with (root / "src/inquiry_quality/features/__init__.py").open("a") as module:
         module.write("# edited\n")
     params = root / corpus / "params.yaml"
     params.write_text(params.read_text().replace("chunk_rows: 5000", "chunk_rows: 4000"))
-    found = stale_entries(root, corpus, _tracked(REPO), scratch)
+    found = stale_entries(root, corpus, _tracked())
     assert "featurize: ../../src/inquiry_quality/features is not what dvc.lock records" in found
     assert "ingest: params.yaml ingest is not what dvc.lock records" in found
     assert not any("pipelines/" in line or "core" in line for line in found)
