@@ -24,6 +24,7 @@ import spacy
 from spacy.attrs import IS_PUNCT, IS_SPACE, IS_TITLE, LOWER, NORM
 from spacy.language import Language, create_tokenizer
 from spacy.tokenizer import Tokenizer
+from spacy.tokens import Token
 from spacy.util import get_lang_class
 
 from inquiry_quality.core.config import read_yaml
@@ -69,6 +70,7 @@ def fold(text: str) -> str:
 
 
 _TOKEN_ATTRS = frozenset({LOWER, NORM, IS_PUNCT, IS_SPACE, IS_TITLE})  # what readers use
+PIECES_KEPT: Final = 200_000  # distinct pieces whose words ``tokens`` keeps per language
 
 
 @lru_cache(maxsize=1)
@@ -169,8 +171,49 @@ def lean_tokenizer(nlp: Language, attrs: Iterable[int]) -> None:
 
 def tokens(text: str, language: str) -> list[str]:
     """The folded words of ``text`` as ``language``'s tokenizer splits them, punctuation
-    dropped."""
-    return [t.text for t in tokenizer(language)(fold(text)) if not (t.is_punct or t.is_space)]
+    dropped.
+
+    spaCy's tokenizer cuts a text at whitespace first and splits each piece between on its
+    own, so the words of each distinct piece are kept (``_piece_words``) and a text costs a
+    dictionary lookup per piece: most pieces of mail recur, and building a Doc of a long
+    body was most of this call's time. Chinese's segmenter reads whole texts: not kept."""
+    tokenize = tokenizer(language)
+    folded = fold(text)
+    if not isinstance(tokenize, Tokenizer):
+        return _words(tokenize(folded))
+    known = _piece_words(language)
+    if len(known) > PIECES_KEPT:  # a long run's ids and numbers: start over, memory flat
+        known.clear()
+    pieces = folded.split()
+    new = [p for p in dict.fromkeys(pieces) if p not in known]
+    if new:  # one Doc for all the text's new pieces (a Doc each cost twice the time)
+        known.update(zip(new, _words_by_piece(tokenize(" ".join(new))), strict=True))
+    return [word for piece in pieces for word in known[piece]]
+
+
+def _words(doc: Iterable[Token]) -> list[str]:
+    return [t.text for t in doc if not (t.is_punct or t.is_space)]
+
+
+def _words_by_piece(doc: Iterable[Token]) -> list[tuple[str, ...]]:
+    """The words of each piece of a Doc of pieces joined by single spaces (the tokenizer marks
+    the last token of each but the last with its space)."""
+    pieces: list[tuple[str, ...]] = []
+    words: list[str] = []
+    for token in doc:
+        if not (token.is_punct or token.is_space):
+            words.append(token.text)
+        if token.whitespace_:
+            pieces.append(tuple(words))
+            words = []
+    pieces.append(tuple(words))
+    return pieces
+
+
+@lru_cache(maxsize=32)
+def _piece_words(language: str) -> dict[str, tuple[str, ...]]:
+    """``tokens``'s words of each whitespace-free piece of text met in ``language``."""
+    return {}
 
 
 @dataclass(frozen=True)

@@ -265,8 +265,9 @@ def _by_first(phrases: Iterable[tuple[str, ...]]) -> _ByFirst:
 def _words_in(words: list[str], phrases: _ByFirst) -> set[str]:
     """The ``words`` that stand in one of ``phrases`` (looked up by their first word)."""
     inside: set[str] = set()
-    for i, word in enumerate(words):
-        longest, keys = phrases.get(word, (0, frozenset()))
+    starts = [i for i, word in enumerate(words) if word in phrases]  # most begin none
+    for i in starts:
+        longest, keys = phrases[words[i]]
         for n in range(1, min(longest, len(words) - i) + 1):
             if tuple(words[i : i + n]) in keys:
                 inside.update(words[i : i + n])
