@@ -31,7 +31,11 @@ def iter_folder(
     folder: Path, pattern: str = "**/*", exclude: tuple[str, ...] = ()
 ) -> Iterator[tuple[str, Path]]:
     """Message files under ``folder`` in a stable order, with their relative path."""
-    maildir = cache(lambda relative: is_maildir(folder / relative))
+
+    @cache
+    def maildir(relative: PurePosixPath) -> bool:
+        return is_maildir(folder / relative)
+
     left_out = 0
     for path in sorted(folder.glob(pattern)):
         relative = PurePosixPath(path.relative_to(folder).as_posix())
@@ -41,7 +45,8 @@ def iter_folder(
             continue
         # the nearest Maildir above the file decides: its message folders, or not a message
         home = next((p for p in relative.parents if maildir(p)), None)
-        if home is not None and relative.parent not in {home / n for n in MAILDIR_MESSAGES}:
+        parent = relative.parent
+        if home is not None and (parent.parent != home or parent.name not in MAILDIR_MESSAGES):
             left_out += 1
             continue
         yield relative.as_posix(), path
