@@ -70,7 +70,7 @@ def fold(text: str) -> str:
 
 
 _TOKEN_ATTRS = frozenset({LOWER, NORM, IS_PUNCT, IS_SPACE, IS_TITLE})  # what readers use
-PIECES_KEPT: Final = 200_000  # distinct pieces whose words ``tokens`` keeps per language
+PIECES_KEPT: Final = 100_000  # pieces whose words ``tokens`` keeps, per language (~20 MB)
 
 
 @lru_cache(maxsize=1)
