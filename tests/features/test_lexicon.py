@@ -53,10 +53,14 @@ def test_tokens_keeps_each_languages_pieces_apart() -> None:
 def test_tokens_starts_over_past_the_pieces_it_keeps(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(lexicon_module, "PIECES_KEPT", 10)
     lexicon_module._piece_words.cache_clear()
-    texts = [" ".join(f"item-{i}-{j}:" for j in range(8)) for i in range(5)]
+    tokens("warm up", "en")
+    words_known = len(tokenizer("en").vocab)
+    texts = [" ".join(f"item{i}x{j}: no{i}n{j}" for j in range(4)) for i in range(6)]
     for text in texts:
         assert tokens(text, "en") == spacys_own(text, "en")
         assert len(lexicon_module._piece_words("en")) <= 10 + 8  # the limit, plus one text
+    # the tokenizer's vocabulary started over too: 48 new words met, at most ~20 kept
+    assert len(tokenizer("en").vocab) < words_known + 30
 
 
 def test_load_languages_builds_every_languages_tokenizer_and_lexicon() -> None:

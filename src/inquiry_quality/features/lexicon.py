@@ -176,14 +176,19 @@ def tokens(text: str, language: str) -> list[str]:
     spaCy's tokenizer cuts a text at whitespace first and splits each piece between on its
     own, so the words of each distinct piece are kept (``_piece_words``) and a text costs a
     dictionary lookup per piece: most pieces of mail recur, and building a Doc of a long
-    body was most of this call's time. Chinese's segmenter reads whole texts: not kept."""
+    body was most of this call's time. Chinese's segmenter reads whole texts: not kept.
+
+    Past ``PIECES_KEPT`` pieces (a long run's ids, numbers and names) the pieces and the
+    tokenizers are let go, so that memory stays flat: a spaCy tokenizer keeps every word it
+    has met in its vocabulary, for good."""
+    known = _piece_words(language)
+    if len(known) > PIECES_KEPT:
+        known.clear()
+        tokenizer.cache_clear()
     tokenize = tokenizer(language)
     folded = fold(text)
     if not isinstance(tokenize, Tokenizer):
         return _words(tokenize(folded))
-    known = _piece_words(language)
-    if len(known) > PIECES_KEPT:  # a long run's ids and numbers: start over, memory flat
-        known.clear()
     pieces = folded.split()
     new = [p for p in dict.fromkeys(pieces) if p not in known]
     if new:  # one Doc for all the text's new pieces (a Doc each cost twice the time)
