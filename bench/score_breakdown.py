@@ -10,6 +10,8 @@ feature family, the heads' shared transform, the heads with their contributions 
 the reasons and the whole call. ``--mail FOLDER`` scores the rows read from a folder of e-mails
 instead (long real bodies: ``../shared/corpora/spamassassin/easy-ham-1``).
 ``bench/score_speed.py`` measures the end-to-end rate; this says which part to make faster.
+The runs after the first meet every text again, so what a process keeps from text to text
+(spaCy's tokenizer cache, the phrase lists' pieces) is warm: judge a cache by a first pass.
 """
 
 from __future__ import annotations
