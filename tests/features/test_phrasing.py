@@ -19,7 +19,15 @@ def test_lean_tokenizer_gives_the_stock_tokens(inquiries: pd.DataFrame) -> None:
 
 
 def _token(token: spacy.tokens.Token) -> tuple:
-    return token.text, token.whitespace_, token.lower_, token.is_title, token.is_alpha
+    return (
+        token.text,
+        token.whitespace_,
+        token.lower_,
+        token.is_title,
+        token.is_alpha,
+        token.is_punct,
+        token.is_space,
+    )
 
 
 def test_rules_are_rebuilt_when_the_vocabulary_outgrows_its_limit(
@@ -57,3 +65,18 @@ def test_capitals_ratio_is_blank_for_scripts_without_capitals(
         assert pd.isna(value)
     else:
         assert value == pytest.approx(expected, abs=0.02)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Dear John,\nHope all is well. Please quote 500 panels.", "personal"),
+        ("Dear Ms. Chen,\nour team needs 500 panels, please quote.", "personal"),
+        ("Dear Sir,\nplease quote 500 panels.", "generic"),
+        ("Dear valued customer,\nwe offer LED panels.", "generic"),
+    ],
+)
+def test_a_greeting_line_ends_at_its_punctuation(body: str, expected: str) -> None:
+    """A generic word after the greeting line ("all", "team") does not make it generic."""
+    frame = pd.DataFrame({"inquiry_id": ["x"], "subject": ["Panels"], "body": [body]})
+    assert PhrasingFeatures().transform(frame)["greeting"].iloc[0] == expected

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 import spacy
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
-from spacy.attrs import IS_ALPHA, IS_TITLE, LENGTH, LOWER, NORM
+from spacy.attrs import IS_ALPHA, IS_PUNCT, IS_SPACE, IS_TITLE, LENGTH, LOWER, NORM
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Token
@@ -54,7 +54,8 @@ GENERIC_ADDRESSEES = frozenset({
     "fornitore", "клиент", "друг", "друзья", "партнер", "поставщик", "коллеги", "musteri",
     "arkadas", "tedarikci",
 })  # fmt: skip
-_LEXEME_ATTRS = frozenset({LOWER, NORM, IS_ALPHA, IS_TITLE})  # what our matchers read
+#: what the matchers and ``addresses_no_one`` read (a greeting line ends at its punctuation)
+_LEXEME_ATTRS = frozenset({LOWER, NORM, IS_ALPHA, IS_TITLE, IS_PUNCT, IS_SPACE})
 #: the tokenizer's vocabulary grows with every new word (names, numbers); past this many
 #: entries the rules are rebuilt so that scoring millions of inquiries keeps memory flat
 VOCAB_LIMIT = 200_000
