@@ -138,7 +138,7 @@ def _flags(text: str, signature: str = "") -> dict[str, bool]:
     sig = signature_area(text, signature)
     quantity, _, spec = scan_numbers(text)
     grams = ngram_set(text, _STARTERS)
-    return request_flags(text, grams, "", sig, quantity, spec)
+    return request_flags(text, grams, "", sig, quantity, spec, find_payment_terms(grams, text))
 
 
 @pytest.mark.parametrize(
@@ -171,6 +171,52 @@ def test_legal_forms_of_every_language_name_a_company(signature: str) -> None:
 )
 def test_an_incoterm_place_in_any_script_is_a_destination(text: str, destination: bool) -> None:
     assert _flags(text)["has_destination"] is destination
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("Payment: 60 days after B/L date.", "60"),
+        ("Payment terms: balance 60 days after B/L.", "60"),
+        ("Merci de votre offre, paiement à 60 jours.", "60"),
+        ("Règlement à 45 jours fin de mois.", "45"),
+        ("Cotización para 500 piezas, pago a 30 días.", "30"),
+        ("Angebot für 500 Stück, Zahlungsziel 30 Tage.", "30"),
+        ("Angebot für 500 Stück, 30 Tage netto.", "30"),
+        ("Offerta per 500 pezzi, pagamento a 90 giorni.", "90"),
+        ("Cotação para 500 peças, pagamento a 30 dias.", "30"),
+        ("Betaling binnen 30 dagen na factuurdatum.", "30"),
+        ("Płatność 30 dni od daty faktury.", "30"),
+        ("Ödeme: 60 gün vadeli.", "60"),
+        ("Оплата в течение 30 дней после поставки.", "30"),
+        ("الدفع خلال 60 يوم من تاريخ الشحن", "60"),
+        ("请报价，账期：60天。", "60"),
+    ],
+)
+def test_credit_days_are_payment_terms_in_every_language(text: str, days: str) -> None:
+    assert _flags(text)["has_payment_terms"]
+    assert find_payment_terms(ngram_set(text, _STARTERS), text) == f"{days} days"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Delivery 30 days after payment.",
+        "We need delivery within 30 days.",
+        "Payment by T/T; lead time 45 days.",
+        "The price is valid for 30 days.",
+        "Livraison sous 30 jours.",
+    ],
+)
+def test_days_that_are_no_credit_terms(text: str) -> None:
+    grams = ngram_set(text, _STARTERS)
+    assert find_payment_terms(grams, text) in ("", "T/T")
+    assert "days" not in find_payment_terms(grams, text)
+
+
+def test_a_named_payment_term_comes_before_credit_days() -> None:
+    text = "Payment: T/T in advance or 30 days after B/L for regular customers."
+    assert find_payment_terms(ngram_set(text, _STARTERS), text) == "T/T"
 
 
 def test_a_transfer_of_goods_is_no_payment_term() -> None:

@@ -50,6 +50,35 @@ PAYMENT_TERMS = tuple(dict.fromkeys((
     "trade assurance", "credit card", *trade_words("payment_terms"),
 )))  # fmt: skip
 _PAYMENT = phrase_set(PAYMENT_TERMS)
+# Credit terms, a number of days to pay in: a payment word, then within four words of its
+# clause the days ("payment 60 days after B/L", "paiement à 45 jours fin de mois", "pago a 30
+# días", "Zahlungsziel 30 Tage", "оплата в течение 30 дней"), or the days with a credit word
+# after them ("30 Tage netto", "60 days credit", "60 gün vadeli"). Lower-cased text, its
+# accents kept or not.
+_PAY_WORDS = (
+    "payment", "payments", "payable", "paiement", "règlement", "pago", "pagamento", "zahlung",
+    "zahlbar", "zahlungsziel", "zahlungsbedingungen", "betaling", "płatność", "płatne",
+    "ödeme", "vade", "оплата", "оплату", "оплаты", "платеж", "платёж", "платежа", "отсрочка",
+    "الدفع", "دفع", "السداد",
+)  # fmt: skip
+_DAY_WORDS = (
+    "days", "jours", "días", "giorni", "tage", "tagen", "dagen", "dni", "gün", "дней", "дня",
+    "يوم", "يوما", "أيام",
+)  # fmt: skip
+_CREDIT_WORDS = ("net", "netto", "fin de mois", "credit", "crédito", "vadeli", "vade")
+_DAY_MARKS = tuple(dict.fromkeys([*_DAY_WORDS, *map(fold, _DAY_WORDS), "天"]))
+
+
+def _either_spelling(words: tuple[str, ...]) -> str:
+    return "|".join(map(re.escape, dict.fromkeys([*words, *map(fold, words)])))
+
+
+_DAYS = rf"(?<![\d.,])(\d{{1,3}})\s*(?:{_either_spelling(_DAY_WORDS)})(?!\w)"
+_CREDIT_DAYS = re.compile(
+    rf"(?<!\w)(?:{_either_spelling(_PAY_WORDS)})(?!\w)[:\s]*(?:[^\s.;!?]+[\s,]+){{0,4}}?{_DAYS}"
+    rf"|{_DAYS}[\s,]*(?:{_either_spelling(_CREDIT_WORDS)})(?!\w)"
+    r"|(?:付款|账期|帐期)[^\n。；;]{0,8}?(?<!\d)(\d{1,3})\s*天"
+)
 _PACKAGING = phrase_set((
     "packing", "packaging", "package", "carton", "cartons", "export box", "color box",
     "colour box", "gift box", "master carton", "inner box", "pallet", "pallets", "palletized",
@@ -282,11 +311,21 @@ def find_incoterm(grams: set[str]) -> str:
     return next((term.upper() for term in INCOTERMS if term in named), "")
 
 
-def find_payment_terms(grams: set[str]) -> str:
-    """The payment term the text names (first in ``PAYMENT_TERMS`` order), "" if none."""
+def find_payment_terms(grams: set[str], text: str = "") -> str:
+    """The payment term the text names (first in ``PAYMENT_TERMS`` order), else the credit
+    days it names ("60 days", ``credit_days``), "" if none."""
     named = grams & _PAYMENT
     term = next((t for t in PAYMENT_TERMS if t in named), "")
-    return term.upper() if len(term) <= 3 else term
+    return (term.upper() if len(term) <= 3 else term) or credit_days(text)
+
+
+def credit_days(text: str) -> str:
+    """The days to pay in that ``text`` names as credit terms ("60 days"), "" if none."""
+    lower = text.lower()
+    if not any(mark in lower for mark in _DAY_MARKS):  # most texts: no regex scan
+        return ""
+    found = _CREDIT_DAYS.search(lower)
+    return "" if found is None else f"{next(d for d in found.groups() if d)} days"
 
 
 def find_quantity(text: str) -> tuple[str, float]:
@@ -350,16 +389,17 @@ def is_personal_name(name: str) -> bool:
 
 
 def request_flags(
-    text: str, grams: set[str], company: str, sig: str, quantity: str, spec: bool
+    text: str, grams: set[str], company: str, sig: str, quantity: str, spec: bool, payment: str
 ) -> dict[str, bool]:
-    """Which details of a quotable request the text gives."""
+    """Which details of a quotable request the text gives (``quantity`` and ``payment``: what
+    ``scan_numbers`` and ``find_payment_terms`` found in it)."""
     return {
         "has_company": bool(company) or bool(_LEGAL_FORM.search(sig)),
         "has_specification": spec or not _SPEC_WORDS.isdisjoint(grams),
         "has_quantity": bool(quantity),
         "has_packaging": not _PACKAGING.isdisjoint(grams),
         "has_incoterm": not _INCOTERM_TERMS.isdisjoint(grams),
-        "has_payment_terms": not _PAYMENT.isdisjoint(grams),
+        "has_payment_terms": not _PAYMENT.isdisjoint(grams) or bool(payment),
         "has_destination": not _DESTINATION.isdisjoint(grams)
         or (not _INCOTERM_TERMS.isdisjoint(grams) and names_place(text)),
         "has_delivery_time": not _DELIVERY.isdisjoint(grams)
@@ -419,14 +459,15 @@ class CompletenessFeatures(FeatureFamily):
             sig = signature_area(body, signature)
             fields = {c: values[i] for c, values in zip(CONTACT_FIELDS, contacts, strict=True)}
             quantity_text, quantity_value, spec = scan_numbers(text)
-            flags = request_flags(text, grams, company, sig, quantity_text, spec) | contact_flags(
-                body_and_sig, sig, fields
-            )
+            payment = find_payment_terms(grams, text)
+            flags = request_flags(
+                text, grams, company, sig, quantity_text, spec, payment
+            ) | contact_flags(body_and_sig, sig, fields)
             for key, value in flags.items():
                 out[key].append(flag(value))
             out["completeness_score"].append(sum(flags.values()) / len(flags))
             out["incoterm"].append(find_incoterm(grams))
-            out["payment_terms"].append(find_payment_terms(grams))
+            out["payment_terms"].append(payment)
             out["quantity_text"].append(quantity_text)
             out["quantity_value"].append(quantity_value)
         return out

@@ -203,7 +203,7 @@ FEATURES: Final[tuple[Feature, ...]] = (
     ),
     _detail(
         "has_payment_terms",
-        "Payment terms (T/T, L/C, D/P, PayPal, deposit %, ...).",
+        "Payment terms (T/T, L/C, D/P, PayPal, deposit %, days of credit, ...).",
         "payment terms",
         "Which payment terms suit you: T/T 30% deposit and 70% before shipment, L/C at "
         "sight, or other?",
@@ -316,7 +316,7 @@ FEATURES: Final[tuple[Feature, ...]] = (
         "payment_terms",
         "completeness",
         "detail",
-        "The payment term named (T/T, L/C, PayPal, deposit, ...).",
+        "The payment term named (T/T, L/C, PayPal, deposit, ...), else its days of credit.",
         "Payment terms: {value}",
         "Payment terms: {value}",
         concepts=("payment_terms",),
