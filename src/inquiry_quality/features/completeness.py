@@ -11,6 +11,7 @@ with digits use regexes.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
@@ -24,10 +25,17 @@ from inquiry_quality.features.timing import states_delivery_time
 _I = re.IGNORECASE
 
 
+def both_spellings(words: Iterable[str]) -> tuple[str, ...]:
+    """``words`` as written, then without accents (``fold``), each once."""
+    listed = list(words)
+    return tuple(dict.fromkeys([*listed, *map(fold, listed)]))
+
+
 def trade_words(concept: str) -> tuple[str, ...]:
     """Every language's phrases for a trade ``concept``, as written and without accents."""
-    listed = [p for concepts in lexicon_files().values() for p in concepts.get(concept, ())]
-    return tuple(dict.fromkeys([*listed, *map(fold, listed)]))
+    return both_spellings(
+        p for concepts in lexicon_files().values() for p in concepts.get(concept, ())
+    )
 
 
 # Incoterms in order of precedence when several are named; ambiguous lower-case words
@@ -66,11 +74,11 @@ _DAY_WORDS = (
     "يوم", "يوما", "أيام",
 )  # fmt: skip
 _CREDIT_WORDS = ("net", "netto", "fin de mois", "credit", "crédito", "vadeli", "vade")
-_DAY_MARKS = tuple(dict.fromkeys([*_DAY_WORDS, *map(fold, _DAY_WORDS), "天"]))
+_DAY_MARKS = (*both_spellings(_DAY_WORDS), "天")
 
 
 def _either_spelling(words: tuple[str, ...]) -> str:
-    return "|".join(map(re.escape, dict.fromkeys([*words, *map(fold, words)])))
+    return "|".join(map(re.escape, both_spellings(words)))
 
 
 _DAYS = rf"(?<![\d.,])(\d{{1,3}})\s*(?:{_either_spelling(_DAY_WORDS)})(?!\w)"

@@ -196,8 +196,12 @@ def tokens(text: str, language: str) -> list[str]:
     return [word for piece in pieces for word in known[piece]]
 
 
+def _is_word(token: Token) -> bool:
+    return not (token.is_punct or token.is_space)
+
+
 def _words(doc: Iterable[Token]) -> list[str]:
-    return [t.text for t in doc if not (t.is_punct or t.is_space)]
+    return [t.text for t in doc if _is_word(t)]
 
 
 def _words_by_piece(doc: Iterable[Token]) -> list[tuple[str, ...]]:
@@ -206,7 +210,7 @@ def _words_by_piece(doc: Iterable[Token]) -> list[tuple[str, ...]]:
     pieces: list[tuple[str, ...]] = []
     words: list[str] = []
     for token in doc:
-        if not (token.is_punct or token.is_space):
+        if _is_word(token):
             words.append(token.text)
         if token.whitespace_:
             pieces.append(tuple(words))
