@@ -174,6 +174,24 @@ def test_an_incoterm_place_in_any_script_is_a_destination(text: str, destination
 
 
 @pytest.mark.parametrize(
+    ("text", "destination"),
+    [
+        ("Entrega en Valparaíso en 6 semanas.", True),
+        ("Entrega em Santos em 30 dias.", True),
+        ("Envío a Lima, por favor.", True),
+        ("Поставка до Москвы, срок поставки 45 дней.", True),
+        ("Consegna in Sicilia entro 4 settimane.", True),
+        ("Entrega en 6 semanas.", False),  # a time
+        ("Entrega en Junio, por favor.", False),  # a month is no place
+        ("Поставка в мае.", False),
+        ("Доставка в течение 30 дней.", False),
+    ],
+)
+def test_a_delivery_word_before_a_place_is_a_destination(text: str, destination: bool) -> None:
+    assert _flags(text)["has_destination"] is destination
+
+
+@pytest.mark.parametrize(
     ("text", "days"),
     [
         ("Payment: 60 days after B/L date.", "60"),
@@ -212,6 +230,28 @@ def test_days_that_are_no_credit_terms(text: str) -> None:
     grams = ngram_set(text, _STARTERS)
     assert find_payment_terms(grams, text) in ("", "T/T")
     assert "days" not in find_payment_terms(grams, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "delivery"),
+    [
+        ("Payment within 30 days after delivery.", False),
+        ("Our terms: payment by L/C at 60 days sight.", False),
+        ("Payment: 30 days credit for regular shippers.", False),
+        ("We need 60 days credit.", False),
+        ("Pago a 30 días para pedidos regulares.", False),
+        ("Zahlungsziel 30 Tage bis Rechnungseingang.", False),
+        ("Paiement à 60 jours avant expédition.", False),
+        ("Оплата в течение 30 дней после поставки.", False),
+        ("Delivery within 45 days, payment 30 days net.", True),
+        ("Lieferung in 6 Wochen, Zahlungsziel 30 Tage.", True),
+        ("Pago a 30 días, entrega en 6 semanas.", True),
+    ],
+)
+def test_credit_days_are_no_delivery_time(text: str, delivery: bool) -> None:
+    flags = _flags(text)
+    assert flags["has_payment_terms"]
+    assert flags["has_delivery_time"] is delivery
 
 
 def test_a_named_payment_term_comes_before_credit_days() -> None:

@@ -37,3 +37,38 @@ def test_months_and_spans_next_to_a_delivery_word(text: str) -> None:
 )
 def test_other_months_and_numbers_are_no_delivery_time(text: str) -> None:
     assert not states_delivery_time(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please send your best offer within 3 days.",
+        "Please reply within 2 days, we need to decide.",
+        "Within 3 days please reply.",
+        "We need your quotation by 15 March.",
+        "Bitte senden Sie uns Ihr Angebot bis Ende März.",
+        "Envíenos su cotización antes del 15 de junio.",
+        "Merci de répondre avant le 10 juin.",
+        "Inviateci la vostra offerta entro 5 giorni.",
+        "Пожалуйста, пришлите предложение до 10 мая.",
+        "Lütfen teklifinizi 3 gün içinde gönderin.",
+    ],
+)
+def test_a_time_for_the_answer_is_no_delivery_time(text: str) -> None:
+    assert not states_delivery_time(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We need the goods within 30 days.",
+        "Can you supply within 4 weeks?",  # "within" a span, no other delivery word
+        "We need a replacement within 3 days.",  # "replacement" is no reply
+        "Please quote within 3 days for delivery in May.",
+        "We need the quotation and the goods by 15 March.",
+        "Bitte Angebot bis Freitag, Lieferung bis Ende März.",
+        "Merci de nous envoyer votre devis sous 5 jours, livraison en juin.",
+    ],
+)
+def test_a_time_for_the_goods_next_to_a_request_for_the_answer(text: str) -> None:
+    assert states_delivery_time(text)

@@ -20,7 +20,7 @@ from inquiry_quality.core import schema
 from inquiry_quality.features.base import FeatureFamily, flag, text_column
 from inquiry_quality.features.lexicon import fold, lexicon_files, trade_word_lists
 from inquiry_quality.features.ngrams import first_words, ngram_set, phrase_set, words
-from inquiry_quality.features.timing import states_delivery_time
+from inquiry_quality.features.timing import is_month_name, states_delivery_time
 
 _I = re.IGNORECASE
 
@@ -61,7 +61,7 @@ _PAYMENT = phrase_set(PAYMENT_TERMS)
 # Credit terms, a number of days to pay in: a payment word, then within four words of its
 # clause the days ("payment 60 days after B/L", "paiement à 45 jours fin de mois", "pago a 30
 # días", "Zahlungsziel 30 Tage", "оплата в течение 30 дней"), or the days with a credit word
-# after them ("30 Tage netto", "60 days credit", "60 gün vadeli"). Lower-cased text, its
+# after them ("30 Tage netto", "60 days credit", "60 gün vadeli"). Any case, its
 # accents kept or not.
 _PAY_WORDS = (
     "payment", "payments", "payable", "paiement", "règlement", "pago", "pagamento", "zahlung",
@@ -85,7 +85,8 @@ _DAYS = rf"(?<![\d.,])(\d{{1,3}})\s*(?:{_either_spelling(_DAY_WORDS)})(?!\w)"
 _CREDIT_DAYS = re.compile(
     rf"(?<!\w)(?:{_either_spelling(_PAY_WORDS)})(?!\w)[:\s]*(?:[^\s.;!?]+[\s,]+){{0,4}}?{_DAYS}"
     rf"|{_DAYS}[\s,]*(?:{_either_spelling(_CREDIT_WORDS)})(?!\w)"
-    r"|(?:付款|账期|帐期)[^\n。；;]{0,8}?(?<!\d)(\d{1,3})\s*天"
+    r"|(?:付款|账期|帐期)[^\n。；;]{0,8}?(?<!\d)(\d{1,3})\s*天",
+    _I,
 )
 _PACKAGING = phrase_set((
     "packing", "packaging", "package", "carton", "cartons", "export box", "color box",
@@ -103,12 +104,20 @@ _DESTINATION_PLACE = re.compile(
     r"\b(?:CIF|CFR|CNF|DAP|DDP|CPT|CIP|DPU)(?:-\w+)?\s+"
     r"(?!(?:Preis|Preise|Price|Prices|Prix|Precio|Preço|Prezzo|Basis|Bedingungen)\b)([^\W\d_])"
 )
+# A word of delivering or sending whose preposition can take a place, a time or a person,
+# followed by a place ("entrega en Valparaíso", "поставка до Москвы", "consegna in Sicilia";
+# not "entrega en 6 semanas", "доставка в течение", "consegna in Giugno": a month is no place).
+_DELIVERED_AT = re.compile(
+    r"(?<!\w)(?:entregas? en|entregar en|env[ií]o a|enviar a|entregar? em|envio para|enviar para"
+    r"|consegna in|(?:поставк|доставк|отгрузк)[аиу] (?:в|во|до)"
+    r"(?:\s+(?:г|гор|пос|пгт|п|с|ст|д|клх|к)\.?(?=\s))?)\s+([^\W\d_]\w*)",  # "в г. Ижевск"
+    _I,
+)
 _DELIVERY = phrase_set((
     "delivery time", "lead time", "leadtime", "delivery date", "shipment date",
     "shipping date", "by the end", "before the end", "needed by", "need by", "required by",
     "eta", *trade_words("delivery"),
 ))  # fmt: skip
-_DELIVERY_WITHIN = re.compile(r"\bwithin \d+\s?(?:days|weeks|months)\b", _I)
 _JOB_TITLES = phrase_set((
     "manager", "director", "buyer", "purchaser", "purchasing", "procurement", "sourcing",
     "ceo", "coo", "cfo", "cto", "owner", "founder", "president", "engineer", "head of",
@@ -329,11 +338,18 @@ def find_payment_terms(grams: set[str], text: str = "") -> str:
 
 def credit_days(text: str) -> str:
     """The days to pay in that ``text`` names as credit terms ("60 days"), "" if none."""
-    lower = text.lower()
-    if not any(mark in lower for mark in _DAY_MARKS):  # most texts: no regex scan
-        return ""
-    found = _CREDIT_DAYS.search(lower)
+    found = _CREDIT_DAYS.search(text) if _names_days(text) else None
     return "" if found is None else f"{next(d for d in found.groups() if d)} days"
+
+
+def without_credit_days(text: str) -> str:
+    """``text`` with its credit terms blanked: "payment within 30 days" is no delivery time."""
+    return _CREDIT_DAYS.sub(" ", text) if _names_days(text) else text
+
+
+def _names_days(text: str) -> bool:
+    lower = text.lower()
+    return any(mark in lower for mark in _DAY_MARKS)  # most texts do not: no regex scan
 
 
 def find_quantity(text: str) -> tuple[str, float]:
@@ -390,6 +406,15 @@ def names_place(text: str) -> bool:
     return any(not m.group(1).islower() for m in _DESTINATION_PLACE.finditer(text))
 
 
+def delivers_at_place(text: str) -> bool:
+    """Whether a delivery word in ``text`` is followed by a place: a word that begins with a
+    capital or an uncased letter and is no month."""
+    return any(
+        not m.group(1)[0].islower() and not is_month_name(m.group(1))
+        for m in _DELIVERED_AT.finditer(text)
+    )
+
+
 def is_personal_name(name: str) -> bool:
     """A display name that names a person, not an address or a department ("Sales Dept")."""
     tokens = set(words(name))
@@ -409,10 +434,10 @@ def request_flags(
         "has_incoterm": not _INCOTERM_TERMS.isdisjoint(grams),
         "has_payment_terms": not _PAYMENT.isdisjoint(grams) or bool(payment),
         "has_destination": not _DESTINATION.isdisjoint(grams)
-        or (not _INCOTERM_TERMS.isdisjoint(grams) and names_place(text)),
+        or (not _INCOTERM_TERMS.isdisjoint(grams) and names_place(text))
+        or delivers_at_place(text),
         "has_delivery_time": not _DELIVERY.isdisjoint(grams)
-        or ("within" in grams and bool(_DELIVERY_WITHIN.search(text)))
-        or states_delivery_time(text),
+        or states_delivery_time(without_credit_days(text)),
     }
 
 
