@@ -20,6 +20,10 @@ from inquiry_quality.features.timing import states_delivery_time
         "Consegna entro 4 settimane.",
         "Teslimat Mayıs ayında olmalı.",
         "We need the goods by 15 Mar.",
+        "Wij hebben de goederen nodig voor eind oktober.",  # Dutch months are lower-case
+        "Levering binnen 2 maanden.",
+        "Potrzebujemy towaru w ciągu 30 dni.",
+        "Dostawa do końca maja.",
     ],
 )
 def test_months_and_spans_next_to_a_delivery_word(text: str) -> None:
@@ -52,6 +56,8 @@ def test_other_months_and_numbers_are_no_delivery_time(text: str) -> None:
         "Inviateci la vostra offerta entro 5 giorni.",
         "Пожалуйста, пришлите предложение до 10 мая.",
         "Lütfen teklifinizi 3 gün içinde gönderin.",
+        "Graag uw offerte voor vrijdag 12 juni.",
+        "Prosimy o odpowiedź do 10 czerwca.",
     ],
 )
 def test_a_time_for_the_answer_is_no_delivery_time(text: str) -> None:

@@ -53,6 +53,29 @@ def test_two_column_signature_fields() -> None:
     }
 
 
+@pytest.mark.parametrize(
+    ("signature", "name", "title"),
+    [
+        ("Pieter de Vries\nInkoper\nDe Vries Verlichting B.V.", "Pieter de Vries", "Inkoper"),
+        ("João da Silva\nGerente de Compras", "João da Silva", "Gerente de Compras"),
+        ("Hans von Berg\nEinkaufsleiter", "Hans von Berg", "Einkaufsleiter"),
+        ("Ana María de la Cruz\nJefe de compras", "Ana María de la Cruz", "Jefe de compras"),
+        ("Jan Kowalski\nKierownik działu zakupów", "Jan Kowalski", "Kierownik działu zakupów"),
+        ("Иван Петров\nДиректор по закупкам", "Иван Петров", "Директор по закупкам"),
+    ],
+)
+def test_names_with_particles_and_titles_in_other_languages(
+    signature: str, name: str, title: str
+) -> None:
+    found = parse_signature(signature)
+    assert found[schema.SENDER_NAME] == name
+    assert found[schema.JOB_TITLE] == title
+
+
+def test_a_lower_case_line_is_no_name() -> None:
+    assert schema.SENDER_NAME not in parse_signature("the sales team\nde la Cruz")
+
+
 def test_html_keeps_text_and_link_targets_not_scripts() -> None:
     html = (
         '<p>Dear&nbsp;Sir<br>Qty: 500</p><script>x()</script><a href="http://a.b">see</a>'

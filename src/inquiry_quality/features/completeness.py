@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from inquiry_quality.core import schema
+from inquiry_quality.core.job_titles import JOB_TITLES
 from inquiry_quality.features.base import FeatureFamily, flag, text_column
 from inquiry_quality.features.lexicon import fold, lexicon_files, trade_word_lists
 from inquiry_quality.features.ngrams import first_words, ngram_set, phrase_set, words
@@ -118,16 +119,7 @@ _DELIVERY = phrase_set((
     "shipping date", "by the end", "before the end", "needed by", "need by", "required by",
     "eta", *trade_words("delivery"),
 ))  # fmt: skip
-_JOB_TITLES = phrase_set((
-    "manager", "director", "buyer", "purchaser", "purchasing", "procurement", "sourcing",
-    "ceo", "coo", "cfo", "cto", "owner", "founder", "president", "engineer", "head of",
-    "officer", "coordinator", "assistant", "gerente", "directora", "comprador", "compradora",
-    "jefe de", "geschäftsführer", "einkäufer", "einkauf", "directeur", "acheteur",
-    "responsable", "einkaufsleiter", "einkaufsleiterin", "einkäuferin", "leiter einkauf",
-    "acheteuse", "gerente de compras", "jefe de compras", "diretor", "diretora",
-    "direttore", "responsabile", "ufficio acquisti", "менеджер", "директор", "руководитель",
-    "müdür", "müdürü", "مدير", "مديرة",
-))  # fmt: skip
+_JOB_TITLES = phrase_set(JOB_TITLES)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")  # kana and CJK ideographs
 _UNITS = "|".join(
     sorted(

@@ -24,8 +24,9 @@ _MOVING_STEMS: Final = (
     "deliver", "ship", "dispatch", "arriv", "lead time",  # en
     "entreg", "envi", "embarq", "lleg", "cheg",  # es, pt
     "livr", "expédi", "expedi",  # fr
-    "liefer", "versand", "versend", "lever",  # de, nl
+    "liefer", "versand", "versend", "lever", "verzend", "verschep",  # de, nl
     "consegn", "spedi",  # it
+    "dostaw", "wysył",  # pl
     "постав", "достав", "отгруз",  # ru
     "teslim", "sevk", "تسليم", "شحن", "توصيل",  # tr, ar
 )  # fmt: skip
@@ -35,8 +36,9 @@ DELIVERY_STEMS: Final = (
     "need", "require", "ready", "by", "before", "until", "no later than",  # en
     "necesit", "precis", "antes de", "para",  # es, pt
     "besoin", "avant", "d'ici",  # fr
-    "benötig", "brauch", "bis", "spätestens",  # de, nl
+    "benötig", "brauch", "bis", "spätestens", "nodig", "uiterlijk", "voor eind",  # de, nl
     "bisogno", "entro", "prima di",  # it
+    "potrzeb", "do końca", "najpóźniej",  # pl
     "нужн", "срок", "до ",  # ru
     "gerek", "kadar",  # tr
 )  # fmt: skip
@@ -57,13 +59,15 @@ _REPLY_STEMS: Final = (
     "répon", "repon", "offre", "devis",  # fr
     "antwort", "angebot", "rückmeld", "reageer", "reageren",  # de, nl
     "rispo", "preventivo", "preventivi",  # it
+    "odpowied",  # pl
     "ответ", "предложени",  # ru
     "cevap", "yanıt", "teklif", "رد", "الرد", "عرض سعر", "عرض الأسعار", "عرض أسعار",  # tr, ar
 )  # fmt: skip
-#: a span: "6 weeks", "30-45 days", "2 Wochen", "6 semanas", "3 недели"
+#: a span: "6 weeks", "30-45 days", "2 Wochen", "6 semanas", "3 недели", "4 tygodnie"
 _SPAN: Final = re.compile(
     r"\b\d+(?:\s*[-–~]\s*\d+)?\s*(?:days?|weeks?|months?|wks?|días|dias|semanas?|meses|mes|"
-    r"jours?|semaines?|mois|tagen?|wochen?|monaten?|giorni|settimane?|mesi|dagen|weken|"
+    r"jours?|semaines?|mois|tagen?|wochen?|monaten?|giorni|settimane?|mesi|dagen|weken|maanden|"
+    r"dni|tygodni\w*|miesi\w*|"
     r"дн\w*|недел\w*|месяц\w*|gün|hafta|ay|يوم|أيام|أسابيع|أشهر)\b",
     re.IGNORECASE,
 )
@@ -71,7 +75,7 @@ _SENTENCES: Final = re.compile(r"[.!?;\n]+\s")
 _CLAUSE_MARK: Final = re.compile(r"[,:;،](?=\s)|[()]")
 _WITHIN_WORD: Final = re.compile(r"within", re.IGNORECASE)
 _WITHIN: Final = re.compile(r"\bwithin\s+$", re.IGNORECASE)  # "within 30 days", no other cue
-_CASED: Final = frozenset({"en", "de", "nl", "tr"})  # months are capitalised: "May" not "may"
+_CASED: Final = frozenset({"en", "de", "tr"})  # months are capitalised: "May" not "may"
 _RU_ENDINGS: Final = ("", "ь", "я", "е", "ю", "й", "ем", "ём")
 
 

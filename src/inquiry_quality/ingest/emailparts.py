@@ -10,6 +10,7 @@ import re
 from typing import NamedTuple
 
 from inquiry_quality.core import schema
+from inquiry_quality.core.job_titles import JOB_TITLES
 
 _ATTRIBUTION_LINE = r"On\b[^\n]{0,300}?\bwrote:\s*$"  # On Mon, 3 Mar 2025, Ann <a@b.c> wrote:
 _FORWARDED_LINE = r"-{2,}\s*Forwarded message\s*-{2,}"
@@ -63,11 +64,15 @@ _WEB = re.compile(r"((?:https?://|www\.)[^\s<>]+)", re.I)
 _EMAIL = re.compile(r"[^\s@<>]+@[^\s@<>]+\.[A-Za-z]{2,}")
 _NUMBER = re.compile(r"^\+?[\d ()./-]{7,}$")
 _TITLE_WORDS = re.compile(
-    r"\b(?:manager|director|purchas\w*|procurement|buyer|sourcing|ceo|cfo|coo|cto|owner|founder"
-    r"|president|officer|head|engineer|assistant|executive|sales|import\w*|partner|chairman"
-    r"|consultant|coordinator|supervisor|specialist|agent|representative|gm)\b",
+    r"\b(?:purchas\w*|head|executive|sales|import\w*|partner|chairman|consultant|supervisor"
+    rf"|specialist|agent|representative|gm|{'|'.join(map(re.escape, JOB_TITLES))})\b",
     re.I,
 )
+# Lower-case words inside a name: "Pieter de Vries", "João da Silva", "Hans von Berg"
+_NAME_PARTICLES = frozenset((
+    "de", "da", "das", "do", "dos", "del", "della", "der", "den", "di", "du", "la", "le",
+    "van", "von", "ter", "ten", "zu", "y", "e", "bin", "ibn", "al", "el",
+))  # fmt: skip
 _COMPANY_WORDS = re.compile(
     r"\b(?:ltd|limited|llc|l\.l\.c|inc|corp|corporation|gmbh|ag|s\.?a\.?|s\.?r\.?l|b\.?v|pty|plc"
     r"|co\.?|company|trading|group|enterprises?|industries|imports?|exports?|s\.?l|sarl|oy|ab"
@@ -198,8 +203,12 @@ def parse_signature(signature: str) -> dict[str, str]:
 
 def _looks_like_name(line: str) -> bool:
     words = line.replace(".", " ").split()
+    capitals = sum(w[:1].isupper() for w in words)
     return (
-        1 <= len(words) <= 4
-        and all(w[:1].isupper() for w in words)
+        1 <= capitals <= 4
+        and words[0][:1].isupper()
+        and words[-1][:1].isupper()
+        and all(w[:1].isupper() or w in _NAME_PARTICLES for w in words)
+        and len(words) - capitals <= 2
         and not any(ch.isdigit() for ch in line)
     )
