@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from inquiry_quality.core import schema
 from inquiry_quality.scoring.pasted import inquiry_from_text, looks_like_email
@@ -47,3 +48,27 @@ def test_a_subject_line_alone_above_the_body_is_its_subject() -> None:
     assert row[schema.SUBJECT] == "RFQ bulbs" and "500 pcs" in row[schema.BODY]
     # a body that merely starts with a header-like line is still a body
     assert not looks_like_email("To: all suppliers of LED bulbs\nplease quote 500 pcs")
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        "Von: Maria Lopez <maria@lopez-lighting.es>\nGesendet: Montag, 5. Oktober 2026 10:15\n"
+        "An: sales@ningbo-led.cn\nBetreff: RFQ bulbs",
+        "De : Maria Lopez <maria@lopez-lighting.es>\nEnvoyé : lundi 5 octobre 2026 10:15\n"
+        "À : sales@ningbo-led.cn\nObjet : RFQ bulbs",
+        "Da: Maria Lopez <maria@lopez-lighting.es>\nOggetto: RFQ bulbs",
+        "От: Maria Lopez <maria@lopez-lighting.es>\nТема: RFQ bulbs",
+        "发件人：Maria Lopez <maria@lopez-lighting.es>\n主题：RFQ bulbs",
+        "Onderwerp: RFQ bulbs",
+    ],
+)
+def test_headers_in_the_mail_programs_language(headers: str) -> None:
+    """Outlook and its like write the headers of a copied message in the user's language."""
+    text = f"{headers}\n\n{BODY}"
+    assert looks_like_email(text)
+    row = inquiry_from_text(text).iloc[0]
+    assert row[schema.SUBJECT] == "RFQ bulbs"
+    if "Maria Lopez <" in headers:
+        assert row[schema.SENDER_EMAIL] == "maria@lopez-lighting.es"
+    assert "500 pcs" in row[schema.BODY] and "Gesendet" not in row[schema.BODY]
