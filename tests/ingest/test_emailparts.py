@@ -72,6 +72,35 @@ def test_names_with_particles_and_titles_in_other_languages(
     assert found[schema.JOB_TITLE] == title
 
 
+@pytest.mark.parametrize(
+    "company",
+    [
+        "Eletro Sul Distribuidora Ltda.",
+        "Yılmaz Elektrik A.Ş.",
+        "Lumen Sp. z o.o.",
+        "ООО «Свет-Опт»",
+        "Berg GmbH & Co. KG",
+        "Iluminación Andina S.A.S.",
+    ],
+)
+def test_legal_forms_of_other_countries_are_companies(company: str) -> None:
+    assert parse_signature(f"Ana Paula dos Santos\n{company}")[schema.COMPANY] == company
+
+
+@pytest.mark.parametrize("closing", ["Quedamos atentos.", "Un cordial saludo,", ""])
+def test_a_contact_block_is_the_signature_with_or_without_a_sign_off(closing: str) -> None:
+    block = "Carlos Méndez\nJefe de Compras\nTel: +57 601 555 1234\nwww.iluminacionandina.com.co"
+    text = f"Les solicitamos cotización para 3.000 paneles LED.\n\n{closing}\n\n{block}"
+    parts = split_body(text)
+    assert parts.body == "Les solicitamos cotización para 3.000 paneles LED."
+    assert parts.signature.endswith(block)
+
+
+def test_a_last_paragraph_of_text_is_no_signature() -> None:
+    text = "Please quote 500 pcs.\n\nWe need them by May.\nCall +1 555 0100 if unclear."
+    assert split_body(text).signature == ""
+
+
 def test_a_lower_case_line_is_no_name() -> None:
     assert schema.SENDER_NAME not in parse_signature("the sales team\nde la Cruz")
 

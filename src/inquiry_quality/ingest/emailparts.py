@@ -43,6 +43,7 @@ CLOSINGS = (
     r"mit freundlichen gr\w*|viele gr\w*|beste gr\w*|freundliche gr\w*",  # de
     r"cordialement|bien cordialement|bien à vous|salutations distinguées",  # fr
     r"saludos(?: cordiales)?|atentamente|un saludo|cordialmente|abraços|atenciosamente",  # es/pt
+    r"(?:un |reciba un )?cordial saludo|quedo atent[oa]|quedamos atentos|gracias|obrigad[oa]",
     r"cordiali saluti|distinti saluti|saluti",  # it
     r"met vriendelijke groet(?:en)?|groeten|pozdrawiam|z poważaniem|saygılarımla",  # nl/pl/tr
     r"с уважением|с наилучшими пожеланиями|всего доброго",  # ru
@@ -76,7 +77,8 @@ _NAME_PARTICLES = frozenset((
 _COMPANY_WORDS = re.compile(
     r"\b(?:ltd|limited|llc|l\.l\.c|inc|corp|corporation|gmbh|ag|s\.?a\.?|s\.?r\.?l|b\.?v|pty|plc"
     r"|co\.?|company|trading|group|enterprises?|industries|imports?|exports?|s\.?l|sarl|oy|ab"
-    r"|spa|llp|lighting|electric\w*|solutions)\b",
+    r"|spa|llp|lighting|electric\w*|solutions|ltda|eireli|a\.?ş|şti|sp\. z o\.o|kg|ооо|оао|зао|ао"
+    r"|s\.?a\.?s|s\.?a\.?c|s\.?p\.?a)\b",
     re.I,
 )
 
@@ -166,6 +168,25 @@ def _split_signature(text: str) -> tuple[str, str]:
         after = [line for line in text[cut.end() :].split("\n") if line.strip()]
         if len(after) <= _SIGNATURE_LINES and all(len(line) <= _LINE_CHARS for line in after):
             return text[: cut.start()], text[cut.start() :]
+    return _contact_block(text)
+
+
+def _contact_block(text: str) -> tuple[str, str]:
+    """No sign-off: the last paragraph is the signature when it is a few short lines that
+    start with a name and give a phone, a website or an e-mail address."""
+    head, _, last = text.rstrip().rpartition("\n\n")
+    lines = [line.strip() for line in last.split("\n") if line.strip()]
+    if (
+        head.strip()
+        and 2 <= len(lines) <= _SIGNATURE_LINES
+        and all(len(line) <= _LINE_CHARS for line in lines)
+        and _looks_like_name(lines[0])
+        and any(
+            _PHONE.match(line) or _NUMBER.match(line) or _WEB.search(line) or _EMAIL.search(line)
+            for line in lines[1:]
+        )
+    ):
+        return head, last
     return text, ""
 
 
