@@ -129,6 +129,24 @@ def test_a_complete_quote_now_inquiry_is_acknowledged_not_questioned() -> None:
             {schema.BODY: "Wir benötigen ein Angebot über 1.200 Stück LED-Hallenstrahler."},
             "Sehr geehrte Damen und Herren,",
         ),
+        (
+            {
+                schema.SENDER_NAME: "Pieter de Vries",
+                schema.BODY: "Graag ontvangen wij uw offerte voor 3.000 stuks LED-buizen.",
+            },
+            "Geachte heer de Vries,",
+        ),
+        (
+            {schema.BODY: "Graag ontvangen wij uw offerte voor 3.000 stuks LED-buizen."},
+            "Geachte heer/mevrouw,",
+        ),
+        (
+            {
+                schema.SENDER_NAME: "Anna Kowalska",
+                schema.BODY: "Prosimy o ofertę na 2.000 sztuk paneli LED 60x60.",
+            },
+            "Szanowna Pani,",  # Polish addresses a person without the surname
+        ),
     ],
 )
 def test_formal_greetings_by_title_and_name(raw: dict[str, str], greeting: str) -> None:
@@ -261,6 +279,8 @@ def test_the_surname_keeps_its_particles() -> None:
     assert surname("Jan de Vries") == "de Vries"
     assert surname("João da Silva") == "da Silva"
     assert surname("Lucía Fernández") == "Fernández"
+    assert surname("Jan ten Berge") == "ten Berge"
+    assert surname("Pierre du Pont") == "du Pont"
 
 
 def test_the_default_follow_up_parameters_are_the_projects() -> None:

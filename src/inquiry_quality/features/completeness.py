@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from inquiry_quality.core import schema
-from inquiry_quality.core.job_titles import JOB_TITLES
+from inquiry_quality.core.people import JOB_TITLES
 from inquiry_quality.features.base import FeatureFamily, flag, text_column
 from inquiry_quality.features.lexicon import fold, lexicon_files, trade_word_lists
 from inquiry_quality.features.ngrams import first_words, ngram_set, phrase_set, words

@@ -10,7 +10,7 @@ import re
 from typing import NamedTuple
 
 from inquiry_quality.core import schema
-from inquiry_quality.core.job_titles import JOB_TITLES
+from inquiry_quality.core.people import JOB_TITLES, NAME_PARTICLES
 
 _ATTRIBUTION_LINE = r"On\b[^\n]{0,300}?\bwrote:\s*$"  # On Mon, 3 Mar 2025, Ann <a@b.c> wrote:
 _FORWARDED_LINE = r"-{2,}\s*Forwarded message\s*-{2,}"
@@ -69,11 +69,6 @@ _TITLE_WORDS = re.compile(
     rf"|specialist|agent|representative|gm|{'|'.join(map(re.escape, JOB_TITLES))})\b",
     re.I,
 )
-# Lower-case words inside a name: "Pieter de Vries", "João da Silva", "Hans von Berg"
-_NAME_PARTICLES = frozenset((
-    "de", "da", "das", "do", "dos", "del", "della", "der", "den", "di", "du", "la", "le",
-    "van", "von", "ter", "ten", "zu", "y", "e", "bin", "ibn", "al", "el",
-))  # fmt: skip
 _COMPANY_WORDS = re.compile(
     r"\b(?:ltd|limited|llc|l\.l\.c|inc|corp|corporation|gmbh|ag|s\.?a\.?|s\.?r\.?l|b\.?v|pty|plc"
     r"|co\.?|company|trading|group|enterprises?|industries|imports?|exports?|s\.?l|sarl|oy|ab"
@@ -229,7 +224,7 @@ def _looks_like_name(line: str) -> bool:
         1 <= capitals <= 4
         and words[0][:1].isupper()
         and words[-1][:1].isupper()
-        and all(w[:1].isupper() or w in _NAME_PARTICLES for w in words)
+        and all(w[:1].isupper() or w in NAME_PARTICLES for w in words)
         and len(words) - capitals <= 2
         and not any(ch.isdigit() for ch in line)
     )

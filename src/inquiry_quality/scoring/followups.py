@@ -27,6 +27,7 @@ import pandas as pd
 
 from inquiry_quality.core import schema
 from inquiry_quality.core.config import FollowUpParams, read_yaml
+from inquiry_quality.core.people import NAME_PARTICLES
 from inquiry_quality.features.completeness import is_personal_name
 from inquiry_quality.features.intent import text_language
 from inquiry_quality.features.patterns import load_patterns
@@ -87,11 +88,6 @@ NAME_COUNTRIES: Final = {
 _RUSSIAN_SURNAME: Final = (
     (re.compile(r"(?:ова|ева|ёва|ина|ына|ская|цкая)$", re.IGNORECASE), "f"),
     (re.compile(r"(?:ов|ев|ёв|ин|ын|ский|цкий)$", re.IGNORECASE), "m"),
-)
-#: words that begin a surname ("Jan de Vries", "João da Silva", "Ahmed al Khatib")
-_SURNAME_PARTICLES: Final = frozenset(
-    {"de", "da", "das", "do", "dos", "del", "della", "di", "van", "von", "der", "le", "la"}
-    | {"al", "el", "bin", "ibn"}
 )
 _PRODUCT_CHARS: Final = 70
 
@@ -268,7 +264,7 @@ def surname(name: str) -> str:
         if endings:
             return endings[-1]
     for i, word in enumerate(words[1:-1], 1):
-        if word.lower() in _SURNAME_PARTICLES:
+        if word.lower() in NAME_PARTICLES:
             return " ".join(words[i:])
     return words[-1]
 

@@ -1,10 +1,11 @@
-"""Words of a job title, in every buyer language: one list for reading a signature (``ingest``)
-and for the completeness features ("Inkoper", "Einkaufsleiter", "Responsable des achats")."""
+"""Words of people's names and job titles in every buyer language: one list each for reading a
+signature (``ingest``), the completeness features and the follow-up mail's greeting."""
 
 from __future__ import annotations
 
 from typing import Final
 
+#: words and phrases of a job title ("Inkoper", "Einkaufsleiter", "Responsable des achats")
 JOB_TITLES: Final = (
     "manager", "director", "buyer", "purchaser", "purchasing", "procurement", "sourcing",
     "ceo", "coo", "cfo", "cto", "owner", "founder", "president", "engineer", "head of",
@@ -17,3 +18,9 @@ JOB_TITLES: Final = (
     "inkoper", "inkoopster", "inkoop", "inkoopmanager", "eigenaar", "bedrijfsleider",  # nl
     "kierownik", "dyrektor", "prezes", "właściciel", "specjalista",  # pl
 )  # fmt: skip
+#: lower-case words that begin a surname: "Pieter de Vries", "João da Silva", "Hans von Berg",
+#: "Jan ten Berge", "Ahmed al Khatib"
+NAME_PARTICLES: Final = frozenset((
+    "de", "da", "das", "do", "dos", "del", "della", "der", "den", "di", "du", "la", "le",
+    "van", "von", "ter", "ten", "zu", "bin", "ibn", "al", "el",
+))  # fmt: skip
