@@ -254,6 +254,19 @@ def test_credit_days_are_no_delivery_time(text: str, delivery: bool) -> None:
     assert flags["has_delivery_time"] is delivery
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "30% advance, balance against copy of B/L.",
+        "Pagamento: 30% antecipado e 70% contra cópia do BL.",
+        "Forma de pago: 30% anticipo, 70% contra copia del BL.",
+        "Ödeme: %30 peşin, kalanı konşimento kopyası karşılığında.",
+    ],
+)
+def test_a_deposit_and_balance_are_payment_terms(text: str) -> None:
+    assert _flags(text)["has_payment_terms"]
+
+
 def test_a_named_payment_term_comes_before_credit_days() -> None:
     text = "Payment: T/T in advance or 30 days after B/L for regular customers."
     assert find_payment_terms(ngram_set(text, _STARTERS), text) == "T/T"
